@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (docs/testing.md): unit specs beside the code; integration tests on a real
+// PostgreSQL and a real engine process; end-to-end tests in a real Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions: ['source'] },
+        test: {
+          name: 'unit',
+          include: ['engine/model/src/**/*.spec.ts', 'engine/src/**/*.spec.ts', 'designer/src/**/*.spec.{ts,tsx}', 'runtime-web/src/**/*.spec.{ts,tsx}', 'templates/**/*.spec.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['engine/test/**/*.integration.test.ts', 'templates/**/*.integration.test.ts'],
+          globalSetup: ['engine/test/harness/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['designer/e2e/**/*.e2e.test.ts', 'runtime-web/e2e/**/*.e2e.test.ts', 'engine/test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['engine/test/harness/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
