@@ -1,0 +1,99 @@
+import path from 'node:path';
+
+/** The engine's settings, read once from the environment at start (docs/configuration.md). */
+export interface EngineConfig {
+  port: number;
+  host: string;
+  /** Where the embedded database, uploads, keys and development messages live. */
+  dataDir: string;
+  /** An external PostgreSQL; when absent the engine starts an embedded one in dataDir. */
+  databaseUrl: string | null;
+  environment: 'development' | 'production' | 'test';
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Load demo data into an empty database on start. */
+  seedDemo: boolean;
+  /** Base64 AES-256 key for personal data; when absent, a key file in dataDir is used or created. */
+  dataKey: string | null;
+  /** Where the web apps' built files are; the engine serves them on its own port. */
+  webRoot: string;
+  /** Cross-site mutating requests are refused unless their Origin is one of these (besides the engine's own). */
+  allowedOrigins: string[];
+  /** Sessions last this many hours. */
+  sessionHours: number;
+  /** Workers that process timers and side effects run in this process. */
+  runWorkers: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, range: { min: number; max: number }): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new ConfigError(`${name} must be a whole number from ${range.min} to ${range.max}; it is "${raw}".`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const found = allowed.find((candidate) => candidate === raw);
+  if (found === undefined) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}; it is "${raw}".`);
+  return found;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false; it is "${raw}".`);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected postgresql://user:password@host:5432/database.');
+  }
+  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
+    throw new ConfigError(`DATABASE_URL must start with postgresql://; it starts with ${url.protocol}//.`);
+  }
+  return raw;
+}
+
+function dataKey(env: Env): string | null {
+  const raw = env.ESTATEFLOW_DATA_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (Buffer.from(raw, 'base64').length !== 32) {
+    throw new ConfigError('ESTATEFLOW_DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32).');
+  }
+  return raw;
+}
+
+/** Reads and checks the configuration; a missing or bad value throws a ConfigError naming it. */
+export function loadConfig(env: Env = process.env): EngineConfig {
+  const environment = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const db = databaseUrl(env);
+  return {
+    port: integer(env, 'PORT', 3000, { min: 0, max: 65535 }),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.ESTATEFLOW_DATA_DIR || '.data'),
+    databaseUrl: db,
+    environment,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    seedDemo: flag(env, 'ESTATEFLOW_SEED_DEMO', db === null),
+    dataKey: dataKey(env),
+    webRoot: path.resolve(env.ESTATEFLOW_WEB_ROOT || path.join(__dirname, '..', '..', '..')),
+    allowedOrigins: (env.ESTATEFLOW_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    sessionHours: integer(env, 'ESTATEFLOW_SESSION_HOURS', 12, { min: 1, max: 24 * 90 }),
+    runWorkers: flag(env, 'ESTATEFLOW_WORKERS', true),
+  };
+}
