@@ -1,0 +1,45 @@
+/** A tiny HTTP client for tests that keeps the session cookie like a browser does. */
+export class HttpClient {
+  private cookie = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async request(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Headers; body: any }> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookie) headers.cookie = this.cookie;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
+    const setCookie = response.headers.getSetCookie();
+    for (const line of setCookie) {
+      const pair = line.split(';')[0] ?? '';
+      const [name] = pair.split('=');
+      const others = this.cookie.split('; ').filter((part) => part && !part.startsWith(`${name}=`));
+      this.cookie = [...others, pair].join('; ');
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  get(path: string, headers?: Record<string, string>) {
+    return this.request('GET', path, { headers });
+  }
+  post(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', path, { body, headers });
+  }
+  put(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', path, { body, headers });
+  }
+}
