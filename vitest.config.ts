@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL and a real engine process; end-to-end tests in a real Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './engine/test/harness/summary-reporter.ts'],
+    // Two cores: integration and browser tests each start real engines and databases.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { conditions: ['source'] },

