@@ -10,6 +10,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { JsonLogger } from './common/json-logger';
 import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded-postgres';
 import { migrate } from './database/migrator';
+import { seedDemo } from './seed/seed-demo';
 import { printWelcome } from './welcome';
 import { securityHeaders } from './web/security-headers';
 import { serveWebApps } from './web/serve-web-apps';
@@ -67,6 +68,8 @@ export async function createEngine(env: NodeJS.ProcessEnv = process.env): Promis
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
     serveWebApps(app.getHttpAdapter().getInstance(), config.webRoot);
 
+    // Demo data on first start of an empty database (after migrate, before the welcome prints its logins).
+    if (config.seedDemo) await seedDemo(app);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

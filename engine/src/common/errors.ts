@@ -79,3 +79,13 @@ export class TooManyRequestsError extends DomainError {
     super('too_many_requests', 429, message, { retryAfterSeconds });
   }
 }
+
+/** Overload (RELIABILITY 9): refused before any work is done; the client may retry after the pause. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', 503, message, { retryAfterSeconds });
+  }
+}

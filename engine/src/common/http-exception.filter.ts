@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, TooManyRequestsError } from './errors';
+import { DomainError, ServiceUnavailableError, TooManyRequestsError } from './errors';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -38,12 +38,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     if (exception instanceof DomainError) {
-      if (exception instanceof TooManyRequestsError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      if (exception instanceof TooManyRequestsError || exception instanceof ServiceUnavailableError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       const error = { code: exception.code, message: exception.message, ...(exception.details === undefined ? {} : { details: exception.details }) };
       response.status(exception.status).json({ error });
       return;
     }
-    const parserError = bodyParserError(exception);
+    // Nest wraps body-parser errors in an HttpException whose cause is the original.
+    const parserError = bodyParserError(exception) ?? (exception instanceof HttpException ? bodyParserError(exception.cause) : null);
     if (parserError) {
       response.status(parserError.status).json(parserError.body);
       return;

@@ -14,6 +14,8 @@ export interface EngineConfig {
   seedDemo: boolean;
   /** Base64 AES-256 key for personal data; when absent, a key file in dataDir is used or created. */
   dataKey: string | null;
+  /** Older base64 keys still accepted for reading while `rotate-key` moves data to dataKey. */
+  previousDataKeys: string[];
   /** Where the web apps' built files are; the engine serves them on its own port. */
   webRoot: string;
   /** Cross-site mutating requests are refused unless their Origin is one of these (besides the engine's own). */
@@ -22,6 +24,12 @@ export interface EngineConfig {
   sessionHours: number;
   /** Workers that process timers and side effects run in this process. */
   runWorkers: boolean;
+  /** Job worker timing (engine/src/jobs); tests shorten it. `crashAt` is a test-only fault point. */
+  worker: { pollMs: number; leaseMs: number; backoffMs: number; crashAt: string | null };
+  /** Instance and event requests one process works on at once; more are refused with 503 + Retry-After (RELIABILITY 9). */
+  maxConcurrentEvents: number;
+  /** SMTP server for e-mail notifications (smtp://user:password@host:587); none: the development sender. */
+  smtpUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -91,9 +99,19 @@ export function loadConfig(env: Env = process.env): EngineConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     seedDemo: flag(env, 'ESTATEFLOW_SEED_DEMO', db === null),
     dataKey: dataKey(env),
+    previousDataKeys: (env.ESTATEFLOW_PREVIOUS_DATA_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
     webRoot: path.resolve(env.ESTATEFLOW_WEB_ROOT || path.join(__dirname, '..', '..', '..')),
     allowedOrigins: (env.ESTATEFLOW_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     sessionHours: integer(env, 'ESTATEFLOW_SESSION_HOURS', 12, { min: 1, max: 24 * 90 }),
     runWorkers: flag(env, 'ESTATEFLOW_WORKERS', true),
+    worker: {
+      pollMs: integer(env, 'ESTATEFLOW_WORKER_POLL_MS', 1000, { min: 20, max: 60_000 }),
+      leaseMs: integer(env, 'ESTATEFLOW_JOB_LEASE_MS', 60_000, { min: 500, max: 3_600_000 }),
+      backoffMs: integer(env, 'ESTATEFLOW_JOB_BACKOFF_MS', 5_000, { min: 10, max: 3_600_000 }),
+      // A fault-injection point for the kill tests (RELIABILITY 4); ignored outside NODE_ENV=test.
+      crashAt: environment === 'test' ? env.ESTATEFLOW_TEST_CRASH_AT || null : null,
+    },
+    maxConcurrentEvents: integer(env, 'ESTATEFLOW_MAX_CONCURRENT_EVENTS', 64, { min: 1, max: 10_000 }),
+    smtpUrl: env.ESTATEFLOW_SMTP_URL || null,
   };
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DATABASE_URL, DatabaseService } from './database.service';
+import { TenantDatabase } from './tenant-database.service';
 
 @Global()
 @Module({})
@@ -7,8 +8,8 @@ export class DatabaseModule {
   static forRoot(url: string) {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DATABASE_URL, useValue: url }, DatabaseService],
-      exports: [DatabaseService],
+      providers: [{ provide: DATABASE_URL, useValue: url }, DatabaseService, TenantDatabase],
+      exports: [DatabaseService, TenantDatabase],
     };
   }
 }

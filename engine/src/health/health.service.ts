@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RowLevelSecurityCheck, type RowLevelSecurityStatus } from '../access/row-level-security.check';
 import { engineVersion } from '../common/engine-version';
 import { HealthRepository } from './health.repository';
 
@@ -7,12 +8,17 @@ export interface Health {
   database: 'ok' | 'unreachable';
   migrations: 'current' | 'pending' | 'unknown';
   pendingMigrations: string[];
+  /** The second wall of tenancy (RELIABILITY 18); health is degraded when it is not in force. */
+  rowLevelSecurity?: RowLevelSecurityStatus;
   version: string;
 }
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly repository: HealthRepository) {}
+  constructor(
+    private readonly repository: HealthRepository,
+    private readonly rowLevelSecurity: RowLevelSecurityCheck,
+  ) {}
 
   async check(): Promise<Health> {
     try {
@@ -21,11 +27,13 @@ export class HealthService {
       return { status: 'degraded', database: 'unreachable', migrations: 'unknown', pendingMigrations: [], version: engineVersion() };
     }
     const { pending } = await this.repository.migrations();
+    const rowLevelSecurity = pending.length === 0 ? await this.rowLevelSecurity.status() : undefined;
     return {
-      status: pending.length === 0 ? 'ok' : 'degraded',
+      status: pending.length === 0 && rowLevelSecurity?.status === 'enforced' ? 'ok' : 'degraded',
       database: 'ok',
       migrations: pending.length === 0 ? 'current' : 'pending',
       pendingMigrations: pending,
+      ...(rowLevelSecurity === undefined ? {} : { rowLevelSecurity }),
       version: engineVersion(),
     };
   }

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiTokenRepository } from './api-token.repository';
+import { ApiTokenService } from './api-token.service';
+import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
+import { AuthService } from './auth.service';
+import { RateLimitRepository } from './rate-limit.repository';
+import { RateLimiterService } from './rate-limiter.service';
+import { SessionGuard } from './session.guard';
+import { SessionRepository } from './session.repository';
+
+/** Sign-in, sessions, API tokens, and the global guard that puts the principal on every request. */
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AuthRepository,
+    SessionRepository,
+    ApiTokenService,
+    ApiTokenRepository,
+    RateLimiterService,
+    RateLimitRepository,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
+  exports: [RateLimiterService],
+})
+export class AuthModule {}

@@ -1,0 +1,38 @@
+import { type BusinessCalendar, CalendarError, minutesOfDay } from './business-calendar';
+import { isoDate, isoWeekday, type LocalDate, nextDay, zonedInstant, zonedParts } from './zoned-time';
+
+/** Long enough for any SLA; a calendar with no working time at all fails instead of looping. */
+const MAX_DAYS = 800;
+
+function isWorkingDay(date: LocalDate, calendar: BusinessCalendar): boolean {
+  const iso = isoDate(date);
+  if (calendar.workdays.includes(iso)) return true;
+  if (calendar.holidays.includes(iso)) return false;
+  return calendar.weekdays.includes(isoWeekday(date));
+}
+
+/**
+ * The instant `ms` of working time after `start` under an estate's business calendar: the
+ * deadline of an SLA clock that only runs in working hours, skips holidays and runs on
+ * make-up working days. Pure; `timezone` is the estate's (Asia/Shanghai by default).
+ */
+export function addBusinessTime(input: { start: Date; ms: number; calendar: BusinessCalendar; timezone: string }): Date {
+  const { start, calendar, timezone } = input;
+  let remaining = Math.max(0, input.ms);
+  const begin = start.getTime();
+  const startParts = zonedParts(begin, timezone);
+  let date: LocalDate = { year: startParts.year, month: startParts.month, day: startParts.day };
+  for (let index = 0; index < MAX_DAYS; index++) {
+    if (isWorkingDay(date, calendar)) {
+      for (const span of calendar.hours) {
+        const spanStart = Math.max(zonedInstant(date, minutesOfDay(span.from), timezone), begin);
+        const spanEnd = zonedInstant(date, minutesOfDay(span.to), timezone);
+        if (spanEnd <= spanStart) continue;
+        if (remaining <= spanEnd - spanStart) return new Date(spanStart + remaining);
+        remaining -= spanEnd - spanStart;
+      }
+    }
+    date = nextDay(date);
+  }
+  throw new CalendarError(`The business calendar has no working time in the next ${MAX_DAYS} days.`);
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { IncompatibleSnapshotError, checkSnapshot, compileMachine, findState, type LocalizedText, type WorkflowDefinition } from '@estateflow/model';
+import { type Principal, visibleEstateIds } from '../auth/principal';
+import { NotFoundError } from '../common/errors';
+import { CompiledVersionCache } from '../definitions/compiled-version.cache';
+import type { InstanceStatus } from '../generated/prisma/enums';
+import { actorInEstate, maySeeInstance } from './instance-actor';
+import { InstanceReaderRepository } from './instance-reader.repository';
+import { renderInstance, type InstanceView, type Localized } from './instance-view';
+import { InstanceWriterRepository } from './instance-writer.repository';
+import { InstancesRepository, type InstanceListFilter } from './instances.repository';
+import { ProgressRenderer } from './progress-renderer';
+
+export interface InstanceSummary {
+  id: string;
+  reference: string;
+  title: string;
+  workflowKey: string;
+  workflowName: LocalizedText | null;
+  estateId: string;
+  status: InstanceStatus;
+  state: string;
+  stateLabel: Localized;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StartableWorkflow {
+  key: string;
+  name: LocalizedText;
+  version: number;
+  startForm: { schema: unknown; uiSchema: unknown } | null;
+}
+
+/** The label of a stored state value ("a.b | c.d") without the snapshot: deepest labelled state per leaf. */
+function labelOfStateValue(definition: WorkflowDefinition, stateValue: string): Localized {
+  const labels = stateValue.split(' | ').map((leaf) => {
+    const segments = leaf.split('.');
+    for (let length = segments.length; length > 0; length--) {
+      const label = findState(definition, segments.slice(0, length).join('.'))?.meta?.label;
+      if (label !== undefined) return { 'zh-CN': label['zh-CN'], en: label.en ?? label['zh-CN'] };
+    }
+    return { 'zh-CN': leaf, en: leaf };
+  });
+  return { 'zh-CN': labels.map((label) => label['zh-CN']).join(' / '), en: labels.map((label) => label.en).join(' / ') };
+}
+
+/** Reading instances: one instance for its page, lists, and the workflows a caller may start. */
+@Injectable()
+export class InstanceQueryService {
+  constructor(
+    private readonly reader: InstanceReaderRepository,
+    private readonly writer: InstanceWriterRepository,
+    private readonly instances: InstancesRepository,
+    private readonly versions: CompiledVersionCache,
+    private readonly progress: ProgressRenderer,
+  ) {}
+
+  async get(principal: Principal, instanceId: string): Promise<InstanceView> {
+    const record = await this.reader.read({ companyId: principal.companyId, instanceId, idempotencyKey: null });
+    if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
+    const compiled = await this.versions.get(record.companyId, record.versionId);
+    let status = record.status;
+    try {
+      checkSnapshot(compileMachine(compiled.definition), record.snapshot);
+    } catch (error) {
+      if (!(error instanceof IncompatibleSnapshotError)) throw error;
+      await this.writer.flagIncident({ companyId: record.companyId, instanceId: record.id, kind: 'incompatible_snapshot', message: error.message });
+      status = 'incident';
+    }
+    const now = Date.now();
+    if (status === 'incident') {
+      // The stored state cannot be trusted: show the row as it is, offer nothing to do.
+      const label = labelOfStateValue(compiled.definition, record.stateValue);
+      return {
+        ...renderInstance({ compiled, instance: { ...record, status: 'completed', snapshot: null, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() }, tasks: record.tasks, events: record.events, actor: actorInEstate(principal, record.estateId), progress: { 'zh-CN': '', en: '' }, now, labelOverride: label }),
+        status: 'incident',
+      };
+    }
+    const snapshot = checkSnapshot(compileMachine(compiled.definition), record.snapshot);
+    return renderInstance({
+      compiled,
+      instance: { ...record, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() },
+      tasks: record.tasks,
+      events: record.events,
+      actor: actorInEstate(principal, record.estateId),
+      progress: this.progress.render({ versionId: compiled.versionId, definition: compiled.definition, value: snapshot.value, context: { data: record.data, params: snapshot.context.params, instance: { reference: record.reference, title: record.title } } }),
+      now,
+    });
+  }
+
+  async list(principal: Principal, query: { estateId?: string; workflowKey?: string; state?: string; status?: InstanceStatus; q?: string; page: number; pageSize: number; mine: boolean }): Promise<{ items: InstanceSummary[]; total: number; page: number; pageSize: number }> {
+    const visible = visibleEstateIds(principal);
+    let estateIds = visible;
+    if (query.estateId !== undefined) {
+      if (visible !== null && !visible.includes(query.estateId)) throw new NotFoundError('That estate');
+      estateIds = [query.estateId];
+    }
+    const filter: InstanceListFilter = { companyId: principal.companyId, estateIds, page: query.page, pageSize: query.pageSize };
+    if (principal.kind === 'person') filter.requesterPersonId = principal.personId;
+    else if (query.mine) filter.createdById = principal.userId;
+    if (query.workflowKey !== undefined) filter.workflowKey = query.workflowKey;
+    if (query.state !== undefined) filter.state = query.state;
+    if (query.status !== undefined) filter.status = query.status;
+    if (query.q !== undefined) filter.q = query.q;
+    const { rows, total } = await this.instances.list(filter);
+    const items: InstanceSummary[] = [];
+    for (const row of rows) {
+      const definition = await this.versions.get(principal.companyId, row.versionId).then((compiled) => compiled.definition).catch(() => null);
+      items.push({
+        id: row.id,
+        reference: row.reference,
+        title: row.title,
+        workflowKey: row.workflowKey,
+        workflowName: definition?.name ?? null,
+        estateId: row.estateId,
+        status: row.status,
+        state: row.stateValue,
+        stateLabel: definition === null ? { 'zh-CN': row.stateValue, en: row.stateValue } : labelOfStateValue(definition, row.stateValue),
+        version: row.version,
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+      });
+    }
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async startable(principal: Principal, estateId: string): Promise<StartableWorkflow[]> {
+    const visible = visibleEstateIds(principal);
+    if ((visible !== null && !visible.includes(estateId)) || !(await this.instances.estateExists(principal.companyId, estateId))) throw new NotFoundError('That estate');
+    const actor = actorInEstate(principal, estateId);
+    const workflows: StartableWorkflow[] = [];
+    for (const binding of await this.instances.bindings(principal.companyId, estateId)) {
+      if (binding.version.workflow.status === 'archived') continue;
+      const compiled = await this.versions.get(principal.companyId, binding.versionId);
+      const roles = compiled.definition.roles?.start ?? [];
+      if (roles.length > 0 && !actor.roles.some((role) => roles.includes(role))) continue;
+      const formKey = compiled.definition.startForm;
+      const form = formKey === undefined || !Object.hasOwn(compiled.definition.forms, formKey) ? undefined : compiled.definition.forms[formKey];
+      workflows.push({ key: binding.workflowKey, name: compiled.definition.name, version: compiled.version, startForm: form === undefined ? null : { schema: form.schema, uiSchema: form.uiSchema ?? {} } });
+    }
+    return workflows;
+  }
+}

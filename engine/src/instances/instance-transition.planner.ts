@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { activeLeafPaths, activeTasks, findState, type StepResult } from '@estateflow/model';
+import type { CompiledVersion } from '../definitions/compiled-version.cache';
+import type { InstanceStatus } from '../generated/prisma/enums';
+import { planEffects } from './effect-jobs';
+import type { TaskRecord } from './instance-record';
+import type { TaskLike } from './instance-view';
+import type { ClosedTaskRow, JobRow, NewTaskRow } from './instance-writer.repository';
+import { planTaskChanges } from './task-plan';
+import { TaskAssigner } from './task-assigner';
+
+export interface PlannedTransition {
+  status: InstanceStatus;
+  closedTasks: ClosedTaskRow[];
+  newTasks: NewTaskRow[];
+  /** The instance's open tasks after the step, for the response. */
+  openTasks: TaskLike[];
+  cancelTimerIds: string[];
+  jobs: JobRow[];
+}
+
+/** How an instance that reached a final state ends: the final state's outcome decides. */
+function finishedStatus(compiled: CompiledVersion, result: StepResult): InstanceStatus {
+  const outcomes = activeLeafPaths(result.snapshot.value).map((leaf) => findState(compiled.definition, leaf)?.meta?.outcome);
+  return outcomes.includes('cancelled') ? 'cancelled' : 'completed';
+}
+
+/**
+ * What a step means for the rows around the snapshot: the instance status, the tasks its new
+ * state implies (closed, opened and assigned), and its effects as outbox rows. Pure but for the
+ * assignee lookups that user and rule assignees need.
+ */
+@Injectable()
+export class InstanceTransitionPlanner {
+  constructor(private readonly assigner: TaskAssigner) {}
+
+  async plan(input: {
+    compiled: CompiledVersion;
+    result: StepResult;
+    open: TaskRecord[];
+    instance: { id: string; companyId: string; estateId: string; buildingId: string | null; requesterPersonId: string | null; data: Record<string, unknown> };
+    seq: number;
+    now: number;
+    completedById: string | null;
+  }): Promise<PlannedTransition> {
+    const { compiled, result, instance } = input;
+    const effects = planEffects({ effects: result.effects, instanceId: instance.id, estateId: instance.estateId, seq: input.seq, now: input.now, machineId: compiled.definition.machine.id });
+    const status: InstanceStatus = effects.cancelInstance ? 'cancelled' : result.status === 'done' ? finishedStatus(compiled, result) : 'active';
+    const active = status === 'active' ? activeTasks(compiled.definition, result.snapshot) : [];
+    const changes = planTaskChanges({ active, open: input.open, status, completedById: input.completedById });
+    const category = typeof instance.data['category'] === 'string' ? instance.data['category'] : null;
+    const at = new Date(input.now).toISOString();
+    const newTasks: NewTaskRow[] = [];
+    const openTasks: TaskLike[] = changes.kept.map((task) => ({ ...task }));
+    for (const task of changes.opened) {
+      // TODO(model): an assignTask effect reassigns only tasks opened by the same step for now.
+      const assignee = await this.assigner.assign({
+        companyId: instance.companyId,
+        estateId: instance.estateId,
+        buildingId: instance.buildingId,
+        assignee: effects.reassign ?? task.assignee,
+        requesterPersonId: instance.requesterPersonId,
+      });
+      const row: NewTaskRow = {
+        id: randomUUID(),
+        stateKey: task.statePath,
+        name: task.name,
+        formKey: task.form ?? null,
+        assigneeRole: assignee.assigneeRole,
+        assigneeUserId: assignee.assigneeUserId,
+        assigneePersonId: assignee.assigneePersonId,
+        respondDueAt: task.sla.respondMs === undefined ? null : new Date(input.now + task.sla.respondMs).toISOString(),
+        completeDueAt: task.sla.completeMs === undefined ? null : new Date(input.now + task.sla.completeMs).toISOString(),
+        buildingId: instance.buildingId,
+        category,
+      };
+      newTasks.push(row);
+      openTasks.push({ ...row, status: 'open', assigneeUserName: assignee.assigneeUserName, createdAt: at });
+    }
+    return { status, closedTasks: changes.closed, newTasks, openTasks, cancelTimerIds: effects.cancelTimerIds, jobs: effects.jobs };
+  }
+}

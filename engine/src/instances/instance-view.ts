@@ -1,0 +1,184 @@
+import { allowedEvents, listTransitions, stateLabel, type LocalizedText, type WorkflowDefinition } from '@estateflow/model';
+import type { CompiledVersion } from '../definitions/compiled-version.cache';
+import type { InstanceStatus, PrincipalKind, StaffRole, TaskStatus } from '../generated/prisma/enums';
+import type { InstanceActor } from './instance-actor';
+import { readLoggedEventData } from './event-log-entry';
+import type { EventRecord } from './instance-record';
+
+export type Localized = { 'zh-CN': string; en: string };
+
+export interface TaskSummary {
+  id: string;
+  instanceId: string;
+  reference: string;
+  title: string;
+  workflowKey: string;
+  name: LocalizedText;
+  state: string;
+  status: TaskStatus;
+  assignee?: { role?: StaffRole; userId?: string; name?: string; personId?: string };
+  respondDueAt?: string;
+  completeDueAt?: string;
+  overdue: boolean;
+  createdAt: string;
+}
+
+export interface InstanceView {
+  id: string;
+  reference: string;
+  title: string;
+  workflowKey: string;
+  workflowName: LocalizedText;
+  estateId: string;
+  version: number;
+  status: InstanceStatus;
+  state: string;
+  stateLabel: Localized;
+  progress: Localized;
+  data: Record<string, unknown>;
+  unit?: { id: string; label: string };
+  requester?: { id: string; name: string };
+  tasks: TaskSummary[];
+  allowedEvents: { type: string; label: Localized; form?: { schema: unknown; uiSchema: unknown } }[];
+  timeline: { seq: number; type: string; label: Localized; actor: { kind: PrincipalKind; name: string }; at: string; comment?: string; data?: Record<string, unknown> }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A task row as the views need it (the reader's TaskRecord or a row just planned). */
+export interface TaskLike {
+  id: string;
+  stateKey: string;
+  name: LocalizedText;
+  status: TaskStatus;
+  assigneeRole: StaffRole | null;
+  assigneeUserId: string | null;
+  assigneeUserName: string | null;
+  assigneePersonId: string | null;
+  respondDueAt: string | null;
+  completeDueAt: string | null;
+  createdAt: string;
+}
+
+function localized(text: LocalizedText | undefined, fallback: string): Localized {
+  if (text === undefined) return { 'zh-CN': fallback, en: fallback };
+  return { 'zh-CN': text['zh-CN'], en: text.en ?? text['zh-CN'] };
+}
+
+const eventLabels = new WeakMap<WorkflowDefinition, Map<string, LocalizedText>>();
+
+/** The label of an event type: the first transition that names it, computed once per definition. */
+function eventLabel(definition: WorkflowDefinition, type: string): Localized {
+  if (type === 'start') return { 'zh-CN': '提交', en: 'Submitted' };
+  if (type.startsWith('xstate.after.')) return { 'zh-CN': '超时', en: 'Time limit reached' };
+  let labels = eventLabels.get(definition);
+  if (labels === undefined) {
+    labels = new Map();
+    for (const info of listTransitions(definition)) {
+      const label = info.transition.meta?.label;
+      if (info.trigger.kind === 'event' && label !== undefined && !labels.has(info.trigger.event)) labels.set(info.trigger.event, label);
+    }
+    eventLabels.set(definition, labels);
+  }
+  return localized(labels.get(type), type);
+}
+
+export function taskSummary(task: TaskLike, instance: { id: string; reference: string; title: string; workflowKey: string }, now: number): TaskSummary {
+  const summary: TaskSummary = {
+    id: task.id,
+    instanceId: instance.id,
+    reference: instance.reference,
+    title: instance.title,
+    workflowKey: instance.workflowKey,
+    name: task.name,
+    state: task.stateKey,
+    status: task.status,
+    overdue: (task.status === 'open' || task.status === 'claimed') && task.completeDueAt !== null && Date.parse(task.completeDueAt) < now,
+    createdAt: new Date(task.createdAt).toISOString(),
+  };
+  const assignee: NonNullable<TaskSummary['assignee']> = {};
+  if (task.assigneeRole !== null) assignee.role = task.assigneeRole;
+  if (task.assigneeUserId !== null) assignee.userId = task.assigneeUserId;
+  if (task.assigneeUserName !== null) assignee.name = task.assigneeUserName;
+  if (task.assigneePersonId !== null) assignee.personId = task.assigneePersonId;
+  if (Object.keys(assignee).length > 0) summary.assignee = assignee;
+  if (task.respondDueAt !== null) summary.respondDueAt = new Date(task.respondDueAt).toISOString();
+  if (task.completeDueAt !== null) summary.completeDueAt = new Date(task.completeDueAt).toISOString();
+  return summary;
+}
+
+export interface ViewInput {
+  compiled: CompiledVersion;
+  instance: {
+    id: string;
+    reference: string;
+    title: string;
+    workflowKey: string;
+    estateId: string;
+    version: number;
+    status: InstanceStatus;
+    snapshot: unknown;
+    stateValue: string;
+    data: Record<string, unknown>;
+    unitId: string | null;
+    unitLabel: string | null;
+    requesterPersonId: string | null;
+    requesterName: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  tasks: TaskLike[];
+  events: EventRecord[];
+  actor: InstanceActor;
+  progress: Localized;
+  now: number;
+  /** For an incident, whose snapshot cannot be read: the label of the stored state value. */
+  labelOverride?: Localized;
+}
+
+/** The Instance of docs/api.md, for one caller (allowedEvents are theirs). */
+export function renderInstance(input: ViewInput): InstanceView {
+  const { compiled, instance, actor } = input;
+  const definition = compiled.definition;
+  const events = instance.status === 'active' ? allowedEvents(definition, instance.snapshot, actor.id === null ? { roles: actor.roles } : { roles: actor.roles, actorId: actor.id }) : [];
+  const view: InstanceView = {
+    id: instance.id,
+    reference: instance.reference,
+    title: instance.title,
+    workflowKey: instance.workflowKey,
+    workflowName: definition.name,
+    estateId: instance.estateId,
+    version: instance.version,
+    status: instance.status,
+    state: instance.stateValue,
+    stateLabel: input.labelOverride ?? localized(stateLabel(definition, instance.snapshot), instance.stateValue),
+    progress: input.progress,
+    data: instance.data,
+    tasks: input.tasks.map((task) => taskSummary(task, instance, input.now)),
+    allowedEvents: events.map((event) => {
+      const entry: InstanceView['allowedEvents'][number] = { type: event.event, label: localized(event.label, event.event) };
+      const form = event.form === undefined ? undefined : Object.hasOwn(definition.forms, event.form) ? definition.forms[event.form] : undefined;
+      if (form !== undefined) entry.form = { schema: form.schema, uiSchema: form.uiSchema ?? {} };
+      return entry;
+    }),
+    timeline: input.events.map((event) => {
+      const entry: InstanceView['timeline'][number] = {
+        seq: event.seq,
+        type: event.type,
+        label: eventLabel(definition, event.type),
+        actor: { kind: event.actorKind, name: event.actorName ?? (event.actorKind === 'system' ? '系统' : '') },
+        at: new Date(event.at).toISOString(),
+      };
+      if (event.comment !== null) entry.comment = event.comment;
+      const logged = readLoggedEventData(event.data);
+      if (Object.keys(logged.data).length > 0) entry.data = logged.data;
+      return entry;
+    }),
+    createdAt: instance.createdAt,
+    updatedAt: instance.updatedAt,
+  };
+  if (instance.unitId !== null) view.unit = { id: instance.unitId, label: instance.unitLabel ?? '' };
+  // TODO(people): add phoneMasked once the people module exposes decryption and masking.
+  if (instance.requesterPersonId !== null) view.requester = { id: instance.requesterPersonId, name: instance.requesterName ?? '' };
+  return view;
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { InstanceEventService } from './instance-event.service';
+import { InstanceQueryService } from './instance-query.service';
+import { InstanceReaderRepository } from './instance-reader.repository';
+import { InstanceStartService } from './instance-start.service';
+import { InstanceTransitionPlanner } from './instance-transition.planner';
+import { InstanceWriterRepository } from './instance-writer.repository';
+import { InstancesController } from './instances.controller';
+import { InstancesRepository } from './instances.repository';
+import { ProgressRenderer } from './progress-renderer';
+import { TaskAssigneeRepository } from './task-assignee.repository';
+import { TaskAssigner } from './task-assigner';
+
+/**
+ * Running workflows: start, the event hot path, reads. Exports InstanceEventService
+ * (applySystemEvent, for timers) and InstanceStartService (startInstance, for child workflows
+ * and schedules).
+ */
+@Module({
+  imports: [DefinitionsModule],
+  controllers: [InstancesController],
+  providers: [
+    InstanceEventService,
+    InstanceStartService,
+    InstanceQueryService,
+    InstanceReaderRepository,
+    InstanceWriterRepository,
+    InstancesRepository,
+    InstanceTransitionPlanner,
+    TaskAssigner,
+    TaskAssigneeRepository,
+    ProgressRenderer,
+  ],
+  exports: [InstanceEventService, InstanceStartService],
+})
+export class InstancesModule {}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../database/database.service';
+import type { ClaimedJob, NewJob } from './job';
+
+interface JobRow {
+  id: string;
+  companyId: string | null;
+  instanceId: string | null;
+  kind: string;
+  payload: unknown;
+  dedupeKey: string;
+  runAt: Date;
+  attempts: number;
+  maxAttempts: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toClaimed(row: JobRow): ClaimedJob {
+  return {
+    id: row.id,
+    companyId: row.companyId,
+    instanceId: row.instanceId,
+    kind: row.kind,
+    payload: isRecord(row.payload) ? row.payload : {},
+    dedupeKey: row.dedupeKey,
+    runAt: row.runAt,
+    attempt: row.attempts,
+    maxAttempts: row.maxAttempts,
+  };
+}
+
+/** The job queue in PostgreSQL: claim with SKIP LOCKED under a lease, finish fenced by attempt. */
+@Injectable()
+export class JobRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  /**
+   * Claims up to `limit` due jobs for `leaseMs`. A job still `running` after its lease ran out
+   * belongs to a process that died; it is taken again (and its attempt counted).
+   */
+  async claim(input: { now: Date; limit: number; leaseMs: number }): Promise<ClaimedJob[]> {
+    const { rows } = await this.database.pool.query<JobRow>(
+      `WITH due AS (
+         SELECT id FROM "Job"
+         WHERE (status = 'pending' AND "runAt" <= $1) OR (status = 'running' AND "lockedUntil" < $1)
+         ORDER BY "runAt", id
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE "Job" AS job
+       SET status = 'running', attempts = job.attempts + 1,
+           "lockedUntil" = $1::timestamptz + make_interval(secs => $3::double precision / 1000)
+       FROM due WHERE job.id = due.id
+       RETURNING job.id::text AS id, job."companyId", job."instanceId", job.kind, job.payload, job."dedupeKey",
+                 job."runAt", job.attempts, job."maxAttempts"`,
+      [input.now, input.limit, input.leaseMs],
+    );
+    return rows.map(toClaimed);
+  }
+
+  /** Done — unless the lease was lost and another process holds a newer attempt. */
+  async complete(input: { job: ClaimedJob; now: Date; note?: string }): Promise<void> {
+    await this.database.pool.query(
+      `UPDATE "Job" SET status = $4::"JobStatus", "finishedAt" = $3, "lockedUntil" = NULL, "lastError" = COALESCE($5, "lastError")
+       WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+      [input.job.id, input.job.attempt, input.now, input.note === undefined ? 'done' : 'cancelled', input.note ?? null],
+    );
+  }
+
+  async retryLater(input: { job: ClaimedJob; error: string; runAt: Date }): Promise<void> {
+    await this.database.pool.query(
+      `UPDATE "Job" SET status = 'pending', "runAt" = $3, "lastError" = $4, "lockedUntil" = NULL
+       WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+      [input.job.id, input.job.attempt, input.runAt, input.error],
+    );
+  }
+
+  /** Marks the job failed and opens an incident for staff, in one statement. */
+  async failWithIncident(input: { job: ClaimedJob; error: string; now: Date }): Promise<string | null> {
+    const { rows } = await this.database.pool.query<{ id: string }>(
+      `WITH failed AS (
+         UPDATE "Job" SET status = 'failed', "lastError" = $3, "finishedAt" = $4, "lockedUntil" = NULL
+         WHERE id = $1 AND attempts = $2 AND status = 'running'
+         RETURNING id, "companyId", "instanceId", kind, payload
+       )
+       INSERT INTO "Incident" (id, "companyId", "estateId", "instanceId", "jobId", kind, message, "createdAt")
+       SELECT gen_random_uuid(), failed."companyId",
+              COALESCE(instance."estateId",
+                       CASE WHEN failed.payload->>'estateId' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                            THEN (failed.payload->>'estateId')::uuid END),
+              failed."instanceId", failed.id, failed.kind, $3, $4
+       FROM failed LEFT JOIN "Instance" AS instance ON instance.id = failed."instanceId"
+       WHERE failed."companyId" IS NOT NULL
+       RETURNING id::text`,
+      [input.job.id, input.job.attempt, input.error.slice(0, 2000), input.now],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Enqueues follow-up jobs; a job whose dedupeKey exists already is not enqueued twice. */
+  async enqueue(jobs: NewJob[]): Promise<number> {
+    let inserted = 0;
+    for (const job of jobs) {
+      const result = await this.database.pool.query(
+        `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey", "runAt", "maxAttempts")
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT ("dedupeKey") DO NOTHING`,
+        [job.companyId, job.instanceId, job.kind, JSON.stringify(job.payload), job.dedupeKey, job.runAt, job.maxAttempts ?? 5],
+      );
+      inserted += result.rowCount ?? 0;
+    }
+    return inserted;
+  }
+}

@@ -1,0 +1,27 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { ServiceUnavailableError } from '../common/errors';
+import type { EngineConfig } from '../config/config';
+import { ENGINE_CONFIG } from '../config/config.module';
+import { ConcurrencyLimiter } from './concurrency-limiter';
+
+/** Seconds a refused client waits; short, because event requests are short. */
+const RETRY_AFTER_SECONDS = 1;
+
+/** RELIABILITY 9 on the instance and event routes: refused whole (503 + Retry-After), never half-applied. */
+@Injectable()
+export class OverloadMiddleware implements NestMiddleware {
+  private readonly limiter: ConcurrencyLimiter;
+
+  constructor(@Inject(ENGINE_CONFIG) config: EngineConfig) {
+    this.limiter = new ConcurrencyLimiter(config.maxConcurrentEvents);
+  }
+
+  use(_request: Request, response: Response, next: NextFunction): void {
+    const release = this.limiter.tryAcquire();
+    if (release === null) throw new ServiceUnavailableError('The server is busy; nothing was changed. Please retry in a moment.', RETRY_AFTER_SECONDS);
+    response.once('finish', release);
+    response.once('close', release);
+    next();
+  }
+}

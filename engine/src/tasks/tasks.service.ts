@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { type Principal, rolesInEstate, visibleEstateIds } from '../auth/principal';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import type { Prisma } from '../generated/prisma/client';
+import type { StaffRole, TaskStatus } from '../generated/prisma/enums';
+import { taskSummary, type TaskSummary } from '../instances/instance-view';
+import { TasksRepository, type TaskRow } from './tasks.repository';
+
+export type TaskScope = 'mine' | 'team' | 'all';
+
+export interface TaskQuery {
+  estateId?: string;
+  scope: TaskScope;
+  status?: TaskStatus;
+  overdue: boolean;
+  workflowKey?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface TaskInbox {
+  items: TaskSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: { mine: number; team: number; all: number };
+}
+
+/** Roles that hand work to someone else. */
+const DISPATCH_ROLES: readonly StaffRole[] = ['company_admin', 'estate_manager', 'engineering_supervisor', 'front_desk'];
+
+function localizedName(value: Prisma.JsonValue): { 'zh-CN': string; en?: string } {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const zh = value['zh-CN'];
+    const en = value['en'];
+    if (typeof zh === 'string') return typeof en === 'string' ? { 'zh-CN': zh, en } : { 'zh-CN': zh };
+  }
+  return { 'zh-CN': String(value), en: String(value) };
+}
+
+function toSummary(row: TaskRow, now: number): TaskSummary {
+  return taskSummary(
+    {
+      id: row.id,
+      stateKey: row.stateKey,
+      name: localizedName(row.name),
+      status: row.status,
+      assigneeRole: row.assigneeRole,
+      assigneeUserId: row.assigneeUserId,
+      assigneeUserName: row.assigneeName,
+      assigneePersonId: row.assigneePersonId,
+      respondDueAt: row.respondDueAt?.toISOString() ?? null,
+      completeDueAt: row.completeDueAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    },
+    { id: row.instanceId, reference: row.instance.reference, title: row.instance.title, workflowKey: row.workflowKey },
+    now,
+  );
+}
+
+/** The inbox (mine / team / all, overdue first) and claiming, releasing and reassigning tasks. */
+@Injectable()
+export class TasksService {
+  constructor(private readonly repository: TasksRepository) {}
+
+  async inbox(principal: Principal, query: TaskQuery): Promise<TaskInbox> {
+    const now = new Date();
+    const base = this.baseWhere(principal, query, now);
+    const scopes: Record<TaskScope, Prisma.TaskWhereInput> = {
+      mine: { AND: [base, this.mineWhere(principal)] },
+      team: { AND: [base, this.teamWhere(principal)] },
+      all: principal.kind === 'person' ? { AND: [base, this.mineWhere(principal)] } : base,
+    };
+    const [{ rows, total }, mine, team, all] = await Promise.all([
+      this.repository.page({ where: scopes[query.scope], page: query.page, pageSize: query.pageSize, now }),
+      this.repository.count(scopes.mine),
+      this.repository.count(scopes.team),
+      this.repository.count(scopes.all),
+    ]);
+    const items = rows.map((row) => toSummary(row, now.getTime()));
+    // Overdue first (the query orders by due time; those already past it come to the top).
+    items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+    return { items, total, page: query.page, pageSize: query.pageSize, counts: { mine, team, all } };
+  }
+
+  async claim(principal: Principal, taskId: string): Promise<TaskSummary> {
+    const { task, userId } = await this.staffTask(principal, taskId);
+    const roles = rolesInEstate(principal, task.estateId);
+    const mayClaim = task.assigneeUserId === userId || task.assigneeUserId === null && (task.assigneeRole === null || roles.includes(task.assigneeRole));
+    if (!mayClaim) throw new ForbiddenError('This task is for someone else.');
+    const claimed = await this.repository.update({
+      companyId: principal.companyId,
+      id: taskId,
+      where: { status: 'open', OR: [{ assigneeUserId: null }, { assigneeUserId: userId }] },
+      data: { status: 'claimed', assigneeUserId: userId, claimedAt: new Date() },
+    });
+    if (!claimed) throw new ConflictError('Someone else took this task first, or it is closed.');
+    return this.summary(principal, taskId);
+  }
+
+  async release(principal: Principal, taskId: string): Promise<TaskSummary> {
+    const { task, userId } = await this.staffTask(principal, taskId);
+    const supervises = rolesInEstate(principal, task.estateId).some((role) => role === 'estate_manager' || role === 'company_admin');
+    if (task.assigneeUserId !== userId && !supervises) throw new ForbiddenError('Only the person holding this task may release it.');
+    const released = await this.repository.update({
+      companyId: principal.companyId,
+      id: taskId,
+      where: { status: 'claimed' },
+      data: { status: 'open', assigneeUserId: null, claimedAt: null },
+    });
+    if (!released) throw new ConflictError('This task is not claimed.');
+    return this.summary(principal, taskId);
+  }
+
+  async reassign(principal: Principal, input: { taskId: string; userId: string }): Promise<TaskSummary> {
+    const { task } = await this.staffTask(principal, input.taskId);
+    if (!rolesInEstate(principal, task.estateId).some((role) => DISPATCH_ROLES.includes(role))) throw new ForbiddenError('Only dispatchers and managers may reassign tasks.');
+    if (!(await this.repository.staffInEstate({ companyId: principal.companyId, estateId: task.estateId, userId: input.userId }))) throw new NotFoundError('That staff member');
+    const reassigned = await this.repository.update({
+      companyId: principal.companyId,
+      id: input.taskId,
+      where: { status: { in: ['open', 'claimed'] } },
+      data: { status: 'open', assigneeUserId: input.userId, claimedAt: null },
+    });
+    if (!reassigned) throw new ConflictError('This task is already closed.');
+    return this.summary(principal, input.taskId);
+  }
+
+  private async summary(principal: Principal, taskId: string): Promise<TaskSummary> {
+    const row = await this.repository.find(principal.companyId, taskId);
+    if (row === null) throw new NotFoundError('That task');
+    return toSummary(row, Date.now());
+  }
+
+  /** A task of the caller's company in an estate they work in; owners do not claim tasks. */
+  private async staffTask(principal: Principal, taskId: string): Promise<{ task: TaskRow; userId: string }> {
+    if (principal.kind === 'person') throw new NotFoundError('That task');
+    const task = await this.repository.find(principal.companyId, taskId);
+    if (task === null || rolesInEstate(principal, task.estateId).length === 0) throw new NotFoundError('That task');
+    return { task, userId: principal.userId };
+  }
+
+  private baseWhere(principal: Principal, query: TaskQuery, now: Date): Prisma.TaskWhereInput {
+    const visible = visibleEstateIds(principal);
+    if (query.estateId !== undefined && visible !== null && !visible.includes(query.estateId)) throw new NotFoundError('That estate');
+    const where: Prisma.TaskWhereInput = { companyId: principal.companyId };
+    if (query.estateId !== undefined) where.estateId = query.estateId;
+    else if (visible !== null) where.estateId = { in: visible };
+    where.status = query.status ?? { in: ['open', 'claimed'] };
+    if (query.overdue) where.completeDueAt = { lt: now };
+    if (query.workflowKey !== undefined) where.workflowKey = query.workflowKey;
+    if (query.q !== undefined) where.instance = { searchText: { contains: query.q.toLowerCase() } };
+    return where;
+  }
+
+  private mineWhere(principal: Principal): Prisma.TaskWhereInput {
+    return principal.kind === 'person' ? { assigneePersonId: principal.personId } : { assigneeUserId: principal.userId };
+  }
+
+  /** Tasks for the caller's roles, estate by estate (company-wide roles count everywhere). */
+  private teamWhere(principal: Principal): Prisma.TaskWhereInput {
+    if (principal.kind === 'person') return this.mineWhere(principal);
+    const byEstate = new Map<string | null, StaffRole[]>();
+    for (const held of principal.roles) byEstate.set(held.estateId, [...(byEstate.get(held.estateId) ?? []), held.role]);
+    const alternatives: Prisma.TaskWhereInput[] = [...byEstate.entries()].map(([estateId, roles]) => (estateId === null ? { assigneeRole: { in: roles } } : { estateId, assigneeRole: { in: roles } }));
+    return alternatives.length === 0 ? { id: { in: [] } } : { OR: alternatives };
+  }
+}

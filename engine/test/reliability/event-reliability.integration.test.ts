@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { replay, type InstanceLogEntry, type WorkflowDefinition } from '@estateflow/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EngineProcess, startEngine } from '../harness/engine-process';
+import { HttpClient } from '../harness/http-client';
+import { publishAndBindRepair, repairFixture, repairReport, signInStaff, type RepairSetup } from '../instances/workflow-setup';
+
+// RELIABILITY 1–3, 7, 8, 10, 17 for the event hot path, against real engine processes.
+
+let first: EngineProcess;
+let second: EngineProcess;
+let setup: RepairSetup;
+let database: Client;
+let technicianId: string;
+
+const FRONT_DESK = { company: 'demo', email: 'frontdesk@demo.estateflow.cn' };
+
+beforeAll(async () => {
+  first = await startEngine();
+  setup = await publishAndBindRepair(first.url, first.dataDir);
+  // A second process on the same database: all coordination goes through PostgreSQL.
+  second = await startEngine({ databaseUrl: first.databaseUrl, seed: false, env: { ESTATEFLOW_WORKERS: 'false' } });
+  database = new Client({ connectionString: first.databaseUrl });
+  await database.connect();
+  const technician = await signInStaff(first.url, setup.logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
+  technicianId = (await technician.get('/api/me')).body.id;
+}, 240_000);
+
+afterAll(async () => {
+  await database?.end();
+  await second?.stop();
+  await first?.stop();
+});
+
+async function startRepair(client: HttpClient): Promise<{ id: string; version: number }> {
+  const started = await client.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  return started.body;
+}
+
+async function eventCount(instanceId: string, type?: string): Promise<number> {
+  const result = await database.query<{ count: string }>('SELECT count(*) FROM "InstanceEvent" WHERE "instanceId" = $1 AND ($2::text IS NULL OR type = $2)', [instanceId, type ?? null]);
+  return Number(result.rows[0]?.count);
+}
+
+async function instanceRow(instanceId: string): Promise<{ version: number; stateValue: string; snapshot: unknown }> {
+  const result = await database.query('SELECT version, "stateValue", snapshot FROM "Instance" WHERE id = $1', [instanceId]);
+  return result.rows[0];
+}
+
+/** Every instance's log, folded through its version, gives its stored snapshot (RELIABILITY 8). */
+async function expectLogsFoldToSnapshots(): Promise<number> {
+  const instances = await database.query<{ id: string; snapshot: unknown; definition: WorkflowDefinition; version: number }>(
+    'SELECT i.id, i.snapshot, i.version, v.definition FROM "Instance" i JOIN "DefinitionVersion" v ON v.id = i."versionId"',
+  );
+  for (const instance of instances.rows) {
+    const events = await database.query<{ seq: number; type: string; data: { data: Record<string, unknown>; actor?: { id: string; roles: string[] }; parameters?: Record<string, unknown> }; createdAt: Date }>(
+      'SELECT seq, type, data, "createdAt" FROM "InstanceEvent" WHERE "instanceId" = $1 ORDER BY seq',
+      [instance.id],
+    );
+    expect(events.rows.map((event) => event.seq)).toEqual(Array.from({ length: instance.version }, (_, index) => index + 1));
+    const entries: InstanceLogEntry[] = events.rows.map((event) => {
+      const at = event.createdAt.getTime();
+      if (event.type === 'start') return { kind: 'start', at, parameters: event.data.parameters ?? {}, data: event.data.data, ...(event.data.actor ? { actor: event.data.actor } : {}) };
+      if (event.type.startsWith('xstate.after.')) return { kind: 'timer', at, event: event.type };
+      return { kind: 'event', at, event: { type: event.type, data: event.data.data, ...(event.data.actor ? { actor: event.data.actor } : {}) } };
+    });
+    expect(replay(instance.definition, entries)).toEqual(instance.snapshot);
+  }
+  return instances.rows.length;
+}
+
+describe('the event hot path under concurrency, retries and crashes', () => {
+  it('200 concurrent identical dispatches over two engine processes: exactly one transition, the rest 409', async () => {
+    const onFirst = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const onSecond = await signInStaff(second.url, setup.logins, FRONT_DESK);
+    const instance = await startRepair(onFirst);
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => (index % 2 === 0 ? onFirst : onSecond).post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId }, expectedVersion: 1 })),
+    );
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(199);
+    expect((await instanceRow(instance.id)).version).toBe(2);
+    expect(await eventCount(instance.id, 'DISPATCH')).toBe(1);
+    const shown = await onSecond.get(`/api/instances/${instance.id}`);
+    expect(shown.body.state).toBe('dispatched');
+    expect(shown.body.tasks.map((task: { assignee?: { userId?: string } }) => task.assignee?.userId)).toEqual([technicianId]);
+    // The stale ones name the state the caller should reload.
+    const stale = replies.find((reply) => reply.status === 409);
+    expect(stale?.body.error.code).toBe('conflict');
+  });
+
+  it('one Idempotency-Key sent 50 times, concurrently, sequentially and across a crash: one effect, identical replies', async () => {
+    const frontDesk = await signInStaff(second.url, setup.logins, FRONT_DESK);
+    const instance = await startRepair(frontDesk);
+    const key = randomUUID();
+    const send = (client: HttpClient) => client.post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId, note: '尽快' } }, { 'idempotency-key': key });
+    const onFirst = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, index) => send(index % 2 === 0 ? onFirst : frontDesk)));
+    const killed = first.kill();
+    const during = await Promise.all(Array.from({ length: 10 }, () => send(frontDesk)));
+    await killed;
+    first = await first.restart();
+    const afterRestart = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const sequential = [];
+    for (let index = 0; index < 20; index++) sequential.push(await send(index % 2 === 0 ? afterRestart : frontDesk));
+    const replies = [...burst, ...during, ...sequential];
+    expect(replies).toHaveLength(50);
+    const reference = replies[0];
+    for (const reply of replies) {
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual(reference?.body);
+    }
+    expect(await eventCount(instance.id, 'DISPATCH')).toBe(1);
+    expect((await instanceRow(instance.id)).version).toBe(2);
+    const jobs = await database.query<{ count: string }>('SELECT count(*) FROM "Job" WHERE "instanceId" = $1 AND kind = $2', [instance.id, 'notify']);
+    const notifyPerDispatch = repairFixture().machine;
+    expect(notifyPerDispatch).toBeTruthy();
+    expect(Number(jobs.rows[0]?.count)).toBeGreaterThan(0);
+  });
+
+  it('SIGKILL at random moments during a stream of events: every 2xx applied exactly once, no partial write', async () => {
+    const frontDesk = await signInStaff(second.url, setup.logins, FRONT_DESK);
+    const instances = [];
+    for (let index = 0; index < 30; index++) instances.push(await startRepair(frontDesk));
+    let target = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const acknowledged: string[] = [];
+    const unknown: { id: string; key: string }[] = [];
+    for (let round = 0; round < 3; round++) {
+      const batch = instances.slice(round * 10, round * 10 + 10);
+      const keys = batch.map(() => randomUUID());
+      const inFlight = batch.map((instance, index) =>
+        target
+          .post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId } }, { 'idempotency-key': keys[index] ?? '' })
+          .then((reply) => ({ reply, error: null }))
+          .catch((error: unknown) => ({ reply: null, error })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 40)));
+      await first.kill();
+      const outcomes = await Promise.all(inFlight);
+      outcomes.forEach((outcome, index) => {
+        const instance = batch[index];
+        if (!instance) return;
+        if (outcome.reply !== null && outcome.reply.status === 200) acknowledged.push(instance.id);
+        else unknown.push({ id: instance.id, key: keys[index] ?? '' });
+      });
+      first = await first.restart();
+      target = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    }
+    for (const id of acknowledged) {
+      expect(await eventCount(id, 'DISPATCH')).toBe(1);
+      expect((await instanceRow(id)).stateValue).toBe('dispatched');
+    }
+    // Whatever the crash left undecided is either fully applied or not at all; a retry with the same key settles it once.
+    for (const { id, key } of unknown) {
+      const row = await instanceRow(id);
+      expect([1, 2]).toContain(row.version);
+      expect(await eventCount(id)).toBe(row.version);
+      const retried = await target.post(`/api/instances/${id}/events`, { type: 'DISPATCH', data: { technicianId } }, { 'idempotency-key': key });
+      expect(retried.status).toBe(200);
+      expect(await eventCount(id, 'DISPATCH')).toBe(1);
+    }
+    const orphans = await database.query<{ count: string }>(
+      `SELECT count(*) FROM "Task" t JOIN "Instance" i ON i.id = t."instanceId" WHERE t.status IN ('open','claimed') AND i."stateValue" = 'dispatched' AND t."stateKey" <> 'dispatched'`,
+    );
+    expect(Number(orphans.rows[0]?.count)).toBe(0);
+    expect(await expectLogsFoldToSnapshots()).toBeGreaterThan(30);
+  });
+
+  it('bad input gets a 4xx and changes nothing', async () => {
+    const frontDesk = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const instance = await startRepair(frontDesk);
+    const url = `/api/instances/${instance.id}/events`;
+    const attempts = [
+      frontDesk.post(url, { type: 'DISPATCH', data: { technicianId: 42 } }),
+      frontDesk.post(url, { type: 'DISPATCH', data: { technicianId, extra: true } }),
+      frontDesk.post(url, { type: 'DISPATCH', data: { technicianId }, surprise: 1 }),
+      frontDesk.request('POST', url, { rawBody: `{"type":"DISPATCH","data":{"__proto__":{"polluted":true},"technicianId":"${technicianId}"}}` }),
+      frontDesk.request('POST', url, { rawBody: '{"type":"DISPATCH",' }),
+      frontDesk.request('POST', url, { rawBody: JSON.stringify({ type: 'DISPATCH', data: { technicianId, note: 'x'.repeat(2_000_000) } }) }),
+      frontDesk.post(url, { type: 'dispatch', data: {} }),
+      frontDesk.post(url, { type: 'ACCEPT', data: {} }),
+      frontDesk.post(url, { type: 'DISPATCH', data: { technicianId }, expectedVersion: 7 }),
+    ];
+    const replies = await Promise.all(attempts);
+    for (const reply of replies) {
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+      expect(reply.status).toBeLessThan(500);
+      expect(reply.body.error.message).toBeTruthy();
+    }
+    expect(replies[0]?.status).toBe(422);
+    expect(replies[0]?.body.error.details.fields[0].message['zh-CN']).toBeTruthy();
+    expect((await instanceRow(instance.id)).version).toBe(1);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('another company sees nothing: its ids are 404s', async () => {
+    const frontDesk = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const instance = await startRepair(frontDesk);
+    const stranger = await signInStaff(first.url, setup.logins, { company: 'anju', email: 'admin@anju.estateflow.cn' });
+    expect((await stranger.get(`/api/instances/${instance.id}`)).status).toBe(404);
+    expect((await stranger.post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId } })).status).toBe(404);
+    expect((await stranger.get(`/api/definitions/${setup.definitionId}`)).status).toBe(404);
+    expect((await stranger.get(`/api/estates/${setup.estateId}/bindings`)).status).toBe(404);
+    expect((await stranger.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() })).status).toBe(404);
+    const list = await stranger.get('/api/instances');
+    expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(instance.id);
+  });
+
+  it('a tampered snapshot makes the instance an incident, never a silent restore', async () => {
+    const frontDesk = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const instance = await startRepair(frontDesk);
+    await database.query(`UPDATE "Instance" SET snapshot = jsonb_set(snapshot, '{fingerprint}', '"tampered"') WHERE id = $1`, [instance.id]);
+    const reply = await frontDesk.post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId } });
+    expect(reply.status).toBe(409);
+    const row = await database.query('SELECT status FROM "Instance" WHERE id = $1', [instance.id]);
+    expect(row.rows[0].status).toBe('incident');
+    const incidents = await database.query<{ count: string }>('SELECT count(*) FROM "Incident" WHERE "instanceId" = $1', [instance.id]);
+    expect(Number(incidents.rows[0]?.count)).toBe(1);
+    expect((await frontDesk.get(`/api/instances/${instance.id}`)).body.status).toBe('incident');
+  });
+});

@@ -1,0 +1,106 @@
+// Shared steps for the runtime-web end-to-end tests: a real engine (engine/test/harness) on a
+// fresh database with demo data, the built apps it serves, and a real Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { launchBrowser, screenshot } from '../../engine/test/harness/browser';
+import { readDemoLogins, type DemoLogins } from '../../engine/test/harness/demo-logins';
+import { REPOSITORY_ROOT, startEngine, type EngineProcess } from '../../engine/test/harness/engine-process';
+
+export { screenshot };
+
+export type World = { engine: EngineProcess; browser: Browser; logins: DemoLogins };
+
+export async function startWorld(): Promise<World> {
+  for (const app of ['app', 'portal']) {
+    const index = path.join(REPOSITORY_ROOT, 'runtime-web', 'dist', app, 'index.html');
+    if (!fs.existsSync(index)) throw new Error(`${index} is missing: run "npm run build -w @estateflow/runtime-web" first.`);
+  }
+  const engine = await startEngine();
+  const browser = await launchBrowser();
+  return { engine, browser, logins: readDemoLogins(engine.dataDir) };
+}
+
+export async function stopWorld(world: World | undefined): Promise<void> {
+  await world?.browser.close();
+  await world?.engine.stop();
+}
+
+export type StaffLogin = DemoLogins['companies'][number]['staff'][number];
+export type OwnerLogin = DemoLogins['companies'][number]['owners'][number];
+
+export function staffWithRole(world: World, role: string, companyIndex = 0): StaffLogin {
+  const staff = world.logins.companies[companyIndex]?.staff.find((person) => person.role === role);
+  if (!staff) throw new Error(`no demo staff with role ${role}`);
+  return staff;
+}
+
+export function owner(world: World, index = 0, companyIndex = 0): OwnerLogin {
+  const found = world.logins.companies[companyIndex]?.owners[index];
+  if (!found) throw new Error(`no demo owner #${index}`);
+  return found;
+}
+
+/** A phone-sized page (iPhone 12-ish, 390×844) or a desktop one, each with its own cookies. */
+export async function newPage(world: World, kind: 'phone' | 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await world.browser.newContext(
+    kind === 'phone'
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+      : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
+}
+
+/**
+ * Where an app starts. RUNTIME_WEB_E2E_ENTRY (e.g. "index.html") appends a file name, for an
+ * engine whose bare /app/ route misbehaves.
+ */
+export function entry(world: World, app: 'app' | 'portal', route = ''): string {
+  return `${world.engine.url}/${app}/${route || (process.env.RUNTIME_WEB_E2E_ENTRY ?? '')}`;
+}
+
+export async function staffSignIn(world: World, page: Page, staff: StaffLogin): Promise<void> {
+  await page.goto(entry(world, 'app'));
+  await page.locator('input[autocomplete="username"]').fill(staff.email);
+  await page.locator('input[autocomplete="current-password"]').fill(staff.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** The code the development sender "texted": GET /api/dev/latest-code, else messages.jsonl. */
+export async function latestCode(world: World, phone: string): Promise<string> {
+  const response = await fetch(`${world.engine.url}/api/dev/latest-code?phone=${encodeURIComponent(phone)}`);
+  if (response.ok) {
+    const body: unknown = await response.json();
+    const code = typeof body === 'object' && body !== null ? Reflect.get(body, 'code') : undefined;
+    if (typeof code === 'string') return code;
+  }
+  const file = path.join(world.engine.dataDir, 'messages.jsonl');
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').reverse() : [];
+  for (const line of lines) {
+    if (line.includes(phone.slice(-4))) {
+      const match = /\b(\d{6})\b/.exec(line);
+      if (match?.[1]) return match[1];
+    }
+  }
+  throw new Error(`no sign-in code found for ${phone}`);
+}
+
+export async function ownerSignIn(world: World, page: Page, phone: string): Promise<void> {
+  await page.goto(entry(world, 'portal'));
+  await page.locator('input[autocomplete="tel"]').fill(phone);
+  await page.getByRole('button', { name: /获取验证码/ }).click();
+  const codeInput = page.locator('input[autocomplete="one-time-code"]');
+  await codeInput.waitFor();
+  const demo = page.getByTestId('demo-code');
+  await demo.waitFor();
+  const shown = /(\d{6})/.exec((await demo.textContent()) ?? '')?.[1];
+  const code = await latestCode(world, phone);
+  expect(shown).toBe(code);
+  await codeInput.fill(code);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-unit').waitFor();
+}

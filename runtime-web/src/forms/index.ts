@@ -1,0 +1,14 @@
+// The shared form set: the staff app, the owner portal and the designer's live preview all
+// render workflow forms through EstateForm. Widget names: ./README.md.
+export { EstateForm } from './EstateForm';
+export type { EstateFormProps } from './EstateForm';
+export { estateWidgets, estateWidgetNames } from './widgets';
+export { fieldErrorsToErrorSchema, splitErrorPath } from './server-errors';
+export { localizeValidationErrors } from './localize-errors';
+export { findDomainErrors } from './domain-validation';
+export { isValidIdNumber, idNumberCheckChar } from './id-number';
+export { maskPhone, maskIdNumber, isMobilePhone } from './masking';
+export { formatYuan, moneyUnitForSchemaType, storedToYuan, yuanToStored } from './money';
+export { collectAttachments, isAttachment, isImageAttachment, readAttachments } from './attachment-value';
+export { sanitizeUiSchema } from './sanitize-ui-schema';
+export type { EstateFormContext } from './form-context';

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Input } from 'antd';
+import { ApiError } from '../../api/api-error';
+import { api } from '../../api/client';
+import type { Me } from '../../api/types';
+import { isMobilePhone } from '../../forms/masking';
+import { useI18n } from '../../i18n/I18nProvider';
+import { errorMessage } from '../../shared/error-message';
+import { LanguageSwitch } from '../../shared/LanguageSwitch';
+import { useSession } from '../../shared/SessionProvider';
+import { fetchDemoCode } from '../demo-code';
+
+/** Phone + one-time code. In development the engine reveals the code, shown as a demo hint. */
+export default function SignInPage() {
+  const { t } = useI18n();
+  const { signedIn } = useSession();
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [codeSent, setCodeSent] = useState(false);
+  const [demoCode, setDemoCode] = useState<string | null>(null);
+  const [cooldown, setCooldown] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (cooldown <= 0) return undefined;
+    const timer = setTimeout(() => setCooldown((value) => value - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [cooldown]);
+
+  async function sendCode() {
+    const digits = phone.replace(/\D/g, '');
+    if (!isMobilePhone(digits)) {
+      setError(t('portal.signIn.badPhone'));
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      await api.post('/auth/owner/code', { phone: digits });
+      setCodeSent(true);
+      setCooldown(60);
+      setDemoCode(await fetchDemoCode(digits));
+    } catch (caught) {
+      setError(errorMessage(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function signIn() {
+    setError(null);
+    setBusy(true);
+    try {
+      const me = await api.post<Me>('/auth/owner/login', { phone: phone.replace(/\D/g, ''), code: code.trim() });
+      signedIn(me);
+    } catch (caught) {
+      const wrong = caught instanceof ApiError && (caught.status === 401 || caught.status === 400);
+      setError(wrong ? t('portal.signIn.badCode') : errorMessage(caught, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="ef-portal-signin">
+      <div className="ef-portal-signin-lang">
+        <LanguageSwitch />
+      </div>
+      <h1>{t('portal.signIn.title')}</h1>
+      <p className="ef-muted">{t('portal.title')}</p>
+      <form
+        className="ef-stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void (codeSent ? signIn() : sendCode());
+        }}
+      >
+        <label htmlFor="ef-phone">{t('portal.signIn.phone')}</label>
+        <Input id="ef-phone" size="large" type="tel" inputMode="numeric" autoComplete="tel" maxLength={13} value={phone} onChange={(event) => setPhone(event.target.value)} />
+        {codeSent ? (
+          <>
+            <label htmlFor="ef-code">{t('portal.signIn.code')}</label>
+            <Input
+              id="ef-code"
+              size="large"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={8}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              autoFocus
+            />
+            {demoCode ? (
+              <div className="ef-demo-code" data-testid="demo-code">
+                {t('portal.signIn.demoCode', { code: demoCode })}
+              </div>
+            ) : null}
+          </>
+        ) : null}
+        {error ? <Alert type="error" showIcon message={error} role="alert" /> : null}
+        {codeSent ? (
+          <>
+            <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+              {t('portal.signIn.submit')}
+            </Button>
+            <Button size="large" block disabled={cooldown > 0 || busy} onClick={() => void sendCode()}>
+              {cooldown > 0 ? t('portal.signIn.resend', { seconds: cooldown }) : t('portal.signIn.sendCode')}
+            </Button>
+          </>
+        ) : (
+          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+            {t('portal.signIn.sendCode')}
+          </Button>
+        )}
+      </form>
+    </main>
+  );
+}
