@@ -1,9 +1,7 @@
-import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { listStates, listTransitions } from '../definition/stateTree';
 import type { Definition, Point } from '../definition/types';
 import { NODE_SIZE } from './flowTypes';
-
-const elk = new ELK();
 
 const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -30,7 +28,9 @@ export async function computeAutoLayout(definition: Definition): Promise<Map<str
   root.edges = listTransitions(definition.machine, states).flatMap((transition) =>
     transition.targetIds.filter((target) => target !== transition.sourceId).map((target) => ({ id: transition.id, sources: [transition.sourceId], targets: [target] })),
   );
-  const laidOut = await elk.layout(root);
+  // ELK is large: it loads the first time someone asks for a layout.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const laidOut = await new ELK().layout(root);
   const positions = new Map<string, Point>();
   const collect = (node: ElkNode) => {
     for (const child of node.children ?? []) {

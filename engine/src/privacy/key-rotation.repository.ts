@@ -34,6 +34,17 @@ export class KeyRotationRepository {
     return new Map(result.rows.map((row) => [row.keyId, row.count]));
   }
 
+  /** Key ids of the most recently written personal data: a cheap check that this engine has the keys. */
+  async recentKeyIds(): Promise<string[]> {
+    const result = await this.database.pool.query<{ keyId: string }>(
+      `SELECT DISTINCT split_part(c, ':', 2) AS "keyId" FROM (
+         (SELECT "phoneCipher" AS c FROM "Person" ORDER BY "createdAt" DESC LIMIT 50)
+         UNION ALL (SELECT "phoneCipher" AS c FROM "StaffUser" WHERE "phoneCipher" IS NOT NULL ORDER BY "createdAt" DESC LIMIT 50)
+       ) recent WHERE c LIKE 'ef1:%'`,
+    );
+    return result.rows.map((row) => row.keyId);
+  }
+
   /** The next rows whose ciphertext is not under the current key. */
   async stale(input: { column: ProtectedColumn; currentKeyId: string; limit: number }): Promise<{ id: string; cipher: string }[]> {
     const result = await this.database.pool.query<{ id: string; cipher: string }>(

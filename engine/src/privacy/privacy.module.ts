@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
 import { loadKeyRing } from './key-ring';
+import { KeyCheck } from './key-check';
 import { KeyRotationRepository } from './key-rotation.repository';
 import { KeyRotationService } from './key-rotation.service';
 import { PersonalDataCipher } from './personal-data-cipher';
@@ -14,6 +15,7 @@ import { PersonalDataCipher } from './personal-data-cipher';
 @Module({
   providers: [
     KeyRotationService,
+    KeyCheck,
     KeyRotationRepository,
     {
       provide: PersonalDataCipher,

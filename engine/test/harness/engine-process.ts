@@ -6,6 +6,8 @@ import { createTestDatabase } from './test-database';
 
 export const REPOSITORY_ROOT = path.join(__dirname, '..', '..', '..');
 const MAIN = path.join(REPOSITORY_ROOT, 'engine', 'dist', 'main.js');
+/** A fixed, test-only personal-data key (32 bytes, base64). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 0x5e).toString('base64');
 
 export interface EngineProcess {
   url: string;
@@ -56,6 +58,9 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Eng
       ESTATEFLOW_DATA_DIR: dataDir,
       ESTATEFLOW_SEED_DEMO: options.seed === false ? 'false' : 'true',
       LOG_LEVEL: 'warn',
+      // Engines on one database must share the data key (docs/security.md), so every engine of a
+      // test run gets the same one; pass ESTATEFLOW_DATA_KEY: '' to test the key file instead.
+      ESTATEFLOW_DATA_KEY: TEST_DATA_KEY,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { replay, type InstanceLogEntry, type WorkflowDefinition } from '@estateflow/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +16,14 @@ let technicianId: string;
 
 const FRONT_DESK = { company: 'demo', email: 'frontdesk@demo.estateflow.cn' };
 
+// Every engine on one database holds the same data key (docs/security.md).
+const DATA_KEY = randomBytes(32).toString('base64');
+
 beforeAll(async () => {
-  first = await startEngine();
+  first = await startEngine({ env: { ESTATEFLOW_DATA_KEY: DATA_KEY } });
   setup = await publishAndBindRepair(first.url, first.dataDir);
   // A second process on the same database: all coordination goes through PostgreSQL.
-  second = await startEngine({ databaseUrl: first.databaseUrl, seed: false, env: { ESTATEFLOW_WORKERS: 'false' } });
+  second = await startEngine({ databaseUrl: first.databaseUrl, seed: false, env: { ESTATEFLOW_WORKERS: 'false', ESTATEFLOW_DATA_KEY: DATA_KEY } });
   database = new Client({ connectionString: first.databaseUrl });
   await database.connect();
   const technician = await signInStaff(first.url, setup.logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
