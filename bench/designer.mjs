@@ -33,7 +33,10 @@ function generateDefinition() {
     for (let step = 0; step < 13; step += 1) {
       const next = step < 12 ? `s${step + 1}` : undefined;
       children[`s${step}`] = {
-        meta: { label: label(`步骤 ${stage}-${step}`, `Step ${stage}-${step}`), task: { name: label('处理', 'Handle'), assignee: { role: 'technician' }, sla: { complete: 'PT4H' } } },
+        meta: {
+          label: label(`步骤 ${stage}-${step}`, `Step ${stage}-${step}`),
+          task: { name: label('处理', 'Handle'), assignee: { role: 'technician' }, sla: { complete: 'PT4H' } },
+        },
         on: next ? { NEXT: [{ target: next, meta: { label: label('下一步', 'Next') } }], BACK: [{ target: 's0' }] } : {},
       };
       count += 1;
@@ -41,9 +44,17 @@ function generateDefinition() {
     children.s12.type = 'final';
     delete children.s12.on;
     delete children.s12.meta.task;
-    states[`stage${stage}`] = { initial: 's0', meta: { label: label(`阶段 ${stage}`, `Stage ${stage}`) }, states: children, onDone: [{ target: `review${stage}` }] };
+    states[`stage${stage}`] = {
+      initial: 's0',
+      meta: { label: label(`阶段 ${stage}`, `Stage ${stage}`) },
+      states: children,
+      onDone: [{ target: `review${stage}` }],
+    };
     count += 1;
-    states[`review${stage}`] = stage < stages - 1 ? { meta: { label: label(`复核 ${stage}`, `Review ${stage}`) }, on: { OK: [{ target: `stage${stage + 1}` }] } } : { type: 'final' };
+    states[`review${stage}`] =
+      stage < stages - 1
+        ? { meta: { label: label(`复核 ${stage}`, `Review ${stage}`) }, on: { OK: [{ target: `stage${stage + 1}` }] } }
+        : { type: 'final' };
     count += 1;
   }
   if (count !== STATES) throw new Error(`generated ${count} states`);

@@ -25,6 +25,8 @@ import { InstancesModule } from './instances/instances.module';
 import { TasksModule } from './tasks/tasks.module';
 import { AccessModule } from './access/access.module';
 import { AdminModule } from './admin/admin.module';
+import { ImportsModule } from './imports/imports.module';
+import { PacksModule } from './packs/packs.module';
 
 /** Every capability module of the engine, wired to one configuration and one database. */
 @Module({})
@@ -32,7 +34,7 @@ export class AppModule {
   static forRoot(config: EngineConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), PrivacyModule, AuditModule, MessagingModule, AuthModule, SeedModule, PeopleModule, HealthModule, JobsModule, IncidentsModule, LiveModule, NotificationsModule, TimersModule, WebhooksModule, ChildWorkflowsModule, SchedulesModule, AttachmentsModule, OverloadModule, AccessModule, AdminModule, DefinitionsModule, BindingsModule, InstancesModule, TasksModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), PrivacyModule, AuditModule, MessagingModule, AuthModule, SeedModule, PeopleModule, HealthModule, JobsModule, IncidentsModule, LiveModule, NotificationsModule, TimersModule, WebhooksModule, ChildWorkflowsModule, SchedulesModule, AttachmentsModule, OverloadModule, AccessModule, AdminModule, ImportsModule, DefinitionsModule, BindingsModule, InstancesModule, TasksModule, PacksModule],
     };
   }
 }

@@ -4,7 +4,11 @@ import { useEditor } from '../editor/EditorContext';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[role="combobox"], .ant-select') !== null;
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.closest('[role="combobox"], .ant-select') !== null
+  );
 }
 
 /** Keyboard shortcuts of the registry, while the statechart tab is open and nobody is typing. */

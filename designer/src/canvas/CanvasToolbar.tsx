@@ -48,7 +48,14 @@ export function CanvasToolbar() {
         const title = shortcut ? `${t(command.label)} (${shortcutText(shortcut)})` : t(command.label);
         return (
           <Tooltip key={command.id} title={title}>
-            <Button size="small" icon={ICONS[command.icon ?? ''] ?? <AppstoreAddOutlined />} aria-label={t(command.label)} disabled={!enabled(command)} onClick={() => run(command)} data-command={command.id}>
+            <Button
+              size="small"
+              icon={ICONS[command.icon ?? ''] ?? <AppstoreAddOutlined />}
+              aria-label={t(command.label)}
+              disabled={!enabled(command)}
+              onClick={() => run(command)}
+              data-command={command.id}
+            >
               {command.id === 'addState' || command.id === 'autoLayout' ? t(command.label) : null}
             </Button>
           </Tooltip>

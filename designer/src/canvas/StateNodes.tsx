@@ -4,7 +4,15 @@ import { useI18n } from '../i18n/I18nContext';
 import type { StateFlowNode } from './flowTypes';
 
 function classNames(data: StateFlowNode['data'], selected: boolean, base: string): string {
-  return [base, selected && 'is-selected', data.active && 'is-active', data.severity && `has-${data.severity}`, data.diff && `diff-${data.diff}`].filter(Boolean).join(' ');
+  return [
+    base,
+    selected && 'is-selected',
+    data.active && 'is-active',
+    data.severity && `has-${data.severity}`,
+    data.diff && `diff-${data.diff}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function Handles() {

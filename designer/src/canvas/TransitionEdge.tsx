@@ -1,5 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
+import { select } from '../commands/editCommands';
+import { EditorContext } from '../editor/EditorContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { TransitionFlowEdge } from './flowTypes';
 
@@ -12,7 +14,11 @@ interface EdgeGeometry {
 function selfLoop(input: { sourceX: number; sourceY: number; targetX: number; targetY: number; lane: number }): EdgeGeometry {
   const reach = 120 + input.lane * 40;
   const { sourceX: sx, sourceY: sy, targetX: tx, targetY: ty } = input;
-  return { path: `M ${sx},${sy} C ${sx + reach},${sy + 50} ${tx + reach},${ty - 50} ${tx},${ty}`, labelX: sx + reach * 0.8, labelY: (sy + ty) / 2 };
+  return {
+    path: `M ${sx},${sy} C ${sx + reach},${sy + 50} ${tx + reach},${ty - 50} ${tx},${ty}`,
+    labelX: sx + reach * 0.8,
+    labelY: (sy + ty) / 2,
+  };
 }
 
 function laneCurve(input: { sourceX: number; sourceY: number; targetX: number; targetY: number; lane: number }): EdgeGeometry {
@@ -21,12 +27,17 @@ function laneCurve(input: { sourceX: number; sourceY: number; targetX: number; t
   const offset = 50 * Math.ceil(lane / 2) * (lane % 2 === 0 ? -1 : 1);
   const cx = (sx + tx) / 2 + (-(ty - sy) / length) * offset;
   const cy = (sy + ty) / 2 + ((tx - sx) / length) * offset;
-  return { path: `M ${sx},${sy} Q ${cx},${cy} ${tx},${ty}`, labelX: 0.25 * sx + 0.5 * cx + 0.25 * tx, labelY: 0.25 * sy + 0.5 * cy + 0.25 * ty };
+  return {
+    path: `M ${sx},${sy} Q ${cx},${cy} ${tx},${ty}`,
+    labelX: 0.25 * sx + 0.5 * cx + 0.25 * tx,
+    labelY: 0.25 * sy + 0.5 * cy + 0.25 * ty,
+  };
 }
 
 /** A transition: its event label with guard, timer and eventless badges; self-loops and parallel lanes fan out. */
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionFlowEdge>) {
   const { t } = useI18n();
+  const editor = useContext(EditorContext);
   const { data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd } = props;
   const lane = data?.lane ?? 0;
   let geometry: EdgeGeometry;
@@ -36,7 +47,15 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
     const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
     geometry = { path, labelX, labelY };
   }
-  const className = ['transition-edge', selected && 'is-selected', data?.taken && 'is-taken', data?.severity && `has-${data.severity}`, data?.diff && `diff-${data.diff}`].filter(Boolean).join(' ');
+  const className = [
+    'transition-edge',
+    selected && 'is-selected',
+    data?.taken && 'is-taken',
+    data?.severity && `has-${data.severity}`,
+    data?.diff && `diff-${data.diff}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       <BaseEdge id={props.id} path={geometry.path} markerEnd={markerEnd} className={className} interactionWidth={16} />
@@ -45,6 +64,11 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
           className={`edge-label ${className}`}
           style={{ transform: `translate(-50%, -50%) translate(${geometry.labelX}px, ${geometry.labelY}px)` }}
           data-transition-id={data?.transitionId}
+          onClick={(event) => {
+            if (!data || !editor) return;
+            event.stopPropagation();
+            editor.perform(select({ states: [], transitions: [data.transitionId] }));
+          }}
         >
           {data?.kind === 'always' && <span className="badge">⟳ {t('canvas.always')}</span>}
           {data?.kind === 'after' && <span className="badge badge-sla">⏱ {t('canvas.after', { delay: data.delay ?? '' })}</span>}

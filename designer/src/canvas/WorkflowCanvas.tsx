@@ -48,7 +48,8 @@ export function WorkflowCanvas() {
     [definition, selection, locale, overlay, severityByElement],
   );
   const nodes = useMemo(
-    () => (dragging.size === 0 ? derived.nodes : derived.nodes.map((node) => ({ ...node, position: dragging.get(node.id) ?? node.position }))),
+    () =>
+      dragging.size === 0 ? derived.nodes : derived.nodes.map((node) => ({ ...node, position: dragging.get(node.id) ?? node.position })),
     [derived.nodes, dragging],
   );
 
@@ -62,6 +63,12 @@ export function WorkflowCanvas() {
         }),
     };
   }, [viewRef, flow, definition, perform]);
+
+  // A definition without positions (imported, written by hand) is laid out once on open.
+  const unplaced = Object.keys(definition.layout?.nodes ?? {}).length === 0 && derived.nodes.length > 1;
+  useEffect(() => {
+    if (unplaced) viewRef.current?.autoLayout();
+  }, [unplaced, viewRef]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateFlowNode>[]) => {
@@ -109,7 +116,12 @@ export function WorkflowCanvas() {
     (edge, connection) => {
       const transitionId = edge.data?.transitionId;
       if (!transitionId || !connection.target || connection.target === edge.target) return;
-      perform(editDefinition({ id: 'reconnect', edit: (current) => retargetTransition(current, { id: transitionId, targetId: connection.target }) }));
+      perform(
+        editDefinition({
+          id: 'reconnect',
+          edit: (current) => retargetTransition(current, { id: transitionId, targetId: connection.target }),
+        }),
+      );
     },
     [perform],
   );

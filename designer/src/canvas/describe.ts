@@ -17,7 +17,9 @@ export function describeDuration(duration: unknown): string | null {
     const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
     if (!match) return duration;
     const [, days, hours, minutes, seconds] = match;
-    return [days && `${days}d`, hours && `${hours}h`, minutes && `${minutes}m`, seconds && `${seconds}s`].filter(Boolean).join(' ') || duration;
+    return (
+      [days && `${days}d`, hours && `${hours}h`, minutes && `${minutes}m`, seconds && `${seconds}s`].filter(Boolean).join(' ') || duration
+    );
   }
   if (isRecord(duration) && typeof duration.param === 'string') {
     const unit = typeof duration.unit === 'string' ? (UNIT_SUFFIX[duration.unit] ?? duration.unit) : '';

@@ -20,13 +20,17 @@ export async function computeAutoLayout(definition: Definition): Promise<Map<str
   for (const state of states) {
     const size = state.kind === 'final' ? NODE_SIZE.final : NODE_SIZE.atomic;
     const container = state.kind === 'compound' || state.kind === 'parallel';
-    const node: ElkNode = container ? { id: state.id, children: [], layoutOptions: LAYOUT_OPTIONS } : { id: state.id, width: size.width, height: size.height };
+    const node: ElkNode = container
+      ? { id: state.id, children: [], layoutOptions: LAYOUT_OPTIONS }
+      : { id: state.id, width: size.width, height: size.height };
     elkNodes.set(state.id, node);
     const parent = state.parentId ? elkNodes.get(state.parentId) : root;
     parent?.children?.push(node);
   }
   root.edges = listTransitions(definition.machine, states).flatMap((transition) =>
-    transition.targetIds.filter((target) => target !== transition.sourceId).map((target) => ({ id: transition.id, sources: [transition.sourceId], targets: [target] })),
+    transition.targetIds
+      .filter((target) => target !== transition.sourceId)
+      .map((target) => ({ id: transition.id, sources: [transition.sourceId], targets: [target] })),
   );
   // ELK is large: it loads the first time someone asks for a layout.
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');

@@ -27,7 +27,13 @@ describe('the command registry and undo history', () => {
   it('deletes the selection through the registered command, shared by toolbar and shortcut', () => {
     let state = applyCommand(createEditorState(approvalFixture()), select({ states: ['rejected'], transitions: [] }));
     const command = registered('deleteSelection');
-    expect(commandRegistry.filter((entry) => entry.shortcuts?.some((shortcut) => matchesShortcut({ key: 'Delete', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false }, shortcut)))).toEqual([command]);
+    expect(
+      commandRegistry.filter((entry) =>
+        entry.shortcuts?.some((shortcut) =>
+          matchesShortcut({ key: 'Delete', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false }, shortcut),
+        ),
+      ),
+    ).toEqual([command]);
     state = runRegistered({ state, command });
     expect(ids(state)).not.toContain('rejected');
     expect(ids(runRegistered({ state, command: registered('undo') }))).toContain('rejected');
@@ -44,7 +50,14 @@ describe('the command registry and undo history', () => {
   it('coalesces typing into one field into one undo step', () => {
     let state = createEditorState(approvalFixture());
     for (const name of ['审', '审批', '审批流程']) {
-      state = applyCommand(state, editDefinition({ id: 'rename', coalesceKey: 'name', edit: (definition) => ({ ...definition, name: { 'zh-CN': name, en: 'Approval' } }) }));
+      state = applyCommand(
+        state,
+        editDefinition({
+          id: 'rename',
+          coalesceKey: 'name',
+          edit: (definition) => ({ ...definition, name: { 'zh-CN': name, en: 'Approval' } }),
+        }),
+      );
     }
     expect(state.past).toHaveLength(1);
     expect(undo(state).definition.name['zh-CN']).toBe('审批');

@@ -40,7 +40,16 @@ export interface Command {
 const HISTORY_LIMIT = 200;
 
 export function createEditorState(definition: Definition): EditorState {
-  return { definition, selection: EMPTY_SELECTION, clipboard: null, pasteCount: 0, past: [], future: [], lastCoalesceKey: null, changeCount: 0 };
+  return {
+    definition,
+    selection: EMPTY_SELECTION,
+    clipboard: null,
+    pasteCount: 0,
+    past: [],
+    future: [],
+    lastCoalesceKey: null,
+    changeCount: 0,
+  };
 }
 
 /** Applies one command; undoable ones that change the definition push a history entry. */

@@ -10,7 +10,10 @@ export function blankDefinition(input: { key: string; name: string }): Definitio
       id: input.key,
       initial: 'submitted',
       states: {
-        submitted: { meta: { label: { 'zh-CN': '已提交', en: 'Submitted' } }, on: { CLOSE: [{ target: 'closed', meta: { label: { 'zh-CN': '关闭', en: 'Close' } } }] } },
+        submitted: {
+          meta: { label: { 'zh-CN': '已提交', en: 'Submitted' } },
+          on: { CLOSE: [{ target: 'closed', meta: { label: { 'zh-CN': '关闭', en: 'Close' } } }] },
+        },
         closed: { type: 'final', meta: { label: { 'zh-CN': '已关闭', en: 'Closed' } } },
       },
     },

@@ -23,20 +23,30 @@ export function copyStates(definition: Definition, ids: readonly string[]): Stat
   const layout: Record<string, Position> = {};
   for (const [nodeId, position] of Object.entries(definition.layout?.nodes ?? {})) {
     const owner = siblings.find((id) => nodeId === id || nodeId.startsWith(`${id}.`));
-    if (owner && position) layout[(parentId ? nodeId.slice(parentId.length + 1) : nodeId)] = { ...position };
+    if (owner && position) layout[parentId ? nodeId.slice(parentId.length + 1) : nodeId] = { ...position };
   }
   return states.length ? { parentId, states, layout } : null;
 }
 
 function renameSiblingTargets(value: TransitionList | undefined, keyMap: Map<string, string>): TransitionList | undefined {
   const rename = (target: string) => keyMap.get(target) ?? target;
-  return nonEmpty(transitionList(value).map((config): TransitionConfig => (config.target === undefined ? config : { ...config, target: rename(config.target) })));
+  return nonEmpty(
+    transitionList(value).map((config): TransitionConfig =>
+      config.target === undefined ? config : { ...config, target: rename(config.target) },
+    ),
+  );
 }
 
 function withRenamedTargets(config: StateConfig, keyMap: Map<string, string>): StateConfig {
   const result: StateConfig = { ...config };
-  if (config.on) result.on = Object.fromEntries(Object.entries(config.on).map(([event, value]) => [event, renameSiblingTargets(value, keyMap) ?? value]));
-  if (config.after) result.after = Object.fromEntries(Object.entries(config.after).map(([delay, value]) => [delay, renameSiblingTargets(value, keyMap) ?? value]));
+  if (config.on)
+    result.on = Object.fromEntries(
+      Object.entries(config.on).map(([event, value]) => [event, renameSiblingTargets(value, keyMap) ?? value]),
+    );
+  if (config.after)
+    result.after = Object.fromEntries(
+      Object.entries(config.after).map(([delay, value]) => [delay, renameSiblingTargets(value, keyMap) ?? value]),
+    );
   if (config.always !== undefined) result.always = renameSiblingTargets(config.always, keyMap) ?? config.always;
   if (config.onDone !== undefined) result.onDone = renameSiblingTargets(config.onDone, keyMap) ?? config.onDone;
   return result;
@@ -46,7 +56,10 @@ function withRenamedTargets(config: StateConfig, keyMap: Map<string, string>): S
  * Pastes copies beside the originals (shifted by `offset`), with fresh keys; transitions among
  * the copied states point at the copies, others keep their targets.
  */
-export function pasteStates(definition: Definition, input: { clipboard: StateClipboard; offset: number }): { definition: Definition; ids: string[] } {
+export function pasteStates(
+  definition: Definition,
+  input: { clipboard: StateClipboard; offset: number },
+): { definition: Definition; ids: string[] } {
   const { clipboard } = input;
   const parentId = clipboard.parentId !== null && getState(definition.machine, clipboard.parentId) ? clipboard.parentId : null;
   const parent = parentId === null ? definition.machine : getState(definition.machine, parentId);

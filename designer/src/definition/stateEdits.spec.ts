@@ -48,7 +48,11 @@ describe('editing states', () => {
   it('makes a state initial and turns a state into a parallel state', () => {
     expect(setInitial(approvalFixture(), 'review.sign').machine.states?.review?.initial).toBe('sign');
     const parallel = setStateKind(approvalFixture(), { id: 'rejected', kind: 'parallel' });
-    expect(listStates(parallel.machine).filter((s) => s.parentId === 'rejected').map((s) => s.kind)).toEqual(['compound', 'compound']);
+    expect(
+      listStates(parallel.machine)
+        .filter((s) => s.parentId === 'rejected')
+        .map((s) => s.kind),
+    ).toEqual(['compound', 'compound']);
   });
 });
 
@@ -70,8 +74,13 @@ describe('editing transitions', () => {
   });
 
   it('updates, retargets and removes transitions', () => {
-    const guarded = updateTransition(approvalFixture(), 'submitted#on.REJECT.0', (config) => ({ ...config, guard: { type: 'expr', params: { expr: 'true' } } }));
-    expect(getState(guarded.machine, 'submitted')?.on?.REJECT).toEqual([{ target: 'rejected', guard: { type: 'expr', params: { expr: 'true' } } }]);
+    const guarded = updateTransition(approvalFixture(), 'submitted#on.REJECT.0', (config) => ({
+      ...config,
+      guard: { type: 'expr', params: { expr: 'true' } },
+    }));
+    expect(getState(guarded.machine, 'submitted')?.on?.REJECT).toEqual([
+      { target: 'rejected', guard: { type: 'expr', params: { expr: 'true' } } },
+    ]);
     const retargeted = retargetTransition(guarded, { id: 'submitted#on.REJECT.0', targetId: 'review.sign' });
     expect(listTransitions(retargeted.machine).find((t) => t.id === 'submitted#on.REJECT.0')?.targetIds).toEqual(['review.sign']);
     const removed = removeTransitions(retargeted, ['submitted#on.REJECT.0', 'submitted#after.remind.0']);

@@ -25,10 +25,17 @@ interface Container {
 }
 
 /** Runs `update` on the container of `parentId`'s children (`null` = the machine root). */
-function updateChildren(definition: Definition, parentId: string | null, update: (parent: Container) => { states: StateMap; initial?: string }): Definition {
+function updateChildren(
+  definition: Definition,
+  parentId: string | null,
+  update: (parent: Container) => { states: StateMap; initial?: string },
+): Definition {
   if (parentId === null) {
     const patch = update(definition.machine);
-    return { ...definition, machine: { ...definition.machine, states: patch.states, initial: patch.initial ?? definition.machine.initial } };
+    return {
+      ...definition,
+      machine: { ...definition.machine, states: patch.states, initial: patch.initial ?? definition.machine.initial },
+    };
   }
   return updateState(definition, parentId, (parent) => {
     const patch = update(parent);
@@ -151,7 +158,9 @@ export function removeStates(definition: Definition, ids: readonly string[]): De
     });
   }
   const nodes = Object.fromEntries(
-    Object.entries(next.layout?.nodes ?? {}).filter(([nodeId]) => ![...removed].some((gone) => nodeId === gone || nodeId.startsWith(`${gone}.`))),
+    Object.entries(next.layout?.nodes ?? {}).filter(
+      ([nodeId]) => ![...removed].some((gone) => nodeId === gone || nodeId.startsWith(`${gone}.`)),
+    ),
   );
   return next.layout ? { ...next, layout: { ...next.layout, nodes } } : next;
 }
@@ -159,11 +168,17 @@ export function removeStates(definition: Definition, ids: readonly string[]): De
 export function setInitial(definition: Definition, id: string): Definition {
   const key = pathOf(id).at(-1);
   if (key === undefined) return definition;
-  return updateChildren(definition, parentIdOf(id), (parent) => (parent.type === 'parallel' ? { states: parent.states ?? {} } : { states: parent.states ?? {}, initial: key }));
+  return updateChildren(definition, parentIdOf(id), (parent) =>
+    parent.type === 'parallel' ? { states: parent.states ?? {} } : { states: parent.states ?? {}, initial: key },
+  );
 }
 
 function renameTargets(value: TransitionList | undefined, rename: (target: string) => string): TransitionList | undefined {
-  return nonEmpty(transitionList(value).map((config): TransitionConfig => (config.target === undefined ? config : { ...config, target: rename(config.target) })));
+  return nonEmpty(
+    transitionList(value).map((config): TransitionConfig =>
+      config.target === undefined ? config : { ...config, target: rename(config.target) },
+    ),
+  );
 }
 
 /** Renames a state's key, rewriting every target that pointed into it and its layout. */
@@ -174,7 +189,8 @@ export function renameState(definition: Definition, input: { id: string; key: st
   if (oldKey === undefined || oldKey === input.key || !/^[A-Za-z][A-Za-z0-9_]*$/.test(input.key)) return definition;
   if (Object.hasOwn(siblingsOf(definition, parentId), input.key)) return definition;
   const newId = stateIdOf([...oldPath.slice(0, -1), input.key]);
-  const moved = (stateId: string) => (stateId === input.id ? newId : stateId.startsWith(`${input.id}.`) ? newId + stateId.slice(input.id.length) : stateId);
+  const moved = (stateId: string) =>
+    stateId === input.id ? newId : stateId.startsWith(`${input.id}.`) ? newId + stateId.slice(input.id.length) : stateId;
   const states = listStates(definition.machine);
   // Rewrite targets first, while the old names still resolve.
   let next = definition;
@@ -191,8 +207,12 @@ export function renameState(definition: Definition, input: { id: string; key: st
     };
     next = updateState(next, state.id, (config) => {
       const result: StateConfig = { ...config };
-      if (config.on) result.on = Object.fromEntries(Object.entries(config.on).map(([event, value]) => [event, renameTargets(value, rename) ?? value]));
-      if (config.after) result.after = Object.fromEntries(Object.entries(config.after).map(([delay, value]) => [delay, renameTargets(value, rename) ?? value]));
+      if (config.on)
+        result.on = Object.fromEntries(Object.entries(config.on).map(([event, value]) => [event, renameTargets(value, rename) ?? value]));
+      if (config.after)
+        result.after = Object.fromEntries(
+          Object.entries(config.after).map(([delay, value]) => [delay, renameTargets(value, rename) ?? value]),
+        );
       if (config.always !== undefined) result.always = renameTargets(config.always, rename) ?? config.always;
       if (config.onDone !== undefined) result.onDone = renameTargets(config.onDone, rename) ?? config.onDone;
       return result;
@@ -233,6 +253,10 @@ export function setStateKind(definition: Definition, input: { id: string; kind: 
       delete result.initial;
       return { ...result, type: 'parallel', states: config.states && Object.keys(config.states).length ? config.states : template.states };
     }
-    return { ...result, states: config.states && Object.keys(config.states).length ? config.states : template.states, initial: config.initial ?? template.initial };
+    return {
+      ...result,
+      states: config.states && Object.keys(config.states).length ? config.states : template.states,
+      initial: config.initial ?? template.initial,
+    };
   });
 }

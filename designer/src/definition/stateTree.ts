@@ -1,4 +1,14 @@
-import type { MachineConfig, StateConfig, StateEntry, StateKind, StateMap, TransitionConfig, TransitionEntry, TransitionKind, TransitionList } from './types';
+import type {
+  MachineConfig,
+  StateConfig,
+  StateEntry,
+  StateKind,
+  StateMap,
+  TransitionConfig,
+  TransitionEntry,
+  TransitionKind,
+  TransitionList,
+} from './types';
 
 /** Reading the machine's state tree: states by dot path, transitions normalised to objects. */
 

@@ -60,7 +60,9 @@ export function addTransition(
   const target = targetReference({ machine: definition.machine, sourceId: input.sourceId, targetId: input.targetId });
   const existing = readBucket(source, 'on', event);
   const config: TransitionConfig = { target, meta: { label: { 'zh-CN': event, en: event } } };
-  const next = updateState(definition, input.sourceId, (state) => writeBucket(state, { kind: 'on', key: event, list: [...existing, config] }));
+  const next = updateState(definition, input.sourceId, (state) =>
+    writeBucket(state, { kind: 'on', key: event, list: [...existing, config] }),
+  );
   return { definition: next, id: transitionId({ sourceId: input.sourceId, kind: 'on', key: event, index: existing.length }) };
 }
 
@@ -100,7 +102,10 @@ export function removeTransitions(definition: Definition, ids: readonly string[]
 }
 
 /** Moves a transition to another trigger: an event name, a delay, or eventless (`always`). */
-export function setTransitionTrigger(definition: Definition, input: { id: string; kind: TransitionKind; key: string }): { definition: Definition; id: string } {
+export function setTransitionTrigger(
+  definition: Definition,
+  input: { id: string; kind: TransitionKind; key: string },
+): { definition: Definition; id: string } {
   const address = parseTransitionId(input.id);
   const config = getTransition(definition, input.id);
   const keyless = input.kind === 'always' || input.kind === 'onDone';

@@ -1,4 +1,14 @@
-import type { ActionRef, GuardRef, MachineConfig, Position, StateMap, StateNode, Transition, TransitionList, WorkflowDefinition } from '@estateflow/model';
+import type {
+  ActionRef,
+  GuardRef,
+  MachineConfig,
+  Position,
+  StateMap,
+  StateNode,
+  Transition,
+  TransitionList,
+  WorkflowDefinition,
+} from '@estateflow/model';
 
 /**
  * Names for the parts of the model's definition the designer walks through; all of them are the

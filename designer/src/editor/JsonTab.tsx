@@ -12,7 +12,10 @@ export function JsonTab() {
   return (
     <div className="page-scroll">
       <Space style={{ marginBottom: 8 }}>
-        <Button icon={<DownloadOutlined />} onClick={() => downloadJson({ fileName: `${definition.key}.definition.json`, json: definition })}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => downloadJson({ fileName: `${definition.key}.definition.json`, json: definition })}
+        >
           {t('editor.export')}
         </Button>
       </Space>

@@ -10,12 +10,15 @@ declare global {
 
 /** Exposes `window.estateflowDesigner.load(definition)` on the local editor page (bench and e2e use it). */
 export function LocalDefinitionHookEffect() {
-  const { reset, state } = useEditor();
+  const { reset, state, viewRef } = useEditor();
   useEffect(() => {
     window.estateflowDesigner = {
       load: (definition) => {
         const checked = validateDefinition(definition);
-        if (checked.ok) reset(checked.definition);
+        if (checked.ok) {
+          reset(checked.definition);
+          setTimeout(() => viewRef.current?.fitView(), 50);
+        }
         return checked.ok;
       },
       stateCount: () => document.querySelectorAll('.react-flow__node').length,
@@ -23,6 +26,6 @@ export function LocalDefinitionHookEffect() {
     return () => {
       delete window.estateflowDesigner;
     };
-  }, [reset, state.definition]);
+  }, [reset, state.definition, viewRef]);
   return null;
 }

@@ -11,7 +11,11 @@ import { definitionName } from '../workflows/definitionName';
 import { useEditor } from './EditorContext';
 
 /** Name, save state (with the conflict choice), export and publish, above the tabs. */
-export function ServerEditorHeader(props: { detail: DefinitionDetail; reload: () => Promise<DefinitionDetail>; onReloaded: (detail: DefinitionDetail) => void }) {
+export function ServerEditorHeader(props: {
+  detail: DefinitionDetail;
+  reload: () => Promise<DefinitionDetail>;
+  onReloaded: (detail: DefinitionDetail) => void;
+}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { state, reset } = useEditor();
@@ -43,7 +47,13 @@ export function ServerEditorHeader(props: { detail: DefinitionDetail; reload: ()
         </>
       )}
       <Button size="small" icon={<DownloadOutlined />} onClick={exportDraft} aria-label={t('editor.export')} />
-      <Button type="primary" size="small" icon={<CloudUploadOutlined />} onClick={() => setPublishing(true)} disabled={status.kind === 'conflict'}>
+      <Button
+        type="primary"
+        size="small"
+        icon={<CloudUploadOutlined />}
+        onClick={() => setPublishing(true)}
+        disabled={status.kind === 'conflict'}
+      >
         {t('editor.publish')}
       </Button>
       <PublishDialog

@@ -2,7 +2,8 @@ import { applyCommand, createEditorState, resetDefinition, type Command, type Ed
 import { runRegistered, type RegisteredCommand } from '../commands/registry';
 import type { Definition } from '../definition/types';
 
-export type EditorAction = { type: 'command'; command: Command } | { type: 'registered'; command: RegisteredCommand } | { type: 'reset'; definition: Definition };
+export type EditorAction =
+  { type: 'command'; command: Command } | { type: 'registered'; command: RegisteredCommand } | { type: 'reset'; definition: Definition };
 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {

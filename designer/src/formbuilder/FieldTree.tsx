@@ -17,7 +17,8 @@ interface FieldTreeProps {
   onRemove: (path: string[]) => void;
 }
 
-const same = (a: readonly string[] | null, b: readonly string[]) => a !== null && a.length === b.length && a.every((part, index) => part === b[index]);
+const same = (a: readonly string[] | null, b: readonly string[]) =>
+  a !== null && a.length === b.length && a.every((part, index) => part === b[index]);
 
 /** Fields of one container; drag to reorder among siblings, drop palette entries in place. */
 export function FieldTree(props: FieldTreeProps) {
@@ -41,7 +42,9 @@ export function FieldTree(props: FieldTreeProps) {
       {props.fields.map((field, index) => (
         <li
           key={field.key}
-          className={['field-row', same(props.selected, field.path) && 'is-selected', over === index && 'is-drop-target'].filter(Boolean).join(' ')}
+          className={['field-row', same(props.selected, field.path) && 'is-selected', over === index && 'is-drop-target']
+            .filter(Boolean)
+            .join(' ')}
           draggable
           onDragStart={(event) => {
             event.stopPropagation();
@@ -54,7 +57,14 @@ export function FieldTree(props: FieldTreeProps) {
           onDragLeave={() => setOver(null)}
           onDrop={(event) => drop(event, index)}
         >
-          <div className="field-row-main" role="button" tabIndex={0} onClick={() => props.onSelect(field.path)} onKeyDown={(event) => event.key === 'Enter' && props.onSelect(field.path)} data-field-key={field.path.join('.')}>
+          <div
+            className="field-row-main"
+            role="button"
+            tabIndex={0}
+            onClick={() => props.onSelect(field.path)}
+            onKeyDown={(event) => event.key === 'Enter' && props.onSelect(field.path)}
+            data-field-key={field.path.join('.')}
+          >
             <HolderOutlined className="drag-handle" />
             <span className="field-title">{field.schema.title || field.key}</span>
             <code>{field.key}</code>

@@ -1,6 +1,6 @@
 import type { FormDefinition } from '@estateflow/model';
 import { Alert, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { isSchema } from './fieldModel';
 import { isRecord } from '../util/isRecord';
@@ -12,10 +12,13 @@ export function FormJsonView(props: { form: FormDefinition; onChange: (form: For
   const uiText = JSON.stringify(props.form.uiSchema ?? {}, null, 2);
   const [draft, setDraft] = useState({ schema: schemaText, ui: uiText });
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const [synced, setSynced] = useState({ schema: schemaText, ui: uiText });
+  // An edit made elsewhere (field list, undo) rewrites the text: derived during render.
+  if (synced.schema !== schemaText || synced.ui !== uiText) {
+    setSynced({ schema: schemaText, ui: uiText });
     setDraft({ schema: schemaText, ui: uiText });
     setError(null);
-  }, [schemaText, uiText]);
+  }
   const apply = (next: { schema: string; ui: string }) => {
     setDraft(next);
     try {
@@ -32,9 +35,21 @@ export function FormJsonView(props: { form: FormDefinition; onChange: (form: For
     <div className="form-json">
       {error && <Alert type="error" showIcon title={error} />}
       <Typography.Text strong>{t('forms.schema')}</Typography.Text>
-      <Input.TextArea aria-label={t('forms.schema')} className="json-text" autoSize={{ minRows: 8, maxRows: 18 }} value={draft.schema} onChange={(event) => apply({ ...draft, schema: event.target.value })} />
+      <Input.TextArea
+        aria-label={t('forms.schema')}
+        className="json-text"
+        autoSize={{ minRows: 8, maxRows: 18 }}
+        value={draft.schema}
+        onChange={(event) => apply({ ...draft, schema: event.target.value })}
+      />
       <Typography.Text strong>{t('forms.uiSchema')}</Typography.Text>
-      <Input.TextArea aria-label={t('forms.uiSchema')} className="json-text" autoSize={{ minRows: 4, maxRows: 12 }} value={draft.ui} onChange={(event) => apply({ ...draft, ui: event.target.value })} />
+      <Input.TextArea
+        aria-label={t('forms.uiSchema')}
+        className="json-text"
+        autoSize={{ minRows: 4, maxRows: 12 }}
+        value={draft.ui}
+        onChange={(event) => apply({ ...draft, ui: event.target.value })}
+      />
     </div>
   );
 }

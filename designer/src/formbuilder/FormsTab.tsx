@@ -33,11 +33,9 @@ export function FormsTab() {
   const [formName, setFormName] = useState(formFocus?.form ?? state.definition.startForm ?? names[0] ?? '');
   const [selected, setSelected] = useState<string[] | null>(formFocus?.field ? [formFocus.field] : null);
   const [newName, setNewName] = useState('');
+  // The tab mounts afresh when a lint finding opens it: the focus was read above, then dropped.
   useEffect(() => {
-    if (!formFocus) return;
-    setFormName(formFocus.form);
-    setSelected(formFocus.field ? [formFocus.field] : null);
-    setFormFocus(null);
+    if (formFocus) setFormFocus(null);
   }, [formFocus, setFormFocus]);
   const edit = useFormEdit(formName);
   const form = forms[formName];
@@ -48,7 +46,10 @@ export function FormsTab() {
   const createForm = () => {
     const name = uniqueKey(names, newName.trim() || 'form');
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) return;
-    editDefinition(`form.${name}.create`, (definition) => ({ ...definition, forms: { ...definition.forms, [name]: { schema: { type: 'object', properties: {} }, uiSchema: {} } } }));
+    editDefinition(`form.${name}.create`, (definition) => ({
+      ...definition,
+      forms: { ...definition.forms, [name]: { schema: { type: 'object', properties: {} }, uiSchema: {} } },
+    }));
     setFormName(name);
     setNewName('');
   };
@@ -57,11 +58,24 @@ export function FormsTab() {
     <div className="forms-tab">
       <div className="forms-left">
         <Space.Compact style={{ width: '100%' }}>
-          <Select aria-label={t('forms.title')} style={{ flex: 1 }} value={form ? formName : undefined} onChange={(name: string) => (setFormName(name), setSelected(null))} options={names.map((name) => ({ value: name, label: name }))} />
+          <Select
+            aria-label={t('forms.title')}
+            style={{ flex: 1 }}
+            value={form ? formName : undefined}
+            onChange={(name: string) => (setFormName(name), setSelected(null))}
+            options={names.map((name) => ({ value: name, label: name }))}
+          />
         </Space.Compact>
         {formName === state.definition.startForm && <Tag color="blue">{t('forms.startForm')}</Tag>}
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-          <Input size="small" placeholder="dispatch" value={newName} aria-label={t('forms.add')} onChange={(event) => setNewName(event.target.value)} onPressEnter={createForm} />
+          <Input
+            size="small"
+            placeholder="dispatch"
+            value={newName}
+            aria-label={t('forms.add')}
+            onChange={(event) => setNewName(event.target.value)}
+            onPressEnter={createForm}
+          />
           <Button size="small" icon={<PlusOutlined />} onClick={createForm}>
             {t('forms.add')}
           </Button>
@@ -101,7 +115,11 @@ export function FormsTab() {
               size="small"
               items={[
                 { key: 'preview', label: t('forms.preview'), children: <FormPreview form={form} /> },
-                { key: 'json', label: t('forms.json'), children: <FormJsonView form={form} onChange={(next) => edit('json', () => next)} /> },
+                {
+                  key: 'json',
+                  label: t('forms.json'),
+                  children: <FormJsonView form={form} onChange={(next) => edit('json', () => next)} />,
+                },
               ]}
             />
           </div>

@@ -46,7 +46,12 @@ describe('the form builder', () => {
     form = addField(form, { containerPath: [], kindId: 'textarea' }).form;
     form = setRequired(form, { path: ['description'], required: true });
     form = setVisibility(form, { path: ['description'], when: { field: 'category', equals: 'b' } });
-    expect(form.schema.allOf).toEqual([{ if: { properties: { category: { const: 'b' } }, required: ['category'] }, then: { properties: { description: expect.objectContaining({ type: 'string' }) }, required: ['description'] } }]);
+    expect(form.schema.allOf).toEqual([
+      {
+        if: { properties: { category: { const: 'b' } }, required: ['category'] },
+        then: { properties: { description: expect.objectContaining({ type: 'string' }) }, required: ['description'] },
+      },
+    ]);
     expect(listFields(form).map((field) => [field.key, field.visibleWhen, field.required])).toEqual([
       ['category', null, false],
       ['description', { field: 'category', equals: 'b' }, true],

@@ -104,12 +104,27 @@ export function listFields(form: FormDefinition, path: readonly string[] = []): 
     const ui = uiOf(container.ui[key]);
     const kind = fieldKindOf(located.schema, ui);
     const fieldPath = [...path, key];
-    return [{ path: fieldPath, key, schema: located.schema, ui, required: located.required, kind, visibleWhen: located.visibleWhen, children: kind?.container ? listFields(form, fieldPath) : null }];
+    return [
+      {
+        path: fieldPath,
+        key,
+        schema: located.schema,
+        ui,
+        required: located.required,
+        kind,
+        visibleWhen: located.visibleWhen,
+        children: kind?.container ? listFields(form, fieldPath) : null,
+      },
+    ];
   });
 }
 
 /** Rebuilds the form with the container at `path` (schema and ui) replaced by `update`'s answer. */
-function updateContainer(form: FormDefinition, path: readonly string[], update: (container: { schema: FormJsonSchema; ui: UiSchema }) => { schema: FormJsonSchema; ui: UiSchema }): FormDefinition {
+function updateContainer(
+  form: FormDefinition,
+  path: readonly string[],
+  update: (container: { schema: FormJsonSchema; ui: UiSchema }) => { schema: FormJsonSchema; ui: UiSchema },
+): FormDefinition {
   const walk = (schema: FormJsonSchema, ui: UiSchema, rest: readonly string[]): { schema: FormJsonSchema; ui: UiSchema } => {
     const [key, ...tail] = rest;
     if (key === undefined) return update({ schema, ui });
@@ -139,7 +154,11 @@ function replaceField(container: FormJsonSchema, key: string, field: FormJsonSch
   const branch = located.branch;
   return {
     ...container,
-    allOf: (container.allOf ?? []).map((rule, index) => (index === branch && isSchema(rule.then) ? { ...rule, then: { ...rule.then, properties: { ...rule.then.properties, [key]: field } } } : rule)),
+    allOf: (container.allOf ?? []).map((rule, index) =>
+      index === branch && isSchema(rule.then)
+        ? { ...rule, then: { ...rule.then, properties: { ...rule.then.properties, [key]: field } } }
+        : rule,
+    ),
   };
 }
 
@@ -156,7 +175,10 @@ function withoutField(container: FormJsonSchema, key: string): FormJsonSchema {
       const thenProperties = { ...rule.then.properties };
       delete thenProperties[key];
       const thenRequired = (rule.then.required ?? []).filter((name) => name !== key);
-      return { ...rule, then: { ...rule.then, properties: thenProperties, ...(thenRequired.length ? { required: thenRequired } : { required: undefined }) } };
+      return {
+        ...rule,
+        then: { ...rule.then, properties: thenProperties, ...(thenRequired.length ? { required: thenRequired } : { required: undefined }) },
+      };
     })
     .filter((rule) => !isSchema(rule.then) || Object.keys(rule.then.properties ?? {}).length > 0);
   if (rules.length) next.allOf = rules;
@@ -169,7 +191,10 @@ function parentAndKey(path: readonly string[]): { parent: string[]; key: string 
   return key === undefined ? null : { parent: path.slice(0, -1), key };
 }
 
-export function addField(form: FormDefinition, input: { containerPath: readonly string[]; kindId: string; index?: number }): { form: FormDefinition; path: string[] } {
+export function addField(
+  form: FormDefinition,
+  input: { containerPath: readonly string[]; kindId: string; index?: number },
+): { form: FormDefinition; path: string[] } {
   const kind = FIELD_KINDS.find((candidate) => candidate.id === input.kindId);
   const container = containerAt(form, input.containerPath);
   if (!kind || !container) return { form, path: [] };
@@ -206,7 +231,10 @@ export function moveField(form: FormDefinition, input: { path: readonly string[]
   });
 }
 
-export function updateField(form: FormDefinition, input: { path: readonly string[]; schema?: (schema: FormJsonSchema) => FormJsonSchema; ui?: (ui: UiSchema) => UiSchema }): FormDefinition {
+export function updateField(
+  form: FormDefinition,
+  input: { path: readonly string[]; schema?: (schema: FormJsonSchema) => FormJsonSchema; ui?: (ui: UiSchema) => UiSchema },
+): FormDefinition {
   const address = parentAndKey(input.path);
   if (!address) return form;
   return updateContainer(form, address.parent, ({ schema, ui }) => {
@@ -232,15 +260,21 @@ export function setRequired(form: FormDefinition, input: { path: readonly string
     if (!located) return { schema, ui };
     if (located.branch === null) return { schema: { ...schema, required: toggle(schema.required) }, ui };
     const branch = located.branch;
-    const allOf = (schema.allOf ?? []).map((rule, index) => (index === branch && isSchema(rule.then) ? { ...rule, then: { ...rule.then, required: toggle(rule.then.required) } } : rule));
+    const allOf = (schema.allOf ?? []).map((rule, index) =>
+      index === branch && isSchema(rule.then) ? { ...rule, then: { ...rule.then, required: toggle(rule.then.required) } } : rule,
+    );
     return { schema: { ...schema, allOf }, ui };
   });
 }
 
-export function renameField(form: FormDefinition, input: { path: readonly string[]; key: string }): { form: FormDefinition; path: string[] } {
+export function renameField(
+  form: FormDefinition,
+  input: { path: readonly string[]; key: string },
+): { form: FormDefinition; path: string[] } {
   const address = parentAndKey(input.path);
   const container = containerAt(form, address?.parent ?? []);
-  if (!address || !container || !/^[A-Za-z][A-Za-z0-9_]*$/.test(input.key) || orderOf(container.schema, container.ui).includes(input.key)) return { form, path: [...input.path] };
+  if (!address || !container || !/^[A-Za-z][A-Za-z0-9_]*$/.test(input.key) || orderOf(container.schema, container.ui).includes(input.key))
+    return { form, path: [...input.path] };
   const located = findField(container.schema, address.key);
   if (!located) return { form, path: [...input.path] };
   const order = orderOf(container.schema, container.ui).map((key) => (key === address.key ? input.key : key));
@@ -272,12 +306,22 @@ export function setVisibility(form: FormDefinition, input: { path: readonly stri
         const condition = conditionOf(rule);
         return condition?.field === when.field && condition.equals === when.equals;
       });
-      const then: FormJsonSchema = { properties: { [address.key]: located.schema }, ...(located.required ? { required: [address.key] } : {}) };
+      const then: FormJsonSchema = {
+        properties: { [address.key]: located.schema },
+        ...(located.required ? { required: [address.key] } : {}),
+      };
       if (existing >= 0) {
         next.allOf = rules.map((rule, index) => {
           if (index !== existing || !isSchema(rule.then)) return rule;
           const required = [...(rule.then.required ?? []), ...(located.required ? [address.key] : [])];
-          return { ...rule, then: { ...rule.then, properties: { ...rule.then.properties, [address.key]: located.schema }, ...(required.length ? { required } : {}) } };
+          return {
+            ...rule,
+            then: {
+              ...rule.then,
+              properties: { ...rule.then.properties, [address.key]: located.schema },
+              ...(required.length ? { required } : {}),
+            },
+          };
         });
       } else {
         next.allOf = [...rules, { if: { properties: { [when.field]: { const: when.equals } }, required: [when.field] }, then }];

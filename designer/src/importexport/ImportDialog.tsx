@@ -19,12 +19,18 @@ export function ImportDialog(props: { open: boolean; onClose: () => void; onImpo
   const check = (json: unknown) => {
     if (format === 'xstate') {
       const result = importXStateMachine(json);
-      setChecked(result.ok ? { definition: result.definition, unmapped: result.unmapped } : { refused: result.refused, unmapped: result.unmapped });
+      setChecked(
+        result.ok ? { definition: result.definition, unmapped: result.unmapped } : { refused: result.refused, unmapped: result.unmapped },
+      );
       if (result.ok) setKey(result.definition.key);
       return;
     }
     const [definition] = definitionsInPack(json);
-    setChecked(definition ? { definition, unmapped: [] } : { refused: [{ path: '', reason: t('import.invalid', { message: 'schema' }) }], unmapped: [] });
+    setChecked(
+      definition
+        ? { definition, unmapped: [] }
+        : { refused: [{ path: '', reason: t('import.invalid', { message: 'schema' }) }], unmapped: [] },
+    );
     if (definition) setKey(definition.key);
   };
   const ready = checked !== null && 'definition' in checked;
@@ -39,15 +45,42 @@ export function ImportDialog(props: { open: boolean; onClose: () => void; onImpo
     }
   };
   return (
-    <Modal open={props.open} title={t('import.title')} onCancel={props.onClose} onOk={() => void save()} okButtonProps={{ disabled: !ready || !/^[a-z][a-z0-9_]*$/.test(key) }} okText={t('import.confirm')} destroyOnHidden width={640}>
+    <Modal
+      open={props.open}
+      title={t('import.title')}
+      onCancel={props.onClose}
+      onOk={() => void save()}
+      okButtonProps={{ disabled: !ready || !/^[a-z][a-z0-9_]*$/.test(key) }}
+      okText={t('import.confirm')}
+      destroyOnHidden
+      width={640}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Radio.Group value={format} onChange={(event) => (setFormat(event.target.value === 'xstate' ? 'xstate' : 'definition'), setChecked(null))}>
+        <Radio.Group
+          value={format}
+          onChange={(event) => (setFormat(event.target.value === 'xstate' ? 'xstate' : 'definition'), setChecked(null))}
+        >
           <Radio.Button value="definition">{t('import.json')}</Radio.Button>
           <Radio.Button value="xstate">{t('import.xstate')}</Radio.Button>
         </Radio.Group>
         <JsonFileInput onJson={check} />
         {checked && 'refused' in checked && (
-          <Alert type="error" showIcon title={t('import.refused')} description={<List size="small" dataSource={checked.refused} renderItem={(problem) => <List.Item><code>{problem.path || '/'}</code> {problem.reason}</List.Item>} />} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('import.refused')}
+            description={
+              <List
+                size="small"
+                dataSource={checked.refused}
+                renderItem={(problem) => (
+                  <List.Item>
+                    <code>{problem.path || '/'}</code> {problem.reason}
+                  </List.Item>
+                )}
+              />
+            }
+          />
         )}
         {checked && 'definition' in checked && (
           <>
@@ -56,7 +89,22 @@ export function ImportDialog(props: { open: boolean; onClose: () => void; onImpo
           </>
         )}
         {checked && checked.unmapped.length > 0 && (
-          <Alert type="warning" showIcon title={t('import.unmapped')} description={<List size="small" dataSource={checked.unmapped} renderItem={(problem) => <List.Item><code>{problem.path}</code> {problem.reason}</List.Item>} />} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('import.unmapped')}
+            description={
+              <List
+                size="small"
+                dataSource={checked.unmapped}
+                renderItem={(problem) => (
+                  <List.Item>
+                    <code>{problem.path}</code> {problem.reason}
+                  </List.Item>
+                )}
+              />
+            }
+          />
         )}
       </Space>
     </Modal>

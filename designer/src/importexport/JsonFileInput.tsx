@@ -28,7 +28,13 @@ export function JsonFileInput(props: { onJson: (json: unknown) => void }) {
           if (file) void file.text().then(accept);
         }}
       />
-      <Input.TextArea style={{ marginTop: 8, fontFamily: 'monospace' }} rows={6} placeholder={t('import.paste')} value={text} onChange={(event) => accept(event.target.value)} />
+      <Input.TextArea
+        style={{ marginTop: 8, fontFamily: 'monospace' }}
+        rows={6}
+        placeholder={t('import.paste')}
+        value={text}
+        onChange={(event) => accept(event.target.value)}
+      />
       {error && <div className="field-error">{error}</div>}
     </div>
   );

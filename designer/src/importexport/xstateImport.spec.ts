@@ -12,7 +12,14 @@ describe('importing an XState v5 machine', () => {
         draft: { on: { SUBMIT: 'review' } },
         review: {
           after: { 86400000: { target: 'approved' } },
-          on: { APPROVE: { target: 'approved', guard: { type: 'expr', params: { expr: 'data.days < 3' } }, actions: [{ type: 'notify', params: { template: 'ok', to: [{ requester: true }] } }] }, REJECT: 'draft' },
+          on: {
+            APPROVE: {
+              target: 'approved',
+              guard: { type: 'expr', params: { expr: 'data.days < 3' } },
+              actions: [{ type: 'notify', params: { template: 'ok', to: [{ requester: true }] } }],
+            },
+            REJECT: 'draft',
+          },
         },
         approved: { type: 'final' },
       },
@@ -36,6 +43,10 @@ describe('importing an XState v5 machine', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.refused.map((problem) => problem.path).sort()).toEqual(['states.a.entry[0]', 'states.a.on.GO[0].guard', 'states.b.invoke']);
+    expect(result.refused.map((problem) => problem.path).sort()).toEqual([
+      'states.a.entry[0]',
+      'states.a.on.GO[0].guard',
+      'states.b.invoke',
+    ]);
   });
 });

@@ -13,7 +13,8 @@ export interface ImportProblem {
   reason: string;
 }
 
-export type XStateImport = { ok: true; definition: Definition; unmapped: ImportProblem[] } | { ok: false; refused: ImportProblem[]; unmapped: ImportProblem[] };
+export type XStateImport =
+  { ok: true; definition: Definition; unmapped: ImportProblem[] } | { ok: false; refused: ImportProblem[]; unmapped: ImportProblem[] };
 
 interface Context {
   refused: ImportProblem[];
@@ -28,7 +29,10 @@ function mapParams(value: unknown): Record<string, unknown> | undefined {
 
 function mapAction(value: unknown, path: string, context: Context): ActionRef | null {
   if (typeof value === 'string') {
-    context.refused.push({ path, reason: looksLikeCode(value) ? 'inline code' : `action "${value}" names code the host would have to provide` });
+    context.refused.push({
+      path,
+      reason: looksLikeCode(value) ? 'inline code' : `action "${value}" names code the host would have to provide`,
+    });
     return null;
   }
   if (!isRecord(value) || typeof value.type !== 'string') {
@@ -55,7 +59,13 @@ function mapGuard(value: unknown, path: string, context: Context): GuardRef | un
     const params = mapParams(value.params);
     return params ? { type: value.type, params } : { type: value.type };
   }
-  context.refused.push({ path, reason: typeof value === 'string' ? `guard "${value}" names code the host would have to provide` : 'a guard that is not { type: "expr" | "roleIs", params }' });
+  context.refused.push({
+    path,
+    reason:
+      typeof value === 'string'
+        ? `guard "${value}" names code the host would have to provide`
+        : 'a guard that is not { type: "expr" | "roleIs", params }',
+  });
   return undefined;
 }
 
@@ -78,17 +88,25 @@ function mapTransition(value: unknown, path: string, context: Context): Transiti
   if (actions?.length) transition.actions = actions;
   if (typeof value.reenter === 'boolean') transition.reenter = value.reenter;
   if (typeof value.description === 'string') transition.description = value.description;
-  for (const key of Object.keys(value)) if (!['target', 'guard', 'cond', 'actions', 'reenter', 'description', 'meta'].includes(key)) context.unmapped.push({ path: `${path}.${key}`, reason: 'not part of a workflow transition' });
+  for (const key of Object.keys(value))
+    if (!['target', 'guard', 'cond', 'actions', 'reenter', 'description', 'meta'].includes(key))
+      context.unmapped.push({ path: `${path}.${key}`, reason: 'not part of a workflow transition' });
   return transition;
 }
 
 function mapTransitions(value: unknown, path: string, context: Context): TransitionList | undefined {
   const list = Array.isArray(value) ? value : [value];
-  return nonEmpty(list.map((item, index) => mapTransition(item, `${path}[${index}]`, context)).filter((item): item is TransitionConfig => item !== null));
+  return nonEmpty(
+    list.map((item, index) => mapTransition(item, `${path}[${index}]`, context)).filter((item): item is TransitionConfig => item !== null),
+  );
 }
 
 function msToIso(ms: number): string {
-  return ms % 3_600_000 === 0 ? `PT${ms / 3_600_000}H` : ms % 60_000 === 0 ? `PT${ms / 60_000}M` : `PT${Math.max(1, Math.round(ms / 1000))}S`;
+  return ms % 3_600_000 === 0
+    ? `PT${ms / 3_600_000}H`
+    : ms % 60_000 === 0
+      ? `PT${ms / 60_000}M`
+      : `PT${Math.max(1, Math.round(ms / 1000))}S`;
 }
 
 function mapState(value: unknown, path: string, context: Context): StateConfig | null {
@@ -126,7 +144,8 @@ function mapState(value: unknown, path: string, context: Context): StateConfig |
   const exit = mapActions(value.exit, `${path}.exit`, context);
   if (exit?.length) state.exit = exit;
   if (value.invoke !== undefined) context.refused.push({ path: `${path}.invoke`, reason: 'invoked services are code' });
-  for (const key of ['tags', 'meta', 'id', 'output', 'context']) if (value[key] !== undefined) context.unmapped.push({ path: `${path}.${key}`, reason: 'not mapped' });
+  for (const key of ['tags', 'meta', 'id', 'output', 'context'])
+    if (value[key] !== undefined) context.unmapped.push({ path: `${path}.${key}`, reason: 'not mapped' });
   return state;
 }
 
@@ -146,12 +165,17 @@ function mapStates(value: Record<string, unknown>, path: string, context: Contex
  */
 export function importXStateMachine(json: unknown): XStateImport {
   const context: Context = { refused: [], unmapped: [] };
-  if (!isRecord(json) || !isRecord(json.states)) return { ok: false, refused: [{ path: '', reason: 'not a machine config with states' }], unmapped: [] };
+  if (!isRecord(json) || !isRecord(json.states))
+    return { ok: false, refused: [{ path: '', reason: 'not a machine config with states' }], unmapped: [] };
   const id = typeof json.id === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(json.id) ? json.id : 'imported';
   const states = mapStates(json.states, 'states', context);
   const initial = typeof json.initial === 'string' ? json.initial : (Object.keys(states)[0] ?? '');
   for (const key of ['context', 'actions', 'guards', 'actors', 'delays', 'invoke', 'entry', 'exit', 'on', 'after', 'types']) {
-    if (json[key] !== undefined) (key === 'context' || key === 'types' ? context.unmapped : context.refused).push({ path: key, reason: key === 'context' ? 'workflow data comes from forms' : 'not supported at the machine root' });
+    if (json[key] !== undefined)
+      (key === 'context' || key === 'types' ? context.unmapped : context.refused).push({
+        path: key,
+        reason: key === 'context' ? 'workflow data comes from forms' : 'not supported at the machine root',
+      });
   }
   if (context.refused.length) return { ok: false, refused: context.refused, unmapped: context.unmapped };
   const candidate: Definition = {
@@ -164,6 +188,7 @@ export function importXStateMachine(json: unknown): XStateImport {
     tests: [],
   };
   const checked = validateDefinition(JSON.parse(JSON.stringify(candidate)));
-  if (!checked.ok) return { ok: false, refused: checked.errors.map((error) => ({ path: error.path, reason: error.message })), unmapped: context.unmapped };
+  if (!checked.ok)
+    return { ok: false, refused: checked.errors.map((error) => ({ path: error.path, reason: error.message })), unmapped: context.unmapped };
   return { ok: true, definition: checked.definition, unmapped: context.unmapped };
 }

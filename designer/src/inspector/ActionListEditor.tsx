@@ -38,7 +38,10 @@ export function ActionListEditor(props: { scope: string; actions: ActionRef[]; o
             />
           }
         >
-          <ActionParamsEditor action={action} onChange={(next) => props.onChange(props.actions.map((current, position) => (position === index ? next : current)))} />
+          <ActionParamsEditor
+            action={action}
+            onChange={(next) => props.onChange(props.actions.map((current, position) => (position === index ? next : current)))}
+          />
         </Card>
       ))}
       <Dropdown

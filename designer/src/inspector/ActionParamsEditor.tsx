@@ -28,7 +28,9 @@ function ExpressionMap(props: { value: unknown; onChange: (value: Record<string,
         const entries = event.target.value
           .split('\n')
           .map((line) => line.split(/=(.*)/s).map((part) => part.trim()))
-          .filter((parts): parts is [string, string] => parts[0] !== undefined && parts[0] !== '' && parts[1] !== undefined && parts[1] !== '')
+          .filter(
+            (parts): parts is [string, string] => parts[0] !== undefined && parts[0] !== '' && parts[1] !== undefined && parts[1] !== '',
+          )
           .map(([key, expression]) => [key, expression]);
         props.onChange(Object.fromEntries(entries));
       }}
@@ -61,14 +63,24 @@ export function ActionParamsEditor(props: { action: ActionRef; onChange: (action
     case 'startChild':
       return (
         <Space orientation="vertical" style={{ width: '100%' }} size={4}>
-          <Input aria-label={t('action.childWorkflow')} placeholder={t('action.childWorkflow')} value={text(params.workflowKey)} onChange={(event) => set({ workflowKey: event.target.value })} />
+          <Input
+            aria-label={t('action.childWorkflow')}
+            placeholder={t('action.childWorkflow')}
+            value={text(params.workflowKey)}
+            onChange={(event) => set({ workflowKey: event.target.value })}
+          />
           <ExpressionMap value={params.data} placeholder="unitId = data.unitId" onChange={(data) => set({ data })} />
         </Space>
       );
     case 'webhook':
       return (
         <Space orientation="vertical" style={{ width: '100%' }} size={4}>
-          <Input aria-label="event" placeholder="repair.dispatched" value={text(params.event)} onChange={(event) => set({ event: event.target.value })} />
+          <Input
+            aria-label="event"
+            placeholder="repair.dispatched"
+            value={text(params.event)}
+            onChange={(event) => set({ event: event.target.value })}
+          />
           <ExpressionMap value={params.payload} placeholder="reference = instance.reference" onChange={(payload) => set({ payload })} />
         </Space>
       );

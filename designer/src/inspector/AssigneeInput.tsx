@@ -38,9 +38,21 @@ export function AssigneeInput(props: { value: Assignee | undefined; onChange: (v
           { value: 'requester', label: 'requester' },
         ]}
       />
-      {value && 'user' in value && <Input aria-label={t('inspector.assignee.user')} value={value.user} onChange={(event) => props.onChange({ user: event.target.value })} />}
+      {value && 'user' in value && (
+        <Input
+          aria-label={t('inspector.assignee.user')}
+          value={value.user}
+          onChange={(event) => props.onChange({ user: event.target.value })}
+        />
+      )}
       {value && 'role' in value && !('rule' in value) && (
-        <Select aria-label={t('inspector.assignee.role')} showSearch value={value.role} options={roleOptions} onChange={(next: string) => props.onChange({ role: next })} />
+        <Select
+          aria-label={t('inspector.assignee.role')}
+          showSearch
+          value={value.role}
+          options={roleOptions}
+          onChange={(next: string) => props.onChange({ role: next })}
+        />
       )}
       {value && 'rule' in value && (
         <Space.Compact style={{ width: '100%' }}>
@@ -54,7 +66,13 @@ export function AssigneeInput(props: { value: Assignee | undefined; onChange: (v
               { value: 'roundRobin', label: 'roundRobin' },
             ]}
           />
-          <Select aria-label={t('inspector.assignee.role')} style={{ flex: 1 }} value={value.role} options={roleOptions} onChange={(next: string) => props.onChange({ ...value, role: next })} />
+          <Select
+            aria-label={t('inspector.assignee.role')}
+            style={{ flex: 1 }}
+            value={value.role}
+            options={roleOptions}
+            onChange={(next: string) => props.onChange({ ...value, role: next })}
+          />
           <Select
             aria-label={t('inspector.assignee.by')}
             value={value.by ?? 'estate'}

@@ -9,7 +9,12 @@ function isUnit(value: string): value is DurationUnit {
 }
 
 /** An SLA or timer duration: a fixed ISO 8601 duration (PT2H) or a reference to a numeric parameter. */
-export function DurationInput(props: { value: Duration | undefined; onChange: (value: Duration | undefined) => void; parameterNames: string[]; label: string }) {
+export function DurationInput(props: {
+  value: Duration | undefined;
+  onChange: (value: Duration | undefined) => void;
+  parameterNames: string[];
+  label: string;
+}) {
   const { t } = useI18n();
   const { value } = props;
   const mode = value === undefined ? 'none' : typeof value === 'string' ? 'fixed' : 'param';
@@ -30,7 +35,14 @@ export function DurationInput(props: { value: Duration | undefined; onChange: (v
           { value: 'param', label: t('inspector.durationParam') },
         ]}
       />
-      {typeof value === 'string' && <Input aria-label={`${props.label} ISO 8601`} value={value} placeholder="PT2H" onChange={(event) => props.onChange(event.target.value)} />}
+      {typeof value === 'string' && (
+        <Input
+          aria-label={`${props.label} ISO 8601`}
+          value={value}
+          placeholder="PT2H"
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
       {value !== undefined && typeof value !== 'string' && (
         <>
           <Select

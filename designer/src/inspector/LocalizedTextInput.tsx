@@ -2,7 +2,12 @@ import type { LocalizedText } from '@estateflow/model';
 import { Input, Space } from 'antd';
 
 /** A `{ zh-CN, en }` pair as two inputs; clearing both removes it. */
-export function LocalizedTextInput(props: { value: LocalizedText | undefined; onChange: (value: LocalizedText | undefined) => void; labels: [string, string]; multiline?: boolean }) {
+export function LocalizedTextInput(props: {
+  value: LocalizedText | undefined;
+  onChange: (value: LocalizedText | undefined) => void;
+  labels: [string, string];
+  multiline?: boolean;
+}) {
   const zh = props.value?.['zh-CN'] ?? '';
   const en = props.value?.en ?? '';
   const change = (next: { zh: string; en: string }) => {
@@ -12,8 +17,18 @@ export function LocalizedTextInput(props: { value: LocalizedText | undefined; on
   const Field = props.multiline ? Input.TextArea : Input;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={4}>
-      <Field aria-label={props.labels[0]} placeholder={props.labels[0]} value={zh} onChange={(event) => change({ zh: event.target.value, en })} />
-      <Field aria-label={props.labels[1]} placeholder={props.labels[1]} value={en} onChange={(event) => change({ zh, en: event.target.value })} />
+      <Field
+        aria-label={props.labels[0]}
+        placeholder={props.labels[0]}
+        value={zh}
+        onChange={(event) => change({ zh: event.target.value, en })}
+      />
+      <Field
+        aria-label={props.labels[1]}
+        placeholder={props.labels[1]}
+        value={en}
+        onChange={(event) => change({ zh, en: event.target.value })}
+      />
     </Space>
   );
 }

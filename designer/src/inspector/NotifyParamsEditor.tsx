@@ -70,7 +70,13 @@ export function NotifyParamsEditor(props: { params: Record<string, unknown>; onC
                 if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return;
                 edit(`notification.${key}.create`, (definition) => ({
                   ...definition,
-                  notifications: { ...definition.notifications, [key]: definition.notifications?.[key] ?? { 'zh-CN': { title: key, body: '{{instance.reference}}' }, en: { title: key, body: '{{instance.reference}}' } } },
+                  notifications: {
+                    ...definition.notifications,
+                    [key]: definition.notifications?.[key] ?? {
+                      'zh-CN': { title: key, body: '{{instance.reference}}' },
+                      en: { title: key, body: '{{instance.reference}}' },
+                    },
+                  },
                 }));
                 props.onChange({ ...props.params, template: key });
               }}
@@ -88,8 +94,17 @@ export function NotifyParamsEditor(props: { params: Record<string, unknown>; onC
       />
       {template && (
         <>
-          <Input aria-label={t('action.templateTitle')} value={text?.title ?? ''} onChange={(event) => setText({ title: event.target.value })} />
-          <Input.TextArea aria-label={t('action.templateBody')} rows={2} value={text?.body ?? ''} onChange={(event) => setText({ body: event.target.value })} />
+          <Input
+            aria-label={t('action.templateTitle')}
+            value={text?.title ?? ''}
+            onChange={(event) => setText({ title: event.target.value })}
+          />
+          <Input.TextArea
+            aria-label={t('action.templateBody')}
+            rows={2}
+            value={text?.body ?? ''}
+            onChange={(event) => setText({ body: event.target.value })}
+          />
           <div className="notify-preview" aria-label={t('action.preview')}>
             <Typography.Text type="secondary">{t('action.preview')}</Typography.Text>
             <div>

@@ -1,6 +1,6 @@
 import type { StateMeta, TaskMeta } from '@estateflow/model';
 import { Button, Divider, Form, Input, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { select } from '../commands/editCommands';
 import { renameState, setInitial, setStateKind, updateState } from '../definition/stateEdits';
 import { getState, listStates, parentIdOf } from '../definition/stateTree';
@@ -21,8 +21,8 @@ export function StateInspector(props: { stateId: string }) {
   const { stateId } = props;
   const config = getState(definition.machine, stateId);
   const entry = listStates(definition.machine).find((candidate) => candidate.id === stateId);
+  // Keyed by state id (InspectorPanel): a rename mounts a fresh inspector.
   const [key, setKey] = useState(entry?.key ?? '');
-  useEffect(() => setKey(entry?.key ?? ''), [entry?.key]);
   if (!config || !entry) return null;
 
   const meta: StateMeta = config.meta ?? {};
@@ -49,21 +49,37 @@ export function StateInspector(props: { stateId: string }) {
         <Select
           value={entry.kind}
           onChange={(kind: string) => {
-            if (kind === 'atomic' || kind === 'compound' || kind === 'parallel' || kind === 'final') edit(`${stateId}.kind`, (current) => setStateKind(current, { id: stateId, kind }));
+            if (kind === 'atomic' || kind === 'compound' || kind === 'parallel' || kind === 'final')
+              edit(`${stateId}.kind`, (current) => setStateKind(current, { id: stateId, kind }));
           }}
-          options={(['atomic', 'compound', 'parallel', 'final'] as const).map((kind) => ({ value: kind, label: t(`inspector.stateType.${kind}`) }))}
+          options={(['atomic', 'compound', 'parallel', 'final'] as const).map((kind) => ({
+            value: kind,
+            label: t(`inspector.stateType.${kind}`),
+          }))}
         />
       </Form.Item>
       {!entry.isInitial && (
-        <Button size="small" onClick={() => edit(`${stateId}.initial`, (current) => setInitial(current, stateId))} style={{ marginBottom: 12 }}>
+        <Button
+          size="small"
+          onClick={() => edit(`${stateId}.initial`, (current) => setInitial(current, stateId))}
+          style={{ marginBottom: 12 }}
+        >
           {t('cmd.setInitial')}
         </Button>
       )}
       <Form.Item label={t('common.name')}>
-        <LocalizedTextInput value={meta.label} labels={[t('common.nameZh'), t('common.nameEn')]} onChange={(label) => setMeta('label', { label })} />
+        <LocalizedTextInput
+          value={meta.label}
+          labels={[t('common.nameZh'), t('common.nameEn')]}
+          onChange={(label) => setMeta('label', { label })}
+        />
       </Form.Item>
       <Form.Item label={t('inspector.progress')}>
-        <LocalizedTextInput value={meta.progress} labels={[t('inspector.progress'), t('inspector.progressEn')]} onChange={(progress) => setMeta('progress', { progress })} />
+        <LocalizedTextInput
+          value={meta.progress}
+          labels={[t('inspector.progress'), t('inspector.progressEn')]}
+          onChange={(progress) => setMeta('progress', { progress })}
+        />
       </Form.Item>
       {entry.kind !== 'final' && (
         <>
@@ -71,13 +87,19 @@ export function StateInspector(props: { stateId: string }) {
           <Form.Item label={t('inspector.hasTask')}>
             <Switch
               checked={task !== undefined}
-              onChange={(on) => setMeta('task', { task: on ? { name: meta.label ?? { 'zh-CN': entry.key }, assignee: { role: 'front_desk' } } : undefined })}
+              onChange={(on) =>
+                setMeta('task', { task: on ? { name: meta.label ?? { 'zh-CN': entry.key }, assignee: { role: 'front_desk' } } : undefined })
+              }
             />
           </Form.Item>
           {task && (
             <>
               <Form.Item label={t('inspector.taskName')}>
-                <LocalizedTextInput value={task.name} labels={[t('common.nameZh'), t('common.nameEn')]} onChange={(name) => setTask('name', { name: name ?? { 'zh-CN': '' } })} />
+                <LocalizedTextInput
+                  value={task.name}
+                  labels={[t('common.nameZh'), t('common.nameEn')]}
+                  onChange={(name) => setTask('name', { name: name ?? { 'zh-CN': '' } })}
+                />
               </Form.Item>
               <Form.Item label={t('inspector.form')}>
                 <Select allowClear value={task.form} options={formOptions} onChange={(form?: string) => setTask('form', { form })} />
@@ -86,19 +108,41 @@ export function StateInspector(props: { stateId: string }) {
                 <AssigneeInput value={task.assignee} onChange={(assignee) => setTask('assignee', { assignee })} />
               </Form.Item>
               <Form.Item label={t('inspector.slaRespond')}>
-                <DurationInput label={t('inspector.slaRespond')} parameterNames={parameterNames} value={task.sla?.respond} onChange={(respond) => setTask('sla.respond', { sla: { ...task.sla, respond } })} />
+                <DurationInput
+                  label={t('inspector.slaRespond')}
+                  parameterNames={parameterNames}
+                  value={task.sla?.respond}
+                  onChange={(respond) => setTask('sla.respond', { sla: { ...task.sla, respond } })}
+                />
               </Form.Item>
               <Form.Item label={t('inspector.slaComplete')}>
-                <DurationInput label={t('inspector.slaComplete')} parameterNames={parameterNames} value={task.sla?.complete} onChange={(complete) => setTask('sla.complete', { sla: { ...task.sla, complete } })} />
+                <DurationInput
+                  label={t('inspector.slaComplete')}
+                  parameterNames={parameterNames}
+                  value={task.sla?.complete}
+                  onChange={(complete) => setTask('sla.complete', { sla: { ...task.sla, complete } })}
+                />
               </Form.Item>
             </>
           )}
         </>
       )}
       <Divider titlePlacement="start">{t('inspector.entryActions')}</Divider>
-      <ActionListEditor scope={`${stateId}.entry`} actions={config.entry ?? []} onChange={(entryActions) => edit(`${stateId}.entry`, (current) => updateState(current, stateId, (node) => ({ ...node, entry: entryActions })))} />
+      <ActionListEditor
+        scope={`${stateId}.entry`}
+        actions={config.entry ?? []}
+        onChange={(entryActions) =>
+          edit(`${stateId}.entry`, (current) => updateState(current, stateId, (node) => ({ ...node, entry: entryActions })))
+        }
+      />
       <Divider titlePlacement="start">{t('inspector.exitActions')}</Divider>
-      <ActionListEditor scope={`${stateId}.exit`} actions={config.exit ?? []} onChange={(exitActions) => edit(`${stateId}.exit`, (current) => updateState(current, stateId, (node) => ({ ...node, exit: exitActions })))} />
+      <ActionListEditor
+        scope={`${stateId}.exit`}
+        actions={config.exit ?? []}
+        onChange={(exitActions) =>
+          edit(`${stateId}.exit`, (current) => updateState(current, stateId, (node) => ({ ...node, exit: exitActions })))
+        }
+      />
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 import type { TransitionMeta } from '@estateflow/model';
 import { Divider, Form, Input, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { select } from '../commands/editCommands';
 import { listStates, parseTransitionId, resolveTarget } from '../definition/stateTree';
 import { getTransition, retargetTransition, setTransitionTrigger, updateTransition } from '../definition/transitionEdits';
@@ -28,13 +28,15 @@ export function TransitionInspector(props: { transitionId: string }) {
   const { transitionId } = props;
   const address = parseTransitionId(transitionId);
   const config = getTransition(definition, transitionId);
+  // Keyed by transition id (InspectorPanel): a new trigger mounts a fresh inspector.
   const [key, setKey] = useState(address?.key ?? '');
-  useEffect(() => setKey(address?.key ?? ''), [address?.key]);
   if (!address || !config) return null;
 
   const meta: TransitionMeta = config.meta ?? {};
   const setMeta = (coalesce: string, patch: Partial<TransitionMeta>) =>
-    edit(`${transitionId}.${coalesce}`, (current) => updateTransition(current, transitionId, (transition) => ({ ...transition, meta: { ...transition.meta, ...patch } })));
+    edit(`${transitionId}.${coalesce}`, (current) =>
+      updateTransition(current, transitionId, (transition) => ({ ...transition, meta: { ...transition.meta, ...patch } })),
+    );
   const changeTrigger = (kind: TransitionKind, nextKey: string) => {
     const input = { id: transitionId, kind, key: nextKey };
     edit(`${transitionId}.trigger`, (current) => setTransitionTrigger(current, input).definition);
@@ -50,13 +52,26 @@ export function TransitionInspector(props: { transitionId: string }) {
       <Form.Item label={t('inspector.eventKind')}>
         <Select
           value={address.kind}
-          onChange={(kind: string) => isKind(kind) && changeTrigger(kind, kind === 'on' ? 'NEXT' : kind === 'after' ? (delayOptions[0]?.value ?? 'PT24H') : '')}
-          options={[...(['on', 'after', 'always'] as const).map((kind): { value: string; label: string } => ({ value: kind, label: t(`inspector.eventKind.${kind}`) })), { value: 'onDone', label: 'onDone' }]}
+          onChange={(kind: string) =>
+            isKind(kind) && changeTrigger(kind, kind === 'on' ? 'NEXT' : kind === 'after' ? (delayOptions[0]?.value ?? 'PT24H') : '')
+          }
+          options={[
+            ...(['on', 'after', 'always'] as const).map((kind): { value: string; label: string } => ({
+              value: kind,
+              label: t(`inspector.eventKind.${kind}`),
+            })),
+            { value: 'onDone', label: 'onDone' },
+          ]}
         />
       </Form.Item>
       {address.kind === 'on' && (
         <Form.Item label={t('inspector.eventType')}>
-          <Input value={key} onChange={(event) => setKey(event.target.value.toUpperCase())} onBlur={() => key !== address.key && /^[A-Z][A-Z0-9_]*$/.test(key) && changeTrigger('on', key)} onPressEnter={() => key !== address.key && changeTrigger('on', key)} />
+          <Input
+            value={key}
+            onChange={(event) => setKey(event.target.value.toUpperCase())}
+            onBlur={() => key !== address.key && /^[A-Z][A-Z0-9_]*$/.test(key) && changeTrigger('on', key)}
+            onPressEnter={() => key !== address.key && changeTrigger('on', key)}
+          />
         </Form.Item>
       )}
       {address.kind === 'after' && (
@@ -67,19 +82,42 @@ export function TransitionInspector(props: { transitionId: string }) {
       <Form.Item label={t('inspector.target')}>
         <Select
           showSearch
-          value={config.target === undefined ? undefined : (resolveTarget({ machine: definition.machine, sourceId: address.sourceId, target: config.target, states }) ?? undefined)}
-          options={states.map((entry) => ({ value: entry.id, label: `${pickText(entry.config.meta?.label, locale) || entry.key} · ${entry.id}` }))}
-          onChange={(targetId: string) => edit(`${transitionId}.target`, (current) => retargetTransition(current, { id: transitionId, targetId }))}
+          value={
+            config.target === undefined
+              ? undefined
+              : (resolveTarget({ machine: definition.machine, sourceId: address.sourceId, target: config.target, states }) ?? undefined)
+          }
+          options={states.map((entry) => ({
+            value: entry.id,
+            label: `${pickText(entry.config.meta?.label, locale) || entry.key} · ${entry.id}`,
+          }))}
+          onChange={(targetId: string) =>
+            edit(`${transitionId}.target`, (current) => retargetTransition(current, { id: transitionId, targetId }))
+          }
         />
       </Form.Item>
       <Form.Item label={t('common.name')}>
-        <LocalizedTextInput value={meta.label} labels={[t('inspector.label'), t('inspector.labelEn')]} onChange={(label) => setMeta('label', { label })} />
+        <LocalizedTextInput
+          value={meta.label}
+          labels={[t('inspector.label'), t('inspector.labelEn')]}
+          onChange={(label) => setMeta('label', { label })}
+        />
       </Form.Item>
       <Form.Item label={t('inspector.form')}>
-        <Select allowClear value={meta.form} options={Object.keys(definition.forms).map((name) => ({ value: name, label: name }))} onChange={(form?: string) => setMeta('form', { form })} />
+        <Select
+          allowClear
+          value={meta.form}
+          options={Object.keys(definition.forms).map((name) => ({ value: name, label: name }))}
+          onChange={(form?: string) => setMeta('form', { form })}
+        />
       </Form.Item>
       <Form.Item label={t('inspector.roles')}>
-        <Select mode="multiple" value={meta.roles ?? []} options={roleOptions} onChange={(roles: string[]) => setMeta('roles', { roles: roles.length ? roles : undefined })} />
+        <Select
+          mode="multiple"
+          value={meta.roles ?? []}
+          options={roleOptions}
+          onChange={(roles: string[]) => setMeta('roles', { roles: roles.length ? roles : undefined })}
+        />
       </Form.Item>
       <Divider titlePlacement="start">{t('inspector.guard')}</Divider>
       <GuardBuilder
@@ -100,7 +138,11 @@ export function TransitionInspector(props: { transitionId: string }) {
       <ActionListEditor
         scope={`${transitionId}.actions`}
         actions={config.actions ?? []}
-        onChange={(actions) => edit(`${transitionId}.actions`, (current) => updateTransition(current, transitionId, (transition) => ({ ...transition, actions })))}
+        onChange={(actions) =>
+          edit(`${transitionId}.actions`, (current) =>
+            updateTransition(current, transitionId, (transition) => ({ ...transition, actions })),
+          )
+        }
       />
     </Form>
   );

@@ -13,12 +13,17 @@ describe('the visual guard builder', () => {
       ],
     };
     const cel = groupToCel(group);
-    expect(cel).toBe('(event.data.amount <= 5000) && (data.urgency in ["urgent", "emergency"]) && (params.allowPhoneDispatch == true) && (has(data.note))');
+    expect(cel).toBe(
+      '(event.data.amount <= 5000) && (data.urgency in ["urgent", "emergency"]) && (params.allowPhoneDispatch == true) && (has(data.note))',
+    );
     expect(parseCel(cel)).toEqual(group);
   });
 
   it('reads a single condition and an any-of group', () => {
-    expect(parseCel('data.urgency != "emergency"')).toEqual({ join: 'all', conditions: [{ field: 'data.urgency', operator: '!=', value: 'emergency' }] });
+    expect(parseCel('data.urgency != "emergency"')).toEqual({
+      join: 'all',
+      conditions: [{ field: 'data.urgency', operator: '!=', value: 'emergency' }],
+    });
     expect(parseCel('data.a == 1 || data.b == "x"')?.join).toBe('any');
   });
 

@@ -49,7 +49,10 @@ function parseLiteral(text: string): Condition['value'] | undefined {
 }
 
 function parseCondition(text: string): Condition | null {
-  const trimmed = text.trim().replace(/^\((.*)\)$/, '$1').trim();
+  const trimmed = text
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   const has = HAS.exec(trimmed);
   if (has?.[1]) return { field: has[1], operator: 'isSet', value: true };
   const match = COMPARISON.exec(trimmed);

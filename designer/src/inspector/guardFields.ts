@@ -5,10 +5,12 @@ export function guardFields(definition: Definition, eventForm: string | undefine
   const fields: { value: string; label: string }[] = [];
   const add = (prefix: string, form: string | undefined) => {
     const properties = form ? definition.forms[form]?.schema.properties : undefined;
-    for (const [name, schema] of Object.entries(properties ?? {})) fields.push({ value: `${prefix}.${name}`, label: `${prefix}.${name}${schema?.title ? ` (${schema.title})` : ''}` });
+    for (const [name, schema] of Object.entries(properties ?? {}))
+      fields.push({ value: `${prefix}.${name}`, label: `${prefix}.${name}${schema?.title ? ` (${schema.title})` : ''}` });
   };
   add('event.data', eventForm);
   add('data', definition.startForm);
-  for (const [name, schema] of Object.entries(definition.parameters?.properties ?? {})) fields.push({ value: `params.${name}`, label: `params.${name}${schema?.title ? ` (${schema.title})` : ''}` });
+  for (const [name, schema] of Object.entries(definition.parameters?.properties ?? {}))
+    fields.push({ value: `params.${name}`, label: `params.${name}${schema?.title ? ` (${schema.title})` : ''}` });
   return fields;
 }

@@ -5,7 +5,11 @@ import { useEditor } from '../editor/EditorContext';
 import { useI18n } from '../i18n/I18nContext';
 import { useLint, type DesignerFinding } from './LintContext';
 
-const icons = { error: <CloseCircleOutlined style={{ color: '#cf222e' }} />, warning: <WarningOutlined style={{ color: '#bf8700' }} />, info: <InfoCircleOutlined /> };
+const icons = {
+  error: <CloseCircleOutlined style={{ color: '#cf222e' }} />,
+  warning: <WarningOutlined style={{ color: '#bf8700' }} />,
+  info: <InfoCircleOutlined />,
+};
 
 /** Findings of the live lint; choosing one selects the state, transition or form field it is about. */
 export function LintPanel() {

@@ -1,25 +1,52 @@
-import { validateDefinition } from '@estateflow/model';
+import { lintDefinition, validateDefinition, type LintTarget } from '@estateflow/model';
 import type { FindingSeverity } from '../canvas/flowTypes';
 import type { Definition } from '../definition/types';
-import { findingTargetFromPointer } from './findingTarget';
+import type { Locale } from '../i18n/translate';
+import { findingTargetFromPointer, type FindingTarget } from './findingTarget';
 import type { DesignerFinding } from './LintContext';
 
-/**
- * Every problem with a definition, errors first: the definition schema's errors from the model's
- * validateDefinition, then the model linter's findings.
- */
-export function collectFindings(definition: Definition): DesignerFinding[] {
-  const findings: DesignerFinding[] = [];
-  const validation = validateDefinition(definition);
-  if (!validation.ok) {
-    for (const error of validation.errors) {
-      findings.push({ severity: 'error', code: 'schema', message: `${error.path || '/'} ${error.message}`, target: findingTargetFromPointer(error.path) });
-    }
+function targetOf(target: LintTarget): FindingTarget {
+  switch (target.kind) {
+    case 'state':
+      return target.statePath ? { kind: 'state', stateId: target.statePath } : { kind: 'definition' };
+    case 'transition':
+      return target.transitionId && target.statePath
+        ? { kind: 'transition', transitionId: target.transitionId, stateId: target.statePath }
+        : { kind: 'definition' };
+    case 'form':
+    case 'field':
+      return target.form ? { kind: 'field', form: target.form, field: target.field ?? null } : { kind: 'definition' };
+    case 'parameter':
+    case 'notification':
+    case 'definition':
+      return { kind: 'definition' };
   }
-  return findings;
 }
 
-/** The worst severity per selected-able element (state id, transition id) for the canvas to colour. */
+/**
+ * Every problem with a definition: the schema's errors (validateDefinition) when its shape is
+ * wrong, otherwise the model linter's findings (lintDefinition) — errors first.
+ */
+export function collectFindings(definition: Definition, locale: Locale): DesignerFinding[] {
+  const validation = validateDefinition(definition);
+  if (!validation.ok) {
+    return validation.errors.map((error) => ({
+      severity: 'error',
+      code: 'schema',
+      message: `${error.path || '/'} ${error.message}`,
+      target: findingTargetFromPointer(error.path),
+    }));
+  }
+  const findings = lintDefinition(validation.definition).map((finding): DesignerFinding => ({
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message[locale],
+    target: targetOf(finding.target),
+  }));
+  return findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}
+
+/** The worst severity per selectable element (state id, transition id) for the canvas to colour. */
 export function severityByElement(findings: readonly DesignerFinding[]): Map<string, FindingSeverity> {
   const rank: Record<FindingSeverity, number> = { error: 3, warning: 2, info: 1 };
   const map = new Map<string, FindingSeverity>();

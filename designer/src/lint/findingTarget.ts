@@ -33,11 +33,13 @@ export function findingTargetFromPointer(pointer: string): FindingTarget {
   if (bucket === 'on' || bucket === 'after') {
     const key = parts[index + 1];
     const position = Number(parts[index + 2]);
-    if (key !== undefined && Number.isInteger(position)) return { kind: 'transition', stateId, transitionId: transitionId({ sourceId: stateId, kind: bucket, key, index: position }) };
+    if (key !== undefined && Number.isInteger(position))
+      return { kind: 'transition', stateId, transitionId: transitionId({ sourceId: stateId, kind: bucket, key, index: position }) };
   }
   if (bucket === 'always' || bucket === 'onDone') {
     const position = Number(parts[index + 1]);
-    if (Number.isInteger(position)) return { kind: 'transition', stateId, transitionId: transitionId({ sourceId: stateId, kind: bucket, key: '', index: position }) };
+    if (Number.isInteger(position))
+      return { kind: 'transition', stateId, transitionId: transitionId({ sourceId: stateId, kind: bucket, key: '', index: position }) };
   }
   return { kind: 'state', stateId };
 }

@@ -22,9 +22,12 @@ export function ParametersTab() {
   const { t } = useI18n();
   const { definition } = useEditor().state;
   const edit = useDefinitionEdit();
-  const rows: ParameterRow[] = Object.entries(definition.parameters?.properties ?? {}).flatMap(([name, schema]) => (schema ? [{ name, schema }] : []));
+  const rows: ParameterRow[] = Object.entries(definition.parameters?.properties ?? {}).flatMap(([name, schema]) =>
+    schema ? [{ name, schema }] : [],
+  );
   const parameterNames = rows.map((row) => row.name);
-  const put = (row: ParameterRow, patch: Partial<FormJsonSchema>, coalesce: string) => edit(`param.${row.name}.${coalesce}`, (current) => setParameter(current, { name: row.name, schema: { ...row.schema, ...patch } }));
+  const put = (row: ParameterRow, patch: Partial<FormJsonSchema>, coalesce: string) =>
+    edit(`param.${row.name}.${coalesce}`, (current) => setParameter(current, { name: row.name, schema: { ...row.schema, ...patch } }));
   const delays = Object.entries(definition.delays ?? {});
   return (
     <div className="page-scroll">
@@ -38,7 +41,15 @@ export function ParametersTab() {
         columns={[
           {
             title: t('params.name'),
-            render: (_, row) => <Input defaultValue={row.name} aria-label={t('params.name')} onBlur={(event) => edit(`param.${row.name}.rename`, (current) => renameParameter(current, { from: row.name, to: event.target.value }))} />,
+            render: (_, row) => (
+              <Input
+                defaultValue={row.name}
+                aria-label={t('params.name')}
+                onBlur={(event) =>
+                  edit(`param.${row.name}.rename`, (current) => renameParameter(current, { from: row.name, to: event.target.value }))
+                }
+              />
+            ),
           },
           {
             title: t('common.type'),
@@ -48,7 +59,10 @@ export function ParametersTab() {
                 style={{ width: 110 }}
                 value={parameterType(row.schema)}
                 onChange={(type) => put(row, { type, default: undefined }, 'type')}
-                options={(['integer', 'number', 'string', 'boolean'] as const).map((type) => ({ value: type, label: t(`params.type.${type}`) }))}
+                options={(['integer', 'number', 'string', 'boolean'] as const).map((type) => ({
+                  value: type,
+                  label: t(`params.type.${type}`),
+                }))}
               />
             ),
           },
@@ -56,22 +70,64 @@ export function ParametersTab() {
             title: t('common.default'),
             render: (_, row) => {
               const type = parameterType(row.schema);
-              if (type === 'boolean') return <Switch aria-label={t('common.default')} checked={row.schema.default === true} onChange={(value) => put(row, { default: value }, 'default')} />;
-              if (type === 'string') return <Input aria-label={t('common.default')} value={typeof row.schema.default === 'string' ? row.schema.default : ''} onChange={(event) => put(row, { default: event.target.value }, 'default')} />;
-              return <InputNumber aria-label={t('common.default')} value={typeof row.schema.default === 'number' ? row.schema.default : null} onChange={(value) => put(row, { default: value ?? undefined }, 'default')} />;
+              if (type === 'boolean')
+                return (
+                  <Switch
+                    aria-label={t('common.default')}
+                    checked={row.schema.default === true}
+                    onChange={(value) => put(row, { default: value }, 'default')}
+                  />
+                );
+              if (type === 'string')
+                return (
+                  <Input
+                    aria-label={t('common.default')}
+                    value={typeof row.schema.default === 'string' ? row.schema.default : ''}
+                    onChange={(event) => put(row, { default: event.target.value }, 'default')}
+                  />
+                );
+              return (
+                <InputNumber
+                  aria-label={t('common.default')}
+                  value={typeof row.schema.default === 'number' ? row.schema.default : null}
+                  onChange={(value) => put(row, { default: value ?? undefined }, 'default')}
+                />
+              );
             },
           },
-          { title: t('common.description'), render: (_, row) => <Input aria-label={t('common.description')} value={row.schema.title ?? ''} onChange={(event) => put(row, { title: event.target.value }, 'title')} /> },
+          {
+            title: t('common.description'),
+            render: (_, row) => (
+              <Input
+                aria-label={t('common.description')}
+                value={row.schema.title ?? ''}
+                onChange={(event) => put(row, { title: event.target.value }, 'title')}
+              />
+            ),
+          },
           {
             title: '',
-            render: (_, row) => <Button icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => edit(`param.${row.name}.delete`, (current) => setParameter(current, { name: row.name, schema: null }))} />,
+            render: (_, row) => (
+              <Button
+                icon={<DeleteOutlined />}
+                aria-label={t('common.delete')}
+                onClick={() => edit(`param.${row.name}.delete`, (current) => setParameter(current, { name: row.name, schema: null }))}
+              />
+            ),
           },
         ]}
       />
       <Button
         style={{ marginTop: 8 }}
         icon={<PlusOutlined />}
-        onClick={() => edit('param.add', (current) => setParameter(current, { name: uniqueKey(parameterNames, 'param'), schema: { type: 'integer', default: 30, minimum: 0, title: '' } }))}
+        onClick={() =>
+          edit('param.add', (current) =>
+            setParameter(current, {
+              name: uniqueKey(parameterNames, 'param'),
+              schema: { type: 'integer', default: 30, minimum: 0, title: '' },
+            }),
+          )
+        }
       >
         {t('params.add')}
       </Button>
@@ -88,7 +144,9 @@ export function ParametersTab() {
               label={name}
               parameterNames={parameterNames}
               value={duration}
-              onChange={(value) => edit(`delay.${name}`, (current) => ({ ...current, delays: { ...current.delays, [name]: value ?? 'PT24H' } }))}
+              onChange={(value) =>
+                edit(`delay.${name}`, (current) => ({ ...current, delays: { ...current.delays, [name]: value ?? 'PT24H' } }))
+              }
             />
           </Space>
         ))}
@@ -96,7 +154,10 @@ export function ParametersTab() {
           placeholder="autoConfirm"
           enterButton={t('common.add')}
           aria-label={t('inspector.delay')}
-          onSearch={(name) => /^[A-Za-z][A-Za-z0-9_]*$/.test(name) && edit(`delay.${name}.add`, (current) => ({ ...current, delays: { ...current.delays, [name]: 'PT24H' } }))}
+          onSearch={(name) =>
+            /^[A-Za-z][A-Za-z0-9_]*$/.test(name) &&
+            edit(`delay.${name}.add`, (current) => ({ ...current, delays: { ...current.delays, [name]: 'PT24H' } }))
+          }
         />
       </Space>
     </div>

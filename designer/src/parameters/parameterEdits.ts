@@ -4,7 +4,10 @@ import type { Definition } from '../definition/types';
 export type ParameterType = 'integer' | 'number' | 'string' | 'boolean';
 
 /** Sets (or with `schema: null` removes) one per-estate parameter in `definition.parameters`. */
-export function setParameter(definition: Definition, input: { name: string; schema: FormJsonSchema | null; required?: boolean }): Definition {
+export function setParameter(
+  definition: Definition,
+  input: { name: string; schema: FormJsonSchema | null; required?: boolean },
+): Definition {
   const parameters: FormJsonSchema = definition.parameters ?? { type: 'object', properties: {} };
   const properties = { ...parameters.properties };
   if (input.schema === null) delete properties[input.name];
@@ -23,5 +26,13 @@ export function renameParameter(definition: Definition, input: { from: string; t
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(input.to) || Object.hasOwn(properties, input.to)) return definition;
   const entries = Object.entries(properties).map(([name, schema]) => [name === input.from ? input.to : name, schema]);
   const required = (definition.parameters?.required ?? []).map((name) => (name === input.from ? input.to : name));
-  return { ...definition, parameters: { ...definition.parameters, type: 'object', properties: Object.fromEntries(entries), required: required.length ? required : undefined } };
+  return {
+    ...definition,
+    parameters: {
+      ...definition.parameters,
+      type: 'object',
+      properties: Object.fromEntries(entries),
+      required: required.length ? required : undefined,
+    },
+  };
 }

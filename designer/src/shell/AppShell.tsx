@@ -29,7 +29,10 @@ export function AppShell() {
             style={{ width: 180 }}
             value={estateId ?? ''}
             onChange={(value: string) => setEstateId(value === '' ? null : value)}
-            options={[{ value: '', label: t('shell.allEstates') }, ...(me?.estates ?? []).map((estate) => ({ value: estate.id, label: estate.name }))]}
+            options={[
+              { value: '', label: t('shell.allEstates') },
+              ...(me?.estates ?? []).map((estate) => ({ value: estate.id, label: estate.name })),
+            ]}
           />
           <Segmented
             aria-label={t('shell.language')}

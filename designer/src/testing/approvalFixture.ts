@@ -11,9 +11,18 @@ export function approvalFixture(): Definition {
       initial: 'submitted',
       states: {
         submitted: {
-          meta: { label: { 'zh-CN': '已提交', en: 'Submitted' }, task: { name: { 'zh-CN': '审核', en: 'Review' }, assignee: { role: 'front_desk' }, sla: { respond: 'PT2H' } } },
+          meta: {
+            label: { 'zh-CN': '已提交', en: 'Submitted' },
+            task: { name: { 'zh-CN': '审核', en: 'Review' }, assignee: { role: 'front_desk' }, sla: { respond: 'PT2H' } },
+          },
           on: {
-            APPROVE: [{ target: 'review', guard: { type: 'expr', params: { expr: 'data.amount < 1000' } }, meta: { label: { 'zh-CN': '同意', en: 'Approve' } } }],
+            APPROVE: [
+              {
+                target: 'review',
+                guard: { type: 'expr', params: { expr: 'data.amount < 1000' } },
+                meta: { label: { 'zh-CN': '同意', en: 'Approve' } },
+              },
+            ],
             REJECT: [{ target: 'rejected' }],
             COMMENT: [{ target: 'submitted' }],
           },

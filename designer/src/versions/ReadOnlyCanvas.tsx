@@ -7,10 +7,24 @@ import type { Definition } from '../definition/types';
 import { useI18n } from '../i18n/I18nContext';
 import type { ChangeKind } from './compareDefinitions';
 
-/** One version drawn for comparison, changes coloured; nothing here can be edited. */
-export function ReadOnlyCanvas(props: { definition: Definition; changes: ReadonlyMap<string, ChangeKind> }) {
+/** A definition drawn read-only: a version in the diff (changes coloured) or the simulator's view (active states). */
+export function ReadOnlyCanvas(props: {
+  definition: Definition;
+  changes?: ReadonlyMap<string, ChangeKind>;
+  activeStates?: readonly string[];
+  takenTransitions?: readonly string[];
+}) {
   const { locale } = useI18n();
-  const flow = useMemo(() => definitionToFlow(props.definition, { locale, diffByElement: props.changes }), [props.definition, props.changes, locale]);
+  const flow = useMemo(
+    () =>
+      definitionToFlow(props.definition, {
+        locale,
+        diffByElement: props.changes ?? new Map(),
+        activeStates: props.activeStates ?? [],
+        takenTransitions: props.takenTransitions ?? [],
+      }),
+    [props.definition, props.changes, props.activeStates, props.takenTransitions, locale],
+  );
   return (
     <ReactFlowProvider>
       <ReactFlow

@@ -33,12 +33,15 @@ function compareMaps(from: Map<string, string>, to: Map<string, string>, into: M
 export function compareDefinitions(from: Definition, to: Definition): DefinitionComparison {
   const elements = new Map<string, ChangeKind>();
   const statesOf = (definition: Definition) => new Map(listStates(definition.machine).map((state) => [state.id, ownPart(state.config)]));
-  const transitionsOf = (definition: Definition) => new Map(listTransitions(definition.machine).map((transition) => [transition.id, JSON.stringify(transition.config)]));
+  const transitionsOf = (definition: Definition) =>
+    new Map(listTransitions(definition.machine).map((transition) => [transition.id, JSON.stringify(transition.config)]));
   compareMaps(statesOf(from), statesOf(to), elements);
   compareMaps(transitionsOf(from), transitionsOf(to), elements);
   const forms = new Map<string, ChangeKind>();
   const formsOf = (definition: Definition) => new Map(Object.entries(definition.forms).map(([name, form]) => [name, JSON.stringify(form)]));
   compareMaps(formsOf(from), formsOf(to), forms);
-  const other = (['name', 'parameters', 'notifications', 'delays', 'roles', 'startForm'] as const).filter((key) => JSON.stringify(from[key]) !== JSON.stringify(to[key]));
+  const other = (['name', 'parameters', 'notifications', 'delays', 'roles', 'startForm'] as const).filter(
+    (key) => JSON.stringify(from[key]) !== JSON.stringify(to[key]),
+  );
   return { elements, forms, other };
 }

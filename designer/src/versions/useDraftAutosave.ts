@@ -1,10 +1,11 @@
 import { ApiError } from '@estateflow/runtime-web/api';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { designerApi } from '../api/designerApi';
 import type { Definition } from '../definition/types';
 import { useEditor } from '../editor/EditorContext';
 
-export type SaveStatus = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'conflict' } | { kind: 'failed'; message: string };
+export type SaveStatus =
+  { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'conflict' } | { kind: 'failed'; message: string };
 
 const DEBOUNCE_MS = 800;
 
@@ -12,7 +13,10 @@ const DEBOUNCE_MS = 800;
  * Saves the draft a moment after each change, with the revision it was loaded at. A 409 means
  * someone else saved first: saving stops and the conflict is shown, never overwritten.
  */
-export function useDraftAutosave(input: { definitionId: string; revision: number }): { status: SaveStatus; flush: () => Promise<boolean>; revision: number } {
+export function useDraftAutosave(input: { definitionId: string; revision: number }): {
+  status: SaveStatus;
+  flush: () => Promise<boolean>;
+} {
   const { state } = useEditor();
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const revision = useRef(input.revision);
@@ -20,13 +24,19 @@ export function useDraftAutosave(input: { definitionId: string; revision: number
   const latest = useRef<{ definition: Definition; changeCount: number }>({ definition: state.definition, changeCount: state.changeCount });
   const inFlight = useRef<Promise<boolean> | null>(null);
   const conflicted = useRef(false);
-  latest.current = { definition: state.definition, changeCount: state.changeCount };
-
-  useEffect(() => {
+  const [loadedRevision, setLoadedRevision] = useState(input.revision);
+  // A reload (after a conflict) brings a new revision: the draft is saved as loaded.
+  if (loadedRevision !== input.revision) {
+    setLoadedRevision(input.revision);
+    setStatus({ kind: 'saved' });
+  }
+  useLayoutEffect(() => {
+    latest.current = { definition: state.definition, changeCount: state.changeCount };
+  }, [state.definition, state.changeCount]);
+  useLayoutEffect(() => {
     revision.current = input.revision;
     savedChange.current = latest.current.changeCount;
     conflicted.current = false;
-    setStatus({ kind: 'saved' });
   }, [input.revision]);
 
   const save = useCallback(async (): Promise<boolean> => {
@@ -71,5 +81,5 @@ export function useDraftAutosave(input: { definitionId: string; revision: number
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  return { status, flush: save, revision: revision.current };
+  return { status, flush: save };
 }

@@ -28,7 +28,12 @@ export function CreateWorkflowDialog(props: { open: boolean; onClose: () => void
   const submit = async (values: CreateValues) => {
     const fromPack = source === 'pack' ? packDefinitions[packChoice] : undefined;
     const base = fromPack ?? blankDefinition({ key: values.key, name: values.name });
-    const definition: Definition = { ...base, key: values.key, name: { ...base.name, 'zh-CN': values.name }, machine: { ...base.machine, id: values.key } };
+    const definition: Definition = {
+      ...base,
+      key: values.key,
+      name: { ...base.name, 'zh-CN': values.name },
+      machine: { ...base.machine, id: values.key },
+    };
     setBusy(true);
     try {
       const created = await designerApi.createDefinition({ key: values.key, name: values.name, definition });
@@ -41,9 +46,20 @@ export function CreateWorkflowDialog(props: { open: boolean; onClose: () => void
   };
 
   return (
-    <Modal open={props.open} title={t('list.create')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={props.open}
+      title={t('list.create')}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Radio.Group value={source} onChange={(event) => setSource(event.target.value === 'pack' ? 'pack' : 'blank')} style={{ marginBottom: 16 }}>
+        <Radio.Group
+          value={source}
+          onChange={(event) => setSource(event.target.value === 'pack' ? 'pack' : 'blank')}
+          style={{ marginBottom: 16 }}
+        >
           <Radio.Button value="blank">{t('list.blank')}</Radio.Button>
           <Radio.Button value="pack">{t('list.createFromPack')}</Radio.Button>
         </Radio.Group>
@@ -63,12 +79,19 @@ export function CreateWorkflowDialog(props: { open: boolean; onClose: () => void
                 style={{ width: '100%', marginTop: 8 }}
                 value={packChoice}
                 onChange={setPackChoice}
-                options={packDefinitions.map((definition, index) => ({ value: index, label: `${pickText(definition.name, locale)} (${definition.key})` }))}
+                options={packDefinitions.map((definition, index) => ({
+                  value: index,
+                  label: `${pickText(definition.name, locale)} (${definition.key})`,
+                }))}
               />
             )}
           </Form.Item>
         )}
-        <Form.Item name="key" label={t('list.newKey')} rules={[{ required: true, pattern: WORKFLOW_KEY_PATTERN, message: t('list.keyInvalid') }]}>
+        <Form.Item
+          name="key"
+          label={t('list.newKey')}
+          rules={[{ required: true, pattern: WORKFLOW_KEY_PATTERN, message: t('list.keyInvalid') }]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="name" label={t('common.nameZh')} rules={[{ required: true, message: t('auth.required') }]}>

@@ -4,7 +4,11 @@ import type { DefinitionSummary } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { WORKFLOW_KEY_PATTERN } from './CreateWorkflowDialog';
 
-export function DuplicateWorkflowDialog(props: { source: DefinitionSummary | null; onClose: () => void; onDuplicated: (id: string) => void }) {
+export function DuplicateWorkflowDialog(props: {
+  source: DefinitionSummary | null;
+  onClose: () => void;
+  onDuplicated: (id: string) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ key: string }>();
@@ -25,7 +29,11 @@ export function DuplicateWorkflowDialog(props: { source: DefinitionSummary | nul
           }
         }}
       >
-        <Form.Item name="key" label={t('list.newKey')} rules={[{ required: true, pattern: WORKFLOW_KEY_PATTERN, message: t('list.keyInvalid') }]}>
+        <Form.Item
+          name="key"
+          label={t('list.newKey')}
+          rules={[{ required: true, pattern: WORKFLOW_KEY_PATTERN, message: t('list.keyInvalid') }]}
+        >
           <Input autoFocus />
         </Form.Item>
       </Form>

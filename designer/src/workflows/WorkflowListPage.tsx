@@ -38,7 +38,9 @@ export function WorkflowListPage() {
     return () => clearTimeout(timer);
   }, [reload]);
 
-  const visible = (rows ?? []).filter((row) => !estateId || row.bindings.some((binding) => binding.estateId === estateId) || row.bindings.length === 0);
+  const visible = (rows ?? []).filter(
+    (row) => !estateId || row.bindings.some((binding) => binding.estateId === estateId) || row.bindings.length === 0,
+  );
 
   return (
     <section className="page">
@@ -47,7 +49,13 @@ export function WorkflowListPage() {
           {t('list.title')}
         </Typography.Title>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('list.searchPlaceholder')} aria-label={t('common.search')} onChange={(event) => setQuery(event.target.value)} style={{ width: 240 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('list.searchPlaceholder')}
+            aria-label={t('common.search')}
+            onChange={(event) => setQuery(event.target.value)}
+            style={{ width: 240 }}
+          />
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
             {t('list.import')}
           </Button>
@@ -89,7 +97,8 @@ export function WorkflowListPage() {
           {
             title: t('list.bindings'),
             key: 'bindings',
-            render: (_, row) => row.bindings.map((binding) => <Tag key={binding.estateId}>{`${binding.estateName} · v${binding.version}`}</Tag>),
+            render: (_, row) =>
+              row.bindings.map((binding) => <Tag key={binding.estateId}>{`${binding.estateName} · v${binding.version}`}</Tag>),
           },
           { title: t('list.updatedAt'), key: 'updatedAt', render: (_, row) => new Date(row.updatedAt).toLocaleString(locale) },
           {
@@ -116,7 +125,11 @@ export function WorkflowListPage() {
         ]}
       />
       <CreateWorkflowDialog open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/workflows/${id}`)} />
-      <DuplicateWorkflowDialog source={duplicating} onClose={() => setDuplicating(null)} onDuplicated={(id) => navigate(`/workflows/${id}`)} />
+      <DuplicateWorkflowDialog
+        source={duplicating}
+        onClose={() => setDuplicating(null)}
+        onDuplicated={(id) => navigate(`/workflows/${id}`)}
+      />
       <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={(id) => navigate(`/workflows/${id}`)} />
     </section>
   );

@@ -21,15 +21,33 @@ export class AttachmentsController {
   @Post()
   @UseInterceptors(UPLOAD)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file', 'estateId'], properties: { file: { type: 'string', format: 'binary' }, estateId: { type: 'string', format: 'uuid' }, instanceId: { type: 'string', format: 'uuid' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'estateId'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        estateId: { type: 'string', format: 'uuid' },
+        instanceId: { type: 'string', format: 'uuid' },
+      },
+    },
+  })
   @ApiOperation({ summary: 'Upload a photo (JPEG, PNG, WebP, HEIC) or PDF of at most 10 MB; the type is judged by content' })
-  upload(@CurrentPrincipal() principal: Principal, @UploadedFile() file: unknown, @Body() fields: Record<string, unknown>): Promise<AttachmentView> {
+  upload(
+    @CurrentPrincipal() principal: Principal,
+    @UploadedFile() file: unknown,
+    @Body() fields: Record<string, unknown>,
+  ): Promise<AttachmentView> {
     return this.attachments.upload(principal, { file, estateId: fields?.estateId, instanceId: fields?.instanceId });
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'The file, to those who may see its request (404 to anyone else)' })
-  async download(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.open(principal, id);
     // Served as an inert download or image: never a document that could run script on our origin.
     response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");

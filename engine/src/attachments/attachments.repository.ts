@@ -30,7 +30,10 @@ export class AttachmentsRepository {
   }
 
   instance(input: { companyId: string; id: string }): Promise<{ estateId: string; requesterPersonId: string | null } | null> {
-    return this.database.prisma.instance.findFirst({ where: { id: input.id, companyId: input.companyId }, select: { estateId: true, requesterPersonId: true } });
+    return this.database.prisma.instance.findFirst({
+      where: { id: input.id, companyId: input.companyId },
+      select: { estateId: true, requesterPersonId: true },
+    });
   }
 
   estateExists(input: { companyId: string; id: string }): Promise<boolean> {

@@ -28,7 +28,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a value is what multer's memory storage hands over for one file. */
 export function isUploadedFile(value: unknown): value is UploadedFile {
-  return typeof value === 'object' && value !== null && 'buffer' in value && Buffer.isBuffer(value.buffer) && 'originalname' in value && typeof value.originalname === 'string' && 'size' in value && typeof value.size === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'buffer' in value &&
+    Buffer.isBuffer(value.buffer) &&
+    'originalname' in value &&
+    typeof value.originalname === 'string' &&
+    'size' in value &&
+    typeof value.size === 'number'
+  );
 }
 
 /** A name to show and to offer on download: no folders, no control characters, not too long. */
@@ -52,20 +61,29 @@ export class AttachmentsService {
   ) {}
 
   async upload(principal: Principal, input: { file: unknown; estateId: unknown; instanceId: unknown }): Promise<AttachmentView> {
-    if (!isUploadedFile(input.file)) throw new ValidationError('Choose a file to upload (form field "file").', { fields: [{ field: 'file', message: 'required' }] });
-    if (typeof input.estateId !== 'string' || !UUID.test(input.estateId)) throw new ValidationError('"estateId" is required.', { fields: [{ field: 'estateId', message: 'uuid' }] });
+    if (!isUploadedFile(input.file))
+      throw new ValidationError('Choose a file to upload (form field "file").', { fields: [{ field: 'file', message: 'required' }] });
+    if (typeof input.estateId !== 'string' || !UUID.test(input.estateId))
+      throw new ValidationError('"estateId" is required.', { fields: [{ field: 'estateId', message: 'uuid' }] });
     const instanceId = input.instanceId === undefined || input.instanceId === '' ? null : input.instanceId;
-    if (instanceId !== null && (typeof instanceId !== 'string' || !UUID.test(instanceId))) throw new ValidationError('"instanceId" is not an id.', { fields: [{ field: 'instanceId', message: 'uuid' }] });
+    if (instanceId !== null && (typeof instanceId !== 'string' || !UUID.test(instanceId)))
+      throw new ValidationError('"instanceId" is not an id.', { fields: [{ field: 'instanceId', message: 'uuid' }] });
     const estateId = input.estateId;
-    if (!this.belongsToEstate(principal, estateId) || !(await this.repository.estateExists({ companyId: principal.companyId, id: estateId }))) throw new NotFoundError('That estate');
+    if (
+      !this.belongsToEstate(principal, estateId) ||
+      !(await this.repository.estateExists({ companyId: principal.companyId, id: estateId }))
+    )
+      throw new NotFoundError('That estate');
     if (instanceId !== null) {
       const instance = await this.repository.instance({ companyId: principal.companyId, id: instanceId });
       if (!instance || instance.estateId !== estateId || !maySeeInstance(principal, instance)) throw new NotFoundError('That request');
     }
     const { file } = input;
-    if (file.size > MAX_ATTACHMENT_BYTES || file.buffer.length > MAX_ATTACHMENT_BYTES) throw new UnprocessableError('The file is larger than 10 MB.');
+    if (file.size > MAX_ATTACHMENT_BYTES || file.buffer.length > MAX_ATTACHMENT_BYTES)
+      throw new UnprocessableError('The file is larger than 10 MB.');
     const contentType = detectContentType(file.buffer);
-    if (contentType === null) throw new UnprocessableError('Only photos (JPEG, PNG, WebP, HEIC) and PDF drawings can be attached; this file is none of them.');
+    if (contentType === null)
+      throw new UnprocessableError('Only photos (JPEG, PNG, WebP, HEIC) and PDF drawings can be attached; this file is none of them.');
     const storageKey = await this.storage.save(file.buffer);
     try {
       const row = await this.repository.create({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectContentType } from './detect-content-type';
 
-const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)));
+const bytes = (...parts: (number[] | string)[]) =>
+  new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)));
 
 describe('detectContentType', () => {
   it('recognises photos and drawings by their first bytes', () => {

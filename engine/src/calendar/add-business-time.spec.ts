@@ -22,7 +22,9 @@ const add = (start: string, ms: number) => addBusinessTime({ start: at(start), m
 describe('addBusinessTime', () => {
   it('runs round the clock with an empty calendar', () => {
     const start = at('2026-10-01T23:00:00');
-    expect(addBusinessTime({ start, ms: 2 * HOUR, calendar: parseBusinessCalendar({}), timezone: SHANGHAI })).toEqual(at('2026-10-02T01:00:00'));
+    expect(addBusinessTime({ start, ms: 2 * HOUR, calendar: parseBusinessCalendar({}), timezone: SHANGHAI })).toEqual(
+      at('2026-10-02T01:00:00'),
+    );
   });
 
   it('counts only working hours inside a day and skips lunch', () => {
@@ -60,13 +62,20 @@ describe('addBusinessTime', () => {
     expect(() => parseBusinessCalendar({ weekdays: [0] })).toThrow(CalendarError);
     expect(() => parseBusinessCalendar({ holidays: ['1 October'] })).toThrow(CalendarError);
     const never = parseBusinessCalendar({ weekdays: [] });
-    expect(() => addBusinessTime({ start: at('2026-09-21T09:00:00'), ms: HOUR, calendar: never, timezone: SHANGHAI })).toThrow(CalendarError);
+    expect(() => addBusinessTime({ start: at('2026-09-21T09:00:00'), ms: HOUR, calendar: never, timezone: SHANGHAI })).toThrow(
+      CalendarError,
+    );
   });
 
   it('follows daylight saving time in zones that have it', () => {
     const nineToFive = parseBusinessCalendar({ weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '09:00', to: '17:00' }] });
     // Europe/Berlin switches to summer time on Sunday 29 March 2026.
-    const due = addBusinessTime({ start: new Date('2026-03-28T16:00:00+01:00'), ms: 2 * HOUR, calendar: nineToFive, timezone: 'Europe/Berlin' });
+    const due = addBusinessTime({
+      start: new Date('2026-03-28T16:00:00+01:00'),
+      ms: 2 * HOUR,
+      calendar: nineToFive,
+      timezone: 'Europe/Berlin',
+    });
     expect(due.toISOString()).toBe(new Date('2026-03-29T10:00:00+02:00').toISOString());
   });
 });

@@ -64,7 +64,8 @@ export function parseBusinessCalendar(value: unknown): BusinessCalendar {
   for (let index = 1; index < hours.length; index++) {
     const previous = hours[index - 1];
     const current = hours[index];
-    if (previous && current && minutes(current.from) < minutes(previous.to)) throw new CalendarError('calendar.hours must be in order and must not overlap.');
+    if (previous && current && minutes(current.from) < minutes(previous.to))
+      throw new CalendarError('calendar.hours must be in order and must not overlap.');
   }
   return { weekdays, hours, holidays: dates(raw.holidays, 'holidays'), workdays: dates(raw.workdays, 'workdays') };
 }

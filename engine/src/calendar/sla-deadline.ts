@@ -16,7 +16,8 @@ export function slaDeadline(input: { start: Date; ms: number; calendar: unknown;
   try {
     return addBusinessTime({ start: input.start, ms: input.ms, calendar, timezone: input.timezone });
   } catch (error) {
-    if (error instanceof CalendarError) return addBusinessTime({ start: input.start, ms: input.ms, calendar: ROUND_THE_CLOCK, timezone: input.timezone });
+    if (error instanceof CalendarError)
+      return addBusinessTime({ start: input.start, ms: input.ms, calendar: ROUND_THE_CLOCK, timezone: input.timezone });
     throw error;
   }
 }

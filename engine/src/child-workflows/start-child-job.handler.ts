@@ -33,10 +33,18 @@ export class StartChildJobHandler implements JobHandler, OnModuleInit {
     }
     const starter = this.modules.get(InstanceStartService, { strict: false });
     try {
-      await starter.startInstance({ companyId: job.companyId, estateId, workflowKey, data: payloadRecord(job.payload, 'data') ?? {}, parentInstanceId, idempotencyKey: job.dedupeKey });
+      await starter.startInstance({
+        companyId: job.companyId,
+        estateId,
+        workflowKey,
+        data: payloadRecord(job.payload, 'data') ?? {},
+        parentInstanceId,
+        idempotencyKey: job.dedupeKey,
+      });
     } catch (error) {
       // Not bound in this estate, or data the child's start form refuses: retrying will not help.
-      if (error instanceof NotFoundError || error instanceof UnprocessableError) throw new PermanentJobError(`Could not start "${workflowKey}": ${error.message}`);
+      if (error instanceof NotFoundError || error instanceof UnprocessableError)
+        throw new PermanentJobError(`Could not start "${workflowKey}": ${error.message}`);
       throw error;
     }
   }

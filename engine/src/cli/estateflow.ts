@@ -7,6 +7,7 @@ const COMMANDS: Record<string, { file: string; summary: string }> = {
   'audit verify': { file: './audit-verify', summary: 'check the audit log’s hash chain; exit 1 naming the first tampered row' },
   seed: { file: './seed', summary: 'load the demo companies that are missing' },
   'rotate-key': { file: './rotate-key', summary: 'move every personal-data ciphertext to the current key' },
+  pack: { file: './pack', summary: 'validate, test, build, diff, export, import and upgrade template packs (estateflow pack --help)' },
 };
 
 const words = process.argv.slice(2);

@@ -40,7 +40,10 @@ export class IncidentsRepository {
 
   references(instanceIds: string[]): Promise<{ id: string; reference: string; title: string }[]> {
     if (instanceIds.length === 0) return Promise.resolve([]);
-    return this.database.prisma.instance.findMany({ where: { id: { in: instanceIds } }, select: { id: true, reference: true, title: true } });
+    return this.database.prisma.instance.findMany({
+      where: { id: { in: instanceIds } },
+      select: { id: true, reference: true, title: true },
+    });
   }
 
   /** Resolves the incident and, when `requeue`, puts its job back in the queue with fresh attempts — atomically. */

@@ -49,7 +49,13 @@ export class IncidentsService {
     if (!incident || !this.mayHandle(principal, incident)) throw new NotFoundError('The incident');
     if (principal.kind === 'person') throw new ForbiddenError('Only staff handle incidents.');
     if (input.requeue && incident.jobId === null) throw new ConflictError('This incident has no job to retry; resolve it instead.');
-    const changed = await this.repository.resolve({ companyId: principal.companyId, id, byId: principal.userId, now: this.clock.now(), requeue: input.requeue });
+    const changed = await this.repository.resolve({
+      companyId: principal.companyId,
+      id,
+      byId: principal.userId,
+      now: this.clock.now(),
+      requeue: input.requeue,
+    });
     if (!changed) throw new ConflictError('This incident was already resolved.');
     const updated = await this.repository.find({ companyId: principal.companyId, id });
     if (!updated) throw new NotFoundError('The incident');
@@ -61,7 +67,8 @@ export class IncidentsService {
   /** The estates whose incidents the principal handles (null = all, including company-level ones). */
   private handledEstates(principal: Principal): string[] | null {
     if (principal.kind === 'person') throw new ForbiddenError('Only staff see incidents.');
-    if (isCompanyWide(principal) && principal.roles.some((role) => role.estateId === null && INCIDENT_ROLES.includes(role.role))) return null;
+    if (isCompanyWide(principal) && principal.roles.some((role) => role.estateId === null && INCIDENT_ROLES.includes(role.role)))
+      return null;
     const visible = visibleEstateIds(principal) ?? [];
     const handled = visible.filter((estateId) => rolesInEstate(principal, estateId).some((role) => INCIDENT_ROLES.includes(role)));
     if (handled.length === 0) throw new ForbiddenError('Incidents are for estate managers, engineering supervisors and company admins.');

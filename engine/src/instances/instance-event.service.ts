@@ -85,9 +85,10 @@ export class InstanceEventService {
         throw error;
       }
       if (input.expectedStateKey !== null && !snapshotPaths.includes(input.expectedStateKey)) return { applied: false };
-      const result = this.step({ compiled, record, type: input.event, data: {}, actor: SYSTEM_INSTANCE_ACTOR });
+      const now = Date.now();
+      const result = this.step({ compiled, record, type: input.event, data: {}, actor: SYSTEM_INSTANCE_ACTOR, now });
       if (!result.changed) return { applied: false };
-      const outcome = await this.write({ compiled, record, result, actor: SYSTEM_INSTANCE_ACTOR, request: { instanceId: input.instanceId, type: input.event, data: {} }, idempotencyKey });
+      const outcome = await this.write({ compiled, record, result, actor: SYSTEM_INSTANCE_ACTOR, request: { instanceId: input.instanceId, type: input.event, data: {} }, idempotencyKey, now });
       if (outcome.kind === 'done') return { applied: true };
       if (outcome.kind === 'duplicateKey') return { applied: false };
     }
@@ -130,21 +131,22 @@ export class InstanceEventService {
     } else if (Object.keys(request.data).length > 0) {
       throw new UnprocessableError(`"${request.type}" takes no form data.`, { fields: [{ path: '', message: { 'zh-CN': '此操作不需要填写表单', en: 'this action takes no form data' } }] });
     }
-    const result = this.step({ compiled, record, type: request.type, data: request.data, actor });
+    // One clock for the step and the log, so that replaying the log gives the same snapshot.
+    const now = Date.now();
+    const result = this.step({ compiled, record, type: request.type, data: request.data, actor, now });
     if (!result.changed) {
       throw new ConflictError(`"${request.type}" is not possible right now: its conditions are not met.`, { reason: 'guard', state: record.stateValue, allowedEvents: mayActorSend.map((event) => event.event) });
     }
-    return this.write({ compiled, record, result, actor, request, idempotencyKey: input.idempotencyKey });
+    return this.write({ compiled, record, result, actor, request, idempotencyKey: input.idempotencyKey, now });
   }
 
-  private step(input: { compiled: CompiledVersion; record: InstanceRecord; type: string; data: Record<string, unknown>; actor: InstanceActor }): StepResult {
+  private step(input: { compiled: CompiledVersion; record: InstanceRecord; type: string; data: Record<string, unknown>; actor: InstanceActor; now: number }): StepResult {
     const event = input.actor.id === null ? { type: input.type, data: input.data } : { type: input.type, data: input.data, actor: { id: input.actor.id, roles: input.actor.roles } };
-    return step(input.compiled.definition, input.record.snapshot, event, { now: Date.now() });
+    return step(input.compiled.definition, input.record.snapshot, event, { now: input.now });
   }
 
-  private async write(input: { compiled: CompiledVersion; record: InstanceRecord; result: StepResult; actor: InstanceActor; request: EventRequest; idempotencyKey: string | null }): Promise<WriteAttempt> {
-    const { compiled, record, result, actor, request } = input;
-    const now = Date.now();
+  private async write(input: { compiled: CompiledVersion; record: InstanceRecord; result: StepResult; actor: InstanceActor; request: EventRequest; idempotencyKey: string | null; now: number }): Promise<WriteAttempt> {
+    const { compiled, record, result, actor, request, now } = input;
     const at = new Date(now).toISOString();
     const seq = record.version + 1;
     const data = result.snapshot.context.data;

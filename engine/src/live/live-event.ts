@@ -40,7 +40,13 @@ export function parseLiveEvent(payload: string): LiveEvent | null {
       return { type: 'task.changed', companyId: event.companyId, estateId: event.estateId };
     case 'notification':
       if (!text(event.id) || !text(event.recipientId) || (event.recipientKind !== 'staff' && event.recipientKind !== 'person')) return null;
-      return { type: 'notification', companyId: event.companyId, id: event.id, recipientKind: event.recipientKind, recipientId: event.recipientId };
+      return {
+        type: 'notification',
+        companyId: event.companyId,
+        id: event.id,
+        recipientKind: event.recipientKind,
+        recipientId: event.recipientId,
+      };
     default:
       return null;
   }

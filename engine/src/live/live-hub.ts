@@ -4,8 +4,9 @@ import { type LiveEvent, parseLiveEvent } from './live-event';
 import { LiveRepository } from './live.repository';
 
 /**
- * This process's end of the live channel: publishes events for every process (including this
- * one) and fans what arrives out to the SSE connections held here.
+ * This process's end of the live channel. Database triggers announce every committed change to
+ * an instance, a task or an in-app notification (migration live_updates_and_sla_escalation),
+ * whichever process made it; this hub fans what arrives out to the SSE connections held here.
  */
 @Injectable()
 export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,14 +28,5 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
 
   get events(): Observable<LiveEvent> {
     return this.incoming.asObservable();
-  }
-
-  /** Tell every engine process; never fails the caller's work (live updates are a courtesy, the data is in the database). */
-  async publish(event: LiveEvent): Promise<void> {
-    try {
-      await this.repository.publish(event);
-    } catch {
-      // The browser refetches on reconnect; a lost live event costs a stale screen for a moment.
-    }
   }
 }

@@ -2,7 +2,10 @@ import { type Principal, visibleEstateIds } from '../auth/principal';
 import type { LiveEvent } from './live-event';
 
 /** The part of a live event the principal may receive, or null when it is none of their business. */
-export function visibleLiveEvent(principal: Principal, event: LiveEvent): { type: LiveEvent['type']; data: Record<string, unknown> } | null {
+export function visibleLiveEvent(
+  principal: Principal,
+  event: LiveEvent,
+): { type: LiveEvent['type']; data: Record<string, unknown> } | null {
   if (event.companyId !== principal.companyId) return null;
   const estates = visibleEstateIds(principal);
   const seesEstate = (estateId: string) => estates === null || estates.includes(estateId);

@@ -12,7 +12,9 @@ export class LiveController {
 
   @Sse('stream')
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: 'Server-Sent Events for the caller: instance.updated { id, version }, task.changed { estateId }, notification { id }' })
+  @ApiOperation({
+    summary: 'Server-Sent Events for the caller: instance.updated { id, version }, task.changed { estateId }, notification { id }',
+  })
   stream(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Observable<ServerSentEvent> {
     // Reverse proxies (nginx) buffer responses unless told not to; a buffered stream is not live.
     response.setHeader('X-Accel-Buffering', 'no');

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DatabaseService } from '../database/database.service';
-import { LIVE_CHANNEL, type LiveEvent } from './live-event';
+import { LIVE_CHANNEL } from './live-event';
 
 /** LISTEN/NOTIFY on PostgreSQL: how one engine process tells the others that something changed. */
 @Injectable()
@@ -11,11 +11,6 @@ export class LiveRepository {
   private closed = false;
 
   constructor(private readonly database: DatabaseService) {}
-
-  /** Delivered at commit when called inside a transaction; immediately otherwise. */
-  async publish(event: LiveEvent): Promise<void> {
-    await this.database.pool.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify(event)]);
-  }
 
   /** Holds one connection that LISTENs for the whole process; reconnects when it drops. */
   async listen(onPayload: (payload: string) => void): Promise<void> {

@@ -26,7 +26,8 @@ export class LiveService {
 
   /** The caller's stream: what they may see of every live event, plus a heartbeat. */
   stream(principal: Principal): Observable<ServerSentEvent> {
-    if (this.streams >= MAX_STREAMS) throw new ServiceUnavailableError('Too many live connections on this server; please retry shortly.', 10);
+    if (this.streams >= MAX_STREAMS)
+      throw new ServiceUnavailableError('Too many live connections on this server; please retry shortly.', 10);
     this.streams++;
     const events = this.hub.events.pipe(
       map((event) => visibleLiveEvent(principal, event)),

@@ -54,7 +54,8 @@ export class NotificationDispatcher {
         title = renderNotificationTemplate({ source: text.title, context, timezone: delivery.timezone });
         body = renderNotificationTemplate({ source: text.body, context, timezone: delivery.timezone });
       } catch (error) {
-        if (error instanceof TemplateError) throw new PermanentJobError(`Template "${delivery.templateKey}" (${locale}) cannot be used: ${error.message}`);
+        if (error instanceof TemplateError)
+          throw new PermanentJobError(`Template "${delivery.templateKey}" (${locale}) cannot be used: ${error.message}`);
         throw error;
       }
       for (const channel of delivery.channels) {

@@ -42,8 +42,13 @@ export class NotificationsController {
 
   @Post('preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Render a notification template over sample data, with the same restrictions as real notifications (422 with problems)' })
-  preview(@CurrentPrincipal() principal: Principal, @JsonBody<PreviewRequest>(PREVIEW_BODY) body: PreviewRequest): { title: string; body: string } {
+  @ApiOperation({
+    summary: 'Render a notification template over sample data, with the same restrictions as real notifications (422 with problems)',
+  })
+  preview(
+    @CurrentPrincipal() principal: Principal,
+    @JsonBody<PreviewRequest>(PREVIEW_BODY) body: PreviewRequest,
+  ): { title: string; body: string } {
     return this.notifications.preview(principal, body);
   }
 

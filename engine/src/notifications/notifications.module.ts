@@ -16,7 +16,15 @@ import { RecipientResolver } from './recipient-resolver';
 @Module({
   imports: [DefinitionsModule],
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService, NotificationChannels, NotificationDispatcher, RecipientResolver, InstanceNotificationLoader, NotifyJobHandler],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationChannels,
+    NotificationDispatcher,
+    RecipientResolver,
+    InstanceNotificationLoader,
+    NotifyJobHandler,
+  ],
   exports: [NotificationDispatcher, RecipientResolver, InstanceNotificationLoader, NotificationsRepository],
 })
 export class NotificationsModule {}

@@ -65,8 +65,22 @@ interface PersonRecipientRow {
 }
 
 const locale = (value: string): 'zh-CN' | 'en' => (value === 'en' ? 'en' : 'zh-CN');
-const staffRecipient = (row: StaffRecipientRow): NotificationRecipient => ({ kind: 'staff', id: row.id, name: row.name, locale: locale(row.locale), email: row.email, phoneCipher: row.phoneCipher });
-const personRecipient = (row: PersonRecipientRow): NotificationRecipient => ({ kind: 'person', id: row.id, name: row.name, locale: 'zh-CN', email: null, phoneCipher: row.phoneCipher });
+const staffRecipient = (row: StaffRecipientRow): NotificationRecipient => ({
+  kind: 'staff',
+  id: row.id,
+  name: row.name,
+  locale: locale(row.locale),
+  email: row.email,
+  phoneCipher: row.phoneCipher,
+});
+const personRecipient = (row: PersonRecipientRow): NotificationRecipient => ({
+  kind: 'person',
+  id: row.id,
+  name: row.name,
+  locale: 'zh-CN',
+  email: null,
+  phoneCipher: row.phoneCipher,
+});
 
 /** Notification rows, and the lookups that resolve who gets one. */
 @Injectable()
@@ -90,7 +104,10 @@ export class NotificationsRepository {
   }
 
   async estate(input: { companyId: string; estateId: string }): Promise<{ name: string; timezone: string } | null> {
-    const { rows } = await this.database.pool.query<{ name: string; timezone: string }>(`SELECT name, timezone FROM "Estate" WHERE id = $1 AND "companyId" = $2`, [input.estateId, input.companyId]);
+    const { rows } = await this.database.pool.query<{ name: string; timezone: string }>(
+      `SELECT name, timezone FROM "Estate" WHERE id = $1 AND "companyId" = $2`,
+      [input.estateId, input.companyId],
+    );
     return rows[0] ?? null;
   }
 
@@ -125,7 +142,10 @@ export class NotificationsRepository {
   }
 
   /** Who the instance's open tasks are with. */
-  async openTaskAssignees(input: { companyId: string; instanceId: string }): Promise<{ userId: string | null; personId: string | null; role: StaffRole | null }[]> {
+  async openTaskAssignees(input: {
+    companyId: string;
+    instanceId: string;
+  }): Promise<{ userId: string | null; personId: string | null; role: StaffRole | null }[]> {
     const { rows } = await this.database.pool.query<{ userId: string | null; personId: string | null; role: StaffRole | null }>(
       `SELECT "assigneeUserId" AS "userId", "assigneePersonId" AS "personId", "assigneeRole" AS role
        FROM "Task" WHERE "companyId" = $1 AND "instanceId" = $2 AND status IN ('open', 'claimed')`,
@@ -141,7 +161,19 @@ export class NotificationsRepository {
        VALUES (gen_random_uuid(), $1, $2, $3::"PrincipalKind", $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT ("dedupeKey") DO NOTHING
        RETURNING id`,
-      [row.companyId, row.estateId, row.recipientKind, row.recipientId, row.channel, row.templateKey, row.locale, row.title, row.body, row.instanceId, row.dedupeKey],
+      [
+        row.companyId,
+        row.estateId,
+        row.recipientKind,
+        row.recipientId,
+        row.channel,
+        row.templateKey,
+        row.locale,
+        row.title,
+        row.body,
+        row.instanceId,
+        row.dedupeKey,
+      ],
     );
     return rows[0]?.id ?? null;
   }
@@ -151,9 +183,21 @@ export class NotificationsRepository {
     return (rowCount ?? 0) > 0;
   }
 
-  async list(input: { companyId: string; recipientKind: 'staff' | 'person'; recipientId: string; unreadOnly: boolean; limit: number }): Promise<NotificationRow[]> {
+  async list(input: {
+    companyId: string;
+    recipientKind: 'staff' | 'person';
+    recipientId: string;
+    unreadOnly: boolean;
+    limit: number;
+  }): Promise<NotificationRow[]> {
     return this.database.prisma.notification.findMany({
-      where: { companyId: input.companyId, recipientKind: input.recipientKind, recipientId: input.recipientId, channel: 'in_app', ...(input.unreadOnly ? { readAt: null } : {}) },
+      where: {
+        companyId: input.companyId,
+        recipientKind: input.recipientKind,
+        recipientId: input.recipientId,
+        channel: 'in_app',
+        ...(input.unreadOnly ? { readAt: null } : {}),
+      },
       orderBy: { createdAt: 'desc' },
       take: input.limit,
       select: { id: true, templateKey: true, title: true, body: true, instanceId: true, estateId: true, createdAt: true, readAt: true },
@@ -161,21 +205,48 @@ export class NotificationsRepository {
   }
 
   unreadCount(input: { companyId: string; recipientKind: 'staff' | 'person'; recipientId: string }): Promise<number> {
-    return this.database.prisma.notification.count({ where: { companyId: input.companyId, recipientKind: input.recipientKind, recipientId: input.recipientId, channel: 'in_app', readAt: null } });
+    return this.database.prisma.notification.count({
+      where: {
+        companyId: input.companyId,
+        recipientKind: input.recipientKind,
+        recipientId: input.recipientId,
+        channel: 'in_app',
+        readAt: null,
+      },
+    });
   }
 
   /** Marks one of the recipient's notifications read; false when it is not theirs. */
-  async markRead(input: { companyId: string; recipientKind: 'staff' | 'person'; recipientId: string; id: string; now: Date }): Promise<boolean> {
-    const mine = { id: input.id, companyId: input.companyId, recipientKind: input.recipientKind, recipientId: input.recipientId, channel: 'in_app' };
+  async markRead(input: {
+    companyId: string;
+    recipientKind: 'staff' | 'person';
+    recipientId: string;
+    id: string;
+    now: Date;
+  }): Promise<boolean> {
+    const mine = {
+      id: input.id,
+      companyId: input.companyId,
+      recipientKind: input.recipientKind,
+      recipientId: input.recipientId,
+      channel: 'in_app',
+    };
     const found = await this.database.prisma.notification.findFirst({ where: mine, select: { readAt: true } });
     if (!found) return false;
-    if (found.readAt === null) await this.database.prisma.notification.updateMany({ where: { ...mine, readAt: null }, data: { readAt: input.now } });
+    if (found.readAt === null)
+      await this.database.prisma.notification.updateMany({ where: { ...mine, readAt: null }, data: { readAt: input.now } });
     return true;
   }
 
   async markAllRead(input: { companyId: string; recipientKind: 'staff' | 'person'; recipientId: string; now: Date }): Promise<number> {
     const result = await this.database.prisma.notification.updateMany({
-      where: { companyId: input.companyId, recipientKind: input.recipientKind, recipientId: input.recipientId, channel: 'in_app', readAt: null },
+      where: {
+        companyId: input.companyId,
+        recipientKind: input.recipientKind,
+        recipientId: input.recipientId,
+        channel: 'in_app',
+        readAt: null,
+      },
       data: { readAt: input.now },
     });
     return result.count;

@@ -26,7 +26,9 @@ export interface PreviewRequest {
 const PAGE = 50;
 
 function recipientOf(principal: Principal): { recipientKind: 'staff' | 'person'; recipientId: string } {
-  return principal.kind === 'person' ? { recipientKind: 'person', recipientId: principal.personId } : { recipientKind: 'staff', recipientId: principal.userId };
+  return principal.kind === 'person'
+    ? { recipientKind: 'person', recipientId: principal.personId }
+    : { recipientKind: 'staff', recipientId: principal.userId };
 }
 
 function view(row: NotificationRow): NotificationView {
@@ -63,7 +65,8 @@ export class NotificationsService {
   preview(principal: Principal, request: PreviewRequest): { title: string; body: string } {
     if (principal.kind === 'person') throw new ForbiddenError('Template preview is for staff designing workflows.');
     const problems = [...lintNotificationTemplate(request.template.title), ...lintNotificationTemplate(request.template.body)];
-    if (problems.length > 0) throw new UnprocessableError(problems[0]?.message[request.locale] ?? 'The template cannot be used.', { problems });
+    if (problems.length > 0)
+      throw new UnprocessableError(problems[0]?.message[request.locale] ?? 'The template cannot be used.', { problems });
     const context = { now: this.clock.now().toISOString(), ...request.sample };
     return {
       title: renderNotificationTemplate({ source: request.template.title, context, timezone: 'Asia/Shanghai' }),

@@ -29,7 +29,8 @@ export class NotifyJobHandler implements JobHandler, OnModuleInit {
   async handle(job: ClaimedJob): Promise<void> {
     const instanceId = job.instanceId ?? payloadString(job.payload, 'instanceId');
     const templateKey = payloadString(job.payload, 'template');
-    if (job.companyId === null || instanceId === null || templateKey === null) throw new PermanentJobError('A notify job needs a company, an instance and a template.');
+    if (job.companyId === null || instanceId === null || templateKey === null)
+      throw new PermanentJobError('A notify job needs a company, an instance and a template.');
     const { instance, definition, parameters } = await this.loader.load({ companyId: job.companyId, instanceId });
     const template = definition.notifications?.[templateKey];
     if (!template) throw new PermanentJobError(`The workflow has no notification template "${templateKey}".`);

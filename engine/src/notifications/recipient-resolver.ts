@@ -20,7 +20,13 @@ function field(value: unknown, name: string): unknown {
 export class RecipientResolver {
   constructor(private readonly repository: NotificationsRepository) {}
 
-  async resolve(input: { companyId: string; estateId: string; instanceId: string | null; requesterPersonId: string | null; to: unknown[] }): Promise<NotificationRecipient[]> {
+  async resolve(input: {
+    companyId: string;
+    estateId: string;
+    instanceId: string | null;
+    requesterPersonId: string | null;
+    to: unknown[];
+  }): Promise<NotificationRecipient[]> {
     const { companyId, estateId } = input;
     const staffIds = new Set<string>();
     const personIds = new Set<string>();
@@ -46,7 +52,11 @@ export class RecipientResolver {
         if (typeof userId === 'string' && UUID.test(userId)) staffIds.add(userId);
       }
     }
-    const all = [...byRole, ...(await this.repository.staff({ companyId, ids: [...staffIds] })), ...(await this.repository.people({ companyId, ids: [...personIds] }))];
+    const all = [
+      ...byRole,
+      ...(await this.repository.staff({ companyId, ids: [...staffIds] })),
+      ...(await this.repository.people({ companyId, ids: [...personIds] })),
+    ];
     const unique = new Map(all.map((recipient) => [`${recipient.kind}:${recipient.id}`, recipient]));
     return [...unique.values()];
   }

@@ -19,7 +19,8 @@ export class OverloadMiddleware implements NestMiddleware {
 
   use(_request: Request, response: Response, next: NextFunction): void {
     const release = this.limiter.tryAcquire();
-    if (release === null) throw new ServiceUnavailableError('The server is busy; nothing was changed. Please retry in a moment.', RETRY_AFTER_SECONDS);
+    if (release === null)
+      throw new ServiceUnavailableError('The server is busy; nothing was changed. Please retry in a moment.', RETRY_AFTER_SECONDS);
     response.once('finish', release);
     response.once('close', release);
     next();

@@ -7,8 +7,8 @@ import type { WorkflowToImport } from './packs.repository';
 import { packRefusal } from './pack-refusal';
 
 /** A validated pack and its workflows as the repository stores them. Throws a 422 naming every problem. */
-export function packToImport(files: PackFiles): { pack: LoadedPack; workflows: WorkflowToImport[] } {
-  const validation = validatePack(files, { engineVersion: engineVersion() });
+export function packToImport(files: PackFiles, options: { lint?: boolean } = {}): { pack: LoadedPack; workflows: WorkflowToImport[] } {
+  const validation = validatePack(files, { engineVersion: engineVersion(), ...options });
   if (!validation.ok) throw packRefusal(validation.problems);
   const workflows = validation.pack.workflows.map(({ key, definition }) => ({ key, name: definition.name, definition, checksum: definitionChecksum(definition) }));
   return { pack: validation.pack, workflows };

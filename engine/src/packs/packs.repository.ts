@@ -89,6 +89,13 @@ export class PacksRepository {
     return this.tenant.transaction(companyId, (tx) => tx.estate.findFirst({ where: { companyId, id: estateId }, select: { id: true, code: true } }));
   }
 
+  /** A company administrator to act as when the CLI works on the database directly. */
+  async companyAdmin(companyId: string): Promise<{ id: string; name: string } | null> {
+    return this.tenant.transaction(companyId, (tx) =>
+      tx.staffUser.findFirst({ where: { companyId, active: true, roles: { some: { role: 'company_admin', estateId: null } } }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } }),
+    );
+  }
+
   async companyName(companyId: string): Promise<string> {
     const company = await this.database.prisma.company.findUnique({ where: { id: companyId }, select: { name: true } });
     return company?.name ?? '';
@@ -113,7 +120,7 @@ export class PacksRepository {
       companyId,
       async (tx) => {
         // Two imports of one pack into one company queue up rather than racing for version numbers.
-        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`pack:${companyId}:${input.pack.name}`}))`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`pack:${companyId}:${input.pack.name}`}))`;
         const workflows: WorkflowImportResult[] = [];
         const bindings: BindingImportResult[] = [];
         for (const [index, workflow] of input.workflows.entries()) {
@@ -192,10 +199,14 @@ export class PacksRepository {
     };
   }
 
-  /** A published version of a workflow key by number (null when there is none). */
-  async versionOf(input: { companyId: string; workflowKey: string; version: number }): Promise<{ id: string; version: number; definition: Prisma.JsonValue } | null> {
+  /** A published version of a workflow key by number, the newest when no number is given (null when there is none). */
+  async versionOf(input: { companyId: string; workflowKey: string; version?: number }): Promise<{ id: string; version: number; definition: Prisma.JsonValue; packVersion: string | null } | null> {
     return this.tenant.transaction(input.companyId, (tx) =>
-      tx.definitionVersion.findFirst({ where: { companyId: input.companyId, version: input.version, workflow: { key: input.workflowKey } }, select: { id: true, version: true, definition: true } }),
+      tx.definitionVersion.findFirst({
+        where: { companyId: input.companyId, workflow: { key: input.workflowKey }, ...(input.version === undefined ? {} : { version: input.version }) },
+        orderBy: { version: 'desc' },
+        select: { id: true, version: true, definition: true, packVersion: true },
+      }),
     );
   }
 

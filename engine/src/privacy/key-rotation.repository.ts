@@ -1,36 +1,67 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
 
-/** A column pair holding a ciphertext (and the blind index that goes with it, if any). */
+/**
+ * A ciphertext column (with its blind index, if any) and the fixed SQL that rotates it.
+ * Identifiers cannot be query parameters, so each column's statements are written out in full
+ * here rather than assembled; every value is a parameter.
+ */
 export interface ProtectedColumn {
   table: 'Person' | 'StaffUser' | 'Webhook';
-  cipher: 'phoneCipher' | 'idNumberCipher' | 'secretCipher';
-  index: 'phoneIndex' | 'idNumberIndex' | null;
   field: 'phone' | 'idNumber' | 'secret';
+  indexed: boolean;
+  /** Ciphertexts per key id. */
+  usage: string;
+  /** $1 current key id, $2 limit → id, cipher of rows under another key. */
+  stale: string;
+  /** $1 new cipher, $2 new index (null when not indexed), $3 id, $4 old cipher. */
+  rewrite: string;
 }
 
 /** Every ciphertext column of the schema. A new one must be added here to be rotated. */
 export const PROTECTED_COLUMNS: readonly ProtectedColumn[] = [
-  { table: 'Person', cipher: 'phoneCipher', index: 'phoneIndex', field: 'phone' },
-  { table: 'Person', cipher: 'idNumberCipher', index: 'idNumberIndex', field: 'idNumber' },
-  { table: 'StaffUser', cipher: 'phoneCipher', index: 'phoneIndex', field: 'phone' },
-  { table: 'Webhook', cipher: 'secretCipher', index: null, field: 'secret' },
+  {
+    table: 'Person',
+    field: 'phone',
+    indexed: true,
+    usage: `SELECT split_part("phoneCipher", ':', 2) AS "keyId", count(*)::int AS "count" FROM "Person" WHERE "phoneCipher" LIKE 'ef1:%' GROUP BY 1`,
+    stale: `SELECT "id", "phoneCipher" AS "cipher" FROM "Person" WHERE "phoneCipher" LIKE 'ef1:%' AND split_part("phoneCipher", ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
+    rewrite: `UPDATE "Person" SET "phoneCipher" = $1, "phoneIndex" = $2 WHERE "id" = $3 AND "phoneCipher" = $4`,
+  },
+  {
+    table: 'Person',
+    field: 'idNumber',
+    indexed: true,
+    usage: `SELECT split_part("idNumberCipher", ':', 2) AS "keyId", count(*)::int AS "count" FROM "Person" WHERE "idNumberCipher" LIKE 'ef1:%' GROUP BY 1`,
+    stale: `SELECT "id", "idNumberCipher" AS "cipher" FROM "Person" WHERE "idNumberCipher" LIKE 'ef1:%' AND split_part("idNumberCipher", ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
+    rewrite: `UPDATE "Person" SET "idNumberCipher" = $1, "idNumberIndex" = $2 WHERE "id" = $3 AND "idNumberCipher" = $4`,
+  },
+  {
+    table: 'StaffUser',
+    field: 'phone',
+    indexed: true,
+    usage: `SELECT split_part("phoneCipher", ':', 2) AS "keyId", count(*)::int AS "count" FROM "StaffUser" WHERE "phoneCipher" LIKE 'ef1:%' GROUP BY 1`,
+    stale: `SELECT "id", "phoneCipher" AS "cipher" FROM "StaffUser" WHERE "phoneCipher" LIKE 'ef1:%' AND split_part("phoneCipher", ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
+    rewrite: `UPDATE "StaffUser" SET "phoneCipher" = $1, "phoneIndex" = $2 WHERE "id" = $3 AND "phoneCipher" = $4`,
+  },
+  {
+    table: 'Webhook',
+    field: 'secret',
+    indexed: false,
+    usage: `SELECT split_part("secretCipher", ':', 2) AS "keyId", count(*)::int AS "count" FROM "Webhook" WHERE "secretCipher" LIKE 'ef1:%' GROUP BY 1`,
+    stale: `SELECT "id", "secretCipher" AS "cipher" FROM "Webhook" WHERE "secretCipher" LIKE 'ef1:%' AND split_part("secretCipher", ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
+    rewrite: `UPDATE "Webhook" SET "secretCipher" = $1 WHERE "id" = $3 AND "secretCipher" = $4 AND $2::text IS NULL`,
+  },
 ];
 
-/**
- * Reads and rewrites ciphertexts for key rotation. Table and column names come only from
- * PROTECTED_COLUMNS above (identifiers cannot be parameters); every value is a parameter.
- */
+/** Reads and rewrites ciphertexts for key rotation. */
 @Injectable()
 export class KeyRotationRepository {
   constructor(private readonly database: DatabaseService) {}
 
   /** Ciphertexts per key id in a column (EstateFlow format only: "ef1:<keyId>:…"). */
   async keyUsage(column: ProtectedColumn): Promise<Map<string, number>> {
-    const result = await this.database.pool.query<{ keyId: string; count: number }>(
-      `SELECT split_part("${column.cipher}", ':', 2) AS "keyId", count(*)::int AS "count" FROM "${column.table}"
-        WHERE "${column.cipher}" LIKE 'ef1:%' GROUP BY 1`,
-    );
+    const result = await this.database.pool.query<{ keyId: string; count: number }>(column.usage);
     return new Map(result.rows.map((row) => [row.keyId, row.count]));
   }
 
@@ -47,27 +78,13 @@ export class KeyRotationRepository {
 
   /** The next rows whose ciphertext is not under the current key. */
   async stale(input: { column: ProtectedColumn; currentKeyId: string; limit: number }): Promise<{ id: string; cipher: string }[]> {
-    const result = await this.database.pool.query<{ id: string; cipher: string }>(
-      `SELECT "id", "${input.column.cipher}" AS "cipher" FROM "${input.column.table}"
-        WHERE "${input.column.cipher}" LIKE 'ef1:%' AND split_part("${input.column.cipher}", ':', 2) <> $1
-        ORDER BY "id" LIMIT $2`,
-      [input.currentKeyId, input.limit],
-    );
+    const result = await this.database.pool.query<{ id: string; cipher: string }>(input.column.stale, [input.currentKeyId, input.limit]);
     return result.rows;
   }
 
   /** Rewrites one row, only if nobody changed it meanwhile (then the next pass picks it up). */
   async rewrite(input: { column: ProtectedColumn; id: string; oldCipher: string; newCipher: string; newIndex: string | null }): Promise<boolean> {
-    const { column } = input;
-    const result =
-      column.index === null
-        ? await this.database.pool.query(`UPDATE "${column.table}" SET "${column.cipher}" = $1 WHERE "id" = $2 AND "${column.cipher}" = $3`, [input.newCipher, input.id, input.oldCipher])
-        : await this.database.pool.query(`UPDATE "${column.table}" SET "${column.cipher}" = $1, "${column.index}" = $2 WHERE "id" = $3 AND "${column.cipher}" = $4`, [
-            input.newCipher,
-            input.newIndex,
-            input.id,
-            input.oldCipher,
-          ]);
+    const result = await this.database.pool.query(input.column.rewrite, [input.newCipher, input.newIndex, input.id, input.oldCipher]);
     return result.rowCount === 1;
   }
 }

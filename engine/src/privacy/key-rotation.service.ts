@@ -34,7 +34,7 @@ export class KeyRotationService {
         if (rows.length === 0) break;
         for (const row of rows) {
           const plaintext = cipher.decrypt(column.field, row.cipher);
-          const newIndex = column.index === null || column.field === 'secret' ? null : cipher.blindIndex(column.field, plaintext);
+          const newIndex = column.indexed && column.field !== 'secret' ? cipher.blindIndex(column.field, plaintext) : null;
           const written = await this.repository.rewrite({ column, id: row.id, oldCipher: row.cipher, newCipher: cipher.encrypt(column.field, plaintext), newIndex });
           if (written) done++;
           else skipped.add(row.id); // changed meanwhile; the next run takes it

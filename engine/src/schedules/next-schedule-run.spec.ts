@@ -3,7 +3,8 @@ import { nextScheduleRun } from './next-schedule-run';
 import { parseScheduleRule, ScheduleRuleError } from './schedule-rule';
 
 const at = (local: string) => new Date(`${local}+08:00`);
-const next = (rule: unknown, after: string) => nextScheduleRun({ rule: parseScheduleRule(rule), after: at(after), timezone: 'Asia/Shanghai' }).toISOString();
+const next = (rule: unknown, after: string) =>
+  nextScheduleRun({ rule: parseScheduleRule(rule), after: at(after), timezone: 'Asia/Shanghai' }).toISOString();
 
 describe('nextScheduleRun', () => {
   it('runs daily at the local time, today if still ahead, else tomorrow', () => {

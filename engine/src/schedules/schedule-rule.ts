@@ -19,6 +19,7 @@ export function parseScheduleRule(value: unknown): ScheduleRule {
   if (typeof at !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) throw new ScheduleRuleError('rule.at must be a time like "09:00".');
   if (every === 'day') return { every, at };
   const max = every === 'week' ? 7 : 31;
-  if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > max) throw new ScheduleRuleError(`rule.day must be a whole number from 1 to ${max}.`);
+  if (typeof day !== 'number' || !Number.isInteger(day) || day < 1 || day > max)
+    throw new ScheduleRuleError(`rule.day must be a whole number from 1 to ${max}.`);
   return { every, at, day };
 }

@@ -23,12 +23,20 @@ export class ScheduleStartJobHandler implements JobHandler, OnModuleInit {
   async handle(job: ClaimedJob): Promise<void> {
     const estateId = payloadString(job.payload, 'estateId');
     const workflowKey = payloadString(job.payload, 'workflowKey');
-    if (job.companyId === null || estateId === null || workflowKey === null) throw new PermanentJobError('A schedule_start job needs a company, an estate and a workflow key.');
+    if (job.companyId === null || estateId === null || workflowKey === null)
+      throw new PermanentJobError('A schedule_start job needs a company, an estate and a workflow key.');
     const starter = this.modules.get(InstanceStartService, { strict: false });
     try {
-      await starter.startInstance({ companyId: job.companyId, estateId, workflowKey, data: payloadRecord(job.payload, 'data') ?? {}, idempotencyKey: job.dedupeKey });
+      await starter.startInstance({
+        companyId: job.companyId,
+        estateId,
+        workflowKey,
+        data: payloadRecord(job.payload, 'data') ?? {},
+        idempotencyKey: job.dedupeKey,
+      });
     } catch (error) {
-      if (error instanceof NotFoundError || error instanceof UnprocessableError) throw new PermanentJobError(`Could not start scheduled "${workflowKey}": ${error.message}`);
+      if (error instanceof NotFoundError || error instanceof UnprocessableError)
+        throw new PermanentJobError(`Could not start scheduled "${workflowKey}": ${error.message}`);
       throw error;
     }
   }

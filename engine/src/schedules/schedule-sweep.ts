@@ -29,7 +29,11 @@ export class ScheduleSweep implements PeriodicSweep, OnModuleInit {
   async run(now: Date): Promise<void> {
     const nextRun = (schedule: { rule: unknown; nextRunAt: Date; timezone: string }) =>
       // From the later of the missed run and now: a schedule missed while the engine was down runs once, not once per missed period.
-      nextScheduleRun({ rule: parseScheduleRule(schedule.rule), after: new Date(Math.max(schedule.nextRunAt.getTime(), this.clock.now().getTime())), timezone: schedule.timezone });
+      nextScheduleRun({
+        rule: parseScheduleRule(schedule.rule),
+        after: new Date(Math.max(schedule.nextRunAt.getTime(), this.clock.now().getTime())),
+        timezone: schedule.timezone,
+      });
     while ((await this.repository.advanceDue({ now, limit: 50, nextRun })) === 50) {
       // a backlog: keep going
     }

@@ -20,7 +20,10 @@ export class SchedulesRepository {
   constructor(private readonly database: DatabaseService) {}
 
   list(input: { companyId: string; estateId: string }): Promise<ScheduleRow[]> {
-    return this.database.prisma.schedule.findMany({ where: { companyId: input.companyId, estateId: input.estateId }, orderBy: { createdAt: 'asc' } });
+    return this.database.prisma.schedule.findMany({
+      where: { companyId: input.companyId, estateId: input.estateId },
+      orderBy: { createdAt: 'asc' },
+    });
   }
 
   find(input: { companyId: string; id: string }): Promise<ScheduleRow | null> {
@@ -31,12 +34,28 @@ export class SchedulesRepository {
     return this.database.prisma.estate.findFirst({ where: { id: input.estateId, companyId: input.companyId }, select: { timezone: true } });
   }
 
-  create(input: { companyId: string; estateId: string; workflowKey: string; name: string; rule: object; data: object; nextRunAt: Date; active: boolean }): Promise<ScheduleRow> {
+  create(input: {
+    companyId: string;
+    estateId: string;
+    workflowKey: string;
+    name: string;
+    rule: object;
+    data: object;
+    nextRunAt: Date;
+    active: boolean;
+  }): Promise<ScheduleRow> {
     return this.database.prisma.schedule.create({ data: input });
   }
 
-  async update(input: { companyId: string; id: string; changes: { name?: string; rule?: object; data?: object; nextRunAt?: Date; active?: boolean } }): Promise<ScheduleRow | null> {
-    const { count } = await this.database.prisma.schedule.updateMany({ where: { id: input.id, companyId: input.companyId }, data: input.changes });
+  async update(input: {
+    companyId: string;
+    id: string;
+    changes: { name?: string; rule?: object; data?: object; nextRunAt?: Date; active?: boolean };
+  }): Promise<ScheduleRow | null> {
+    const { count } = await this.database.prisma.schedule.updateMany({
+      where: { id: input.id, companyId: input.companyId },
+      data: input.changes,
+    });
     return count === 0 ? null : this.find(input);
   }
 
@@ -78,7 +97,13 @@ export class SchedulesRepository {
            ON CONFLICT ("dedupeKey") DO NOTHING`,
           [
             schedule.companyId,
-            JSON.stringify({ scheduleId: schedule.id, estateId: schedule.estateId, workflowKey: schedule.workflowKey, data: schedule.data, runAt: schedule.nextRunAt.toISOString() }),
+            JSON.stringify({
+              scheduleId: schedule.id,
+              estateId: schedule.estateId,
+              workflowKey: schedule.workflowKey,
+              data: schedule.data,
+              runAt: schedule.nextRunAt.toISOString(),
+            }),
             `schedule:${schedule.id}:${schedule.nextRunAt.toISOString()}`,
             input.now,
           ],

@@ -28,14 +28,24 @@ export interface ScheduleRequest {
 export type ScheduleChange = Partial<Omit<ScheduleRequest, 'workflowKey'>>;
 
 function view(row: ScheduleRow): ScheduleView {
-  return { id: row.id, estateId: row.estateId, workflowKey: row.workflowKey, name: row.name, rule: row.rule, data: row.data, nextRunAt: row.nextRunAt.toISOString(), active: row.active };
+  return {
+    id: row.id,
+    estateId: row.estateId,
+    workflowKey: row.workflowKey,
+    name: row.name,
+    rule: row.rule,
+    data: row.data,
+    nextRunAt: row.nextRunAt.toISOString(),
+    active: row.active,
+  };
 }
 
 function rule(value: unknown): ScheduleRule {
   try {
     return parseScheduleRule(value);
   } catch (error) {
-    if (error instanceof ScheduleRuleError) throw new ValidationError(error.message, { fields: [{ field: 'rule', message: error.message }] });
+    if (error instanceof ScheduleRuleError)
+      throw new ValidationError(error.message, { fields: [{ field: 'rule', message: error.message }] });
     throw error;
   }
 }
@@ -99,7 +109,8 @@ export class SchedulesService {
     const estate = await this.repository.estate({ companyId: principal.companyId, estateId });
     const roles = rolesInEstate(principal, estateId);
     if (!estate || roles.length === 0) throw new NotFoundError('That estate');
-    if (!roles.includes('company_admin') && !roles.includes('estate_manager')) throw new ForbiddenError('Schedules are managed by estate managers and company admins.');
+    if (!roles.includes('company_admin') && !roles.includes('estate_manager'))
+      throw new ForbiddenError('Schedules are managed by estate managers and company admins.');
     return estate;
   }
 }

@@ -12,8 +12,14 @@ import { SlaRepository } from './sla.repository';
 
 /** Used when the escalation names no template of the definition. */
 const BUILT_IN_TEMPLATE: LocalizedTemplate = {
-  'zh-CN': { title: '超时升级：{{instance.reference}}', body: '{{instance.reference}}「{{instance.title}}」{{escalation.reason}}（第 {{escalation.level}} 级升级），当前状态：{{instance.stateLabel}}。请尽快处理。' },
-  en: { title: 'Escalated: {{instance.reference}}', body: '{{instance.reference}} "{{instance.title}}": {{escalation.reason}} (escalation level {{escalation.level}}); now: {{instance.stateLabel}}. Please act.' },
+  'zh-CN': {
+    title: '超时升级：{{instance.reference}}',
+    body: '{{instance.reference}}「{{instance.title}}」{{escalation.reason}}（第 {{escalation.level}} 级升级），当前状态：{{instance.stateLabel}}。请尽快处理。',
+  },
+  en: {
+    title: 'Escalated: {{instance.reference}}',
+    body: '{{instance.reference}} "{{instance.title}}": {{escalation.reason}} (escalation level {{escalation.level}}); now: {{instance.stateLabel}}. Please act.',
+  },
 };
 
 const SLA_REASONS = {
@@ -62,7 +68,13 @@ export class EscalateJobHandler implements JobHandler, OnModuleInit {
     const reasonText = payloadRecord(job.payload, 'reason');
     const templateKey = payloadString(job.payload, 'template');
     const template = (templateKey === null ? undefined : definition.notifications?.[templateKey]) ?? BUILT_IN_TEMPLATE;
-    const recipients = await this.recipients.resolve({ companyId: instance.companyId, estateId: instance.estateId, instanceId: instance.id, requesterPersonId: instance.requesterPersonId, to: [{ kind: 'role', role }] });
+    const recipients = await this.recipients.resolve({
+      companyId: instance.companyId,
+      estateId: instance.estateId,
+      instanceId: instance.id,
+      requesterPersonId: instance.requesterPersonId,
+      to: [{ kind: 'role', role }],
+    });
     const now = this.clock.now();
     await this.dispatcher.deliver({
       companyId: instance.companyId,
@@ -71,8 +83,15 @@ export class EscalateJobHandler implements JobHandler, OnModuleInit {
       templateKey: templateKey ?? 'escalation',
       template,
       context: (locale) => {
-        const given = reasonText === null ? null : payloadString(reasonText, locale) ?? payloadString(reasonText, 'zh-CN');
-        return notificationContext({ definition, instance, parameters, locale, now, extra: { escalation: { level, role, reason: given ?? reason[locale] } } });
+        const given = reasonText === null ? null : (payloadString(reasonText, locale) ?? payloadString(reasonText, 'zh-CN'));
+        return notificationContext({
+          definition,
+          instance,
+          parameters,
+          locale,
+          now,
+          extra: { escalation: { level, role, reason: given ?? reason[locale] } },
+        });
       },
       timezone: instance.timezone,
       recipients,

@@ -10,6 +10,9 @@ export const DEFAULT_LADDER = ['engineering_supervisor', 'estate_manager'] as co
 export function escalationRole(input: { definition: WorkflowDefinition; statePath: string; level: number }): string {
   const sla: unknown = findState(input.definition, input.statePath)?.meta?.task?.sla;
   const configured: unknown = typeof sla === 'object' && sla !== null ? Reflect.get(sla, 'escalation') : undefined;
-  const ladder = Array.isArray(configured) && configured.length > 0 && configured.every((role): role is string => typeof role === 'string') ? configured : [...DEFAULT_LADDER];
+  const ladder =
+    Array.isArray(configured) && configured.length > 0 && configured.every((role): role is string => typeof role === 'string')
+      ? configured
+      : [...DEFAULT_LADDER];
   return ladder[Math.min(Math.max(1, input.level), ladder.length) - 1] ?? DEFAULT_LADDER[0];
 }

@@ -30,7 +30,12 @@ export class TimerJobHandler implements JobHandler, OnModuleInit {
     if (instanceId === null || event === null) throw new PermanentJobError('A timer job needs an instance and an event.');
     // Resolved lazily: the instances module also enqueues the jobs this worker runs.
     const instances = this.modules.get(InstanceEventService, { strict: false });
-    const { applied } = await instances.applySystemEvent({ instanceId, event, expectedStateKey: payloadString(job.payload, 'stateKey'), idempotencyKey: job.dedupeKey });
+    const { applied } = await instances.applySystemEvent({
+      instanceId,
+      event,
+      expectedStateKey: payloadString(job.payload, 'stateKey'),
+      idempotencyKey: job.dedupeKey,
+    });
     if (!applied) throw new ObsoleteJobError('the state that set this timer was left, or the instance has ended');
   }
 }

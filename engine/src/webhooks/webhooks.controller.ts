@@ -10,12 +10,23 @@ const CREATE_BODY: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'url'],
-  properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, url: { type: 'string', maxLength: 2000 }, events: EVENTS, active: { type: 'boolean' } },
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    url: { type: 'string', maxLength: 2000 },
+    events: EVENTS,
+    active: { type: 'boolean' },
+  },
 };
 const UPDATE_BODY: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, url: { type: 'string', maxLength: 2000 }, events: EVENTS, active: { type: 'boolean' }, rotateSecret: { type: 'boolean' } },
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    url: { type: 'string', maxLength: 2000 },
+    events: EVENTS,
+    active: { type: 'boolean' },
+    rotateSecret: { type: 'boolean' },
+  },
 };
 
 @ApiTags('webhooks')
@@ -31,13 +42,20 @@ export class WebhooksController {
 
   @Post()
   @ApiOperation({ summary: 'Register a webhook; the answer carries its signing secret, shown only this once' })
-  create(@CurrentPrincipal() principal: Principal, @JsonBody<CreateWebhookRequest>(CREATE_BODY) body: CreateWebhookRequest): Promise<WebhookView & { secret: string }> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @JsonBody<CreateWebhookRequest>(CREATE_BODY) body: CreateWebhookRequest,
+  ): Promise<WebhookView & { secret: string }> {
     return this.webhooks.create(principal, body);
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Change a webhook (rotateSecret: true issues a new secret, returned once)' })
-  update(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @JsonBody<UpdateWebhookRequest>(UPDATE_BODY) body: UpdateWebhookRequest): Promise<WebhookView & { secret?: string }> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @JsonBody<UpdateWebhookRequest>(UPDATE_BODY) body: UpdateWebhookRequest,
+  ): Promise<WebhookView & { secret?: string }> {
     return this.webhooks.update(principal, id, body);
   }
 

@@ -32,12 +32,26 @@ export class WebhooksRepository {
     });
   }
 
-  create(input: { companyId: string; name: string; url: string; secretCipher: string; events: string[]; active: boolean }): Promise<WebhookRow> {
+  create(input: {
+    companyId: string;
+    name: string;
+    url: string;
+    secretCipher: string;
+    events: string[];
+    active: boolean;
+  }): Promise<WebhookRow> {
     return this.database.prisma.webhook.create({ data: input });
   }
 
-  async update(input: { companyId: string; id: string; changes: { name?: string; url?: string; events?: string[]; active?: boolean; secretCipher?: string } }): Promise<WebhookRow | null> {
-    const { count } = await this.database.prisma.webhook.updateMany({ where: { id: input.id, companyId: input.companyId }, data: input.changes });
+  async update(input: {
+    companyId: string;
+    id: string;
+    changes: { name?: string; url?: string; events?: string[]; active?: boolean; secretCipher?: string };
+  }): Promise<WebhookRow | null> {
+    const { count } = await this.database.prisma.webhook.updateMany({
+      where: { id: input.id, companyId: input.companyId },
+      data: input.changes,
+    });
     return count === 0 ? null : this.find(input);
   }
 

@@ -104,7 +104,9 @@ export class WebhooksService {
     }
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && this.config.environment !== 'production');
     if (!secure || url.username || url.password) {
-      throw new ValidationError('"url" must be an https:// address without credentials.', { fields: [{ field: 'url', message: 'https://…' }] });
+      throw new ValidationError('"url" must be an https:// address without credentials.', {
+        fields: [{ field: 'url', message: 'https://…' }],
+      });
     }
     return url.toString();
   }

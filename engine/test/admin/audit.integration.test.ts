@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineProcess, REPOSITORY_ROOT, startEngine } from '../harness/engine-process';
+import { type EngineProcess, REPOSITORY_ROOT, startEngine, TEST_DATA_KEY } from '../harness/engine-process';
 import type { HttpClient } from '../harness/http-client';
 import { signIn } from './session';
 
@@ -14,7 +14,7 @@ let admin: HttpClient;
 function auditVerify(): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, [CLI, 'audit', 'verify'], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: engine.databaseUrl, ESTATEFLOW_DATA_DIR: engine.dataDir, ESTATEFLOW_SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: engine.databaseUrl, ESTATEFLOW_DATA_DIR: engine.dataDir, ESTATEFLOW_SEED_DEMO: 'false', ESTATEFLOW_DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
     timeout: 60_000,
   });

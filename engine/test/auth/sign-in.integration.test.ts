@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDemoLogins, type DemoLogins } from '../harness/demo-logins';
 import { type EngineProcess, startEngine } from '../harness/engine-process';
@@ -22,6 +23,16 @@ function staff(role: string) {
   const found = demo.staff.find((member) => member.role === role);
   if (!found) throw new Error(`no demo ${role}`);
   return found;
+}
+
+async function sql(text: string): Promise<Record<string, unknown>[]> {
+  const client = new Client({ connectionString: engine.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 function latestCode(phone: string): string | undefined {
@@ -132,6 +143,29 @@ describe('owner sign-in with a code by text message', () => {
     expect((await client.post('/api/auth/owner/login', { phone: owner.phone, code })).status).toBe(401);
   });
 
+  it('refuses an expired code', async () => {
+    const owner = demo.owners[2];
+    if (!owner) throw new Error('no demo owner');
+    const client = new HttpClient(engine.url);
+    await client.post('/api/auth/owner/code', { phone: owner.phone });
+    const code = latestCode(owner.phone);
+    await sql(`UPDATE "OneTimeCode" SET "expiresAt" = now() - interval '1 second'`);
+    const response = await client.post('/api/auth/owner/login', { phone: owner.phone, code });
+    expect(response.status).toBe(401);
+    expect(response.body.error.message).toMatch(/expired/);
+  });
+
+  it('limits code requests per phone: the sixth within the hour is a 429 saying when to retry', async () => {
+    const owner = demo.owners[3];
+    if (!owner) throw new Error('no demo owner');
+    const client = new HttpClient(engine.url);
+    for (let request = 0; request < 5; request++) expect((await client.post('/api/auth/owner/code', { phone: owner.phone })).status).toBe(200);
+    const refused = await client.post('/api/auth/owner/code', { phone: owner.phone });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.body.error.message).toMatch(/code requests for this phone number.*try again in/i);
+  });
+
   it('answers a code request for an unknown phone like any other, sends nothing, and refuses the sign-in', async () => {
     const client = new HttpClient(engine.url);
     const sent = await client.post('/api/auth/owner/code', { phone: '19999999999' });
@@ -162,5 +196,11 @@ describe('sessions', () => {
     const tabletMe = await tablet.get('/api/me');
     expect(tabletMe.status).toBe(401);
     expect(tabletMe.body.error.message).toMatch(/sign in again/i);
+
+    const audit = await sql(`SELECT "action", count(*)::int AS n FROM "AuditLog" GROUP BY "action"`);
+    const actions = Object.fromEntries(audit.map((row) => [row.action, row.n]));
+    expect(actions).toMatchObject({ 'auth.logout': 1, 'auth.logout_everywhere': 1 });
+    expect(Number(actions['auth.login'])).toBeGreaterThanOrEqual(3);
+    expect(Number(actions['auth.login_failed'])).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,11 +4,23 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Headers; body: any }> {
+  /** The session cookie, for tests that open their own connections (Server-Sent Events). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
+  /** `formData`: a multipart body (uploads). `raw`: also return the body's bytes (downloads). */
+  async request(
+    method: string,
+    path: string,
+    options: { body?: unknown; rawBody?: string; formData?: FormData; raw?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Headers; body: any; bytes?: ArrayBuffer }> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookie) headers.cookie = this.cookie;
-    let body: string | undefined;
-    if (options.rawBody !== undefined) {
+    let body: string | FormData | undefined;
+    if (options.formData !== undefined) {
+      body = options.formData;
+    } else if (options.rawBody !== undefined) {
       body = options.rawBody;
       headers['content-type'] ??= 'application/json';
     } else if (options.body !== undefined) {
@@ -22,6 +34,10 @@ export class HttpClient {
       const [name] = pair.split('=');
       const others = this.cookie.split('; ').filter((part) => part && !part.startsWith(`${name}=`));
       this.cookie = [...others, pair].join('; ');
+    }
+    if (options.raw) {
+      const bytes = await response.arrayBuffer();
+      return { status: response.status, headers: response.headers, body: null, bytes };
     }
     const text = await response.text();
     let parsed: unknown = text;

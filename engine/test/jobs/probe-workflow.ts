@@ -43,8 +43,14 @@ export function probeDefinition(key: string): Record<string, unknown> {
     forms: { start: { schema: { type: 'object', additionalProperties: false, properties: { note: { type: 'string', maxLength: 100 } } } } },
     startForm: 'start',
     notifications: {
-      started: { 'zh-CN': { title: '新的计时单', body: '{{instance.reference}}：{{data.note}}（{{instance.stateLabel}}）' }, en: { title: 'New probe', body: '{{instance.reference}}: {{data.note}} ({{instance.stateLabel}})' } },
-      timedOut: { 'zh-CN': { title: '已超时', body: '{{instance.reference}} 已超时：{{data.note}}' }, en: { title: 'Timed out', body: '{{instance.reference}} timed out: {{data.note}}' } },
+      started: {
+        'zh-CN': { title: '新的计时单', body: '{{instance.reference}}：{{data.note}}（{{instance.stateLabel}}）' },
+        en: { title: 'New probe', body: '{{instance.reference}}: {{data.note}} ({{instance.stateLabel}})' },
+      },
+      timedOut: {
+        'zh-CN': { title: '已超时', body: '{{instance.reference}} 已超时：{{data.note}}' },
+        en: { title: 'Timed out', body: '{{instance.reference}} timed out: {{data.note}}' },
+      },
     },
   };
 }
@@ -55,7 +61,11 @@ export async function publishProbe(admin: HttpClient, input: { estateId: string;
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = await admin.post(`/api/definitions/${created.body.id}/publish`, { changeNote: 'probe' });
   expect(published.status, JSON.stringify(published.body)).toBe(201);
-  const bound = await admin.put(`/api/estates/${input.estateId}/bindings/${input.key}`, { definitionId: created.body.id, version: published.body.version, parameters: {} });
+  const bound = await admin.put(`/api/estates/${input.estateId}/bindings/${input.key}`, {
+    definitionId: created.body.id,
+    version: published.body.version,
+    parameters: {},
+  });
   expect(bound.status, JSON.stringify(bound.body)).toBe(200);
 }
 

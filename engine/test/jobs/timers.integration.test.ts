@@ -35,19 +35,39 @@ describe('durable timers', () => {
     engine = await engine.restart();
 
     const after = await frontDesk();
-    const instance = await eventually(async () => {
-      const response = await after.get(`/api/instances/${id}`);
-      return response.body.state === 'timedOut' ? response.body : undefined;
-    }, 20_000, 'the timer to fire');
+    const instance = await eventually(
+      async () => {
+        const response = await after.get(`/api/instances/${id}`);
+        return response.body.state === 'timedOut' ? response.body : undefined;
+      },
+      20_000,
+      'the timer to fire',
+    );
     expect(instance.status).toBe('completed');
     // Give a second worker round the chance to fire it again: it must not.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const events = await sql<{ type: string }>(engine.databaseUrl, 'SELECT type FROM "InstanceEvent" WHERE "instanceId" = $1 ORDER BY seq', [id]);
+    const events = await sql<{ type: string }>(
+      engine.databaseUrl,
+      'SELECT type FROM "InstanceEvent" WHERE "instanceId" = $1 ORDER BY seq',
+      [id],
+    );
     expect(events.filter((event) => event.type.startsWith('xstate.after'))).toHaveLength(1);
-    const timers = await sql<{ status: string }>(engine.databaseUrl, `SELECT status::text FROM "Job" WHERE "instanceId" = $1 AND kind = 'timer'`, [id]);
+    const timers = await sql<{ status: string }>(
+      engine.databaseUrl,
+      `SELECT status::text FROM "Job" WHERE "instanceId" = $1 AND kind = 'timer'`,
+      [id],
+    );
     expect(timers).toEqual([{ status: 'done' }]);
-    const timedOut = await sql<{ count: string }>(engine.databaseUrl, `SELECT count(*) FROM "Notification" WHERE "instanceId" = $1 AND "templateKey" = 'timedOut' AND channel = 'in_app'`, [id]);
-    const frontDeskStaff = await sql<{ count: string }>(engine.databaseUrl, `SELECT count(DISTINCT "staffUserId") FROM "RoleAssignment" WHERE "estateId" = $1 AND role = 'front_desk'`, [estateId]);
+    const timedOut = await sql<{ count: string }>(
+      engine.databaseUrl,
+      `SELECT count(*) FROM "Notification" WHERE "instanceId" = $1 AND "templateKey" = 'timedOut' AND channel = 'in_app'`,
+      [id],
+    );
+    const frontDeskStaff = await sql<{ count: string }>(
+      engine.databaseUrl,
+      `SELECT count(DISTINCT "staffUserId") FROM "RoleAssignment" WHERE "estateId" = $1 AND role = 'front_desk'`,
+      [estateId],
+    );
     expect(Number(timedOut[0]?.count)).toBe(Number(frontDeskStaff[0]?.count));
   });
 
@@ -61,16 +81,34 @@ describe('durable timers', () => {
 
     // A stale timer for the left state, as if its cancellation had raced with the event.
     const [company] = await sql<{ companyId: string }>(engine.databaseUrl, 'SELECT "companyId" FROM "Instance" WHERE id = $1', [id]);
-    await sql(engine.databaseUrl, `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey") VALUES ($1, $2, 'timer', $3, $4)`, [
-      company?.companyId,
-      id,
-      JSON.stringify({ instanceId: id, timerId: 'stale', event: `xstate.after.deadline.${KEY}.waiting`, stateVersion: 1, stateKey: 'waiting' }),
-      `stale-timer:${id}`,
-    ]);
-    const stale = await eventually(async () => {
-      const [row] = await sql<{ status: string; lastError: string | null }>(engine.databaseUrl, `SELECT status::text, "lastError" FROM "Job" WHERE "dedupeKey" = $1`, [`stale-timer:${id}`]);
-      return row && row.status !== 'pending' && row.status !== 'running' ? row : undefined;
-    }, 10_000, 'the stale timer to run');
+    await sql(
+      engine.databaseUrl,
+      `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey") VALUES ($1, $2, 'timer', $3, $4)`,
+      [
+        company?.companyId,
+        id,
+        JSON.stringify({
+          instanceId: id,
+          timerId: 'stale',
+          event: `xstate.after.deadline.${KEY}.waiting`,
+          stateVersion: 1,
+          stateKey: 'waiting',
+        }),
+        `stale-timer:${id}`,
+      ],
+    );
+    const stale = await eventually(
+      async () => {
+        const [row] = await sql<{ status: string; lastError: string | null }>(
+          engine.databaseUrl,
+          `SELECT status::text, "lastError" FROM "Job" WHERE "dedupeKey" = $1`,
+          [`stale-timer:${id}`],
+        );
+        return row && row.status !== 'pending' && row.status !== 'running' ? row : undefined;
+      },
+      10_000,
+      'the stale timer to run',
+    );
     expect(stale.status).toBe('cancelled');
 
     // Past the real timer's 5 s too: the instance stays handled, with its two events.
@@ -78,7 +116,9 @@ describe('durable timers', () => {
     const instance = await desk.get(`/api/instances/${id}`);
     expect(instance.body.state).toBe('handled');
     expect(instance.body.version).toBe(2);
-    const timedOut = await sql(engine.databaseUrl, `SELECT 1 FROM "Notification" WHERE "instanceId" = $1 AND "templateKey" = 'timedOut'`, [id]);
+    const timedOut = await sql(engine.databaseUrl, `SELECT 1 FROM "Notification" WHERE "instanceId" = $1 AND "templateKey" = 'timedOut'`, [
+      id,
+    ]);
     expect(timedOut).toHaveLength(0);
   });
 });

@@ -40,26 +40,68 @@ afterAll(async () => {
 
 describe('notifications', () => {
   it('a worker killed between delivering and acknowledging delivers nothing twice after its restart', async () => {
-    await sql(engine.databaseUrl, `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey") VALUES ($1, $2, 'notify', $3, 'crash-probe')`, [
-      companyId,
-      instanceId,
-      JSON.stringify({ instanceId, estateId, template: 'timedOut', to: [{ kind: 'role', role: 'front_desk' }, { kind: 'role', role: 'engineering_supervisor' }], channels: ['inApp', 'email'] }),
-    ]);
-    engine = await startEngine({ databaseUrl: engine.databaseUrl, dataDir: engine.dataDir, env: { ...FAST_WORKER, ESTATEFLOW_TEST_CRASH_AT: 'notify:before-ack' } });
-    await eventually(async () => {
-      const [job] = await sql<{ status: string; attempts: number }>(engine.databaseUrl, `SELECT status::text, attempts FROM "Job" WHERE "dedupeKey" = 'crash-probe'`);
-      return job?.status === 'running' && job.attempts === 1 ? job : undefined;
-    }, 15_000, 'the first attempt');
-    await eventually(async () => (await fetch(`${engine.url}/api/health`).then(() => undefined, () => true)), 10_000, 'the engine to die');
+    await sql(
+      engine.databaseUrl,
+      `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey") VALUES ($1, $2, 'notify', $3, 'crash-probe')`,
+      [
+        companyId,
+        instanceId,
+        JSON.stringify({
+          instanceId,
+          estateId,
+          template: 'timedOut',
+          to: [
+            { kind: 'role', role: 'front_desk' },
+            { kind: 'role', role: 'engineering_supervisor' },
+          ],
+          channels: ['inApp', 'email'],
+        }),
+      ],
+    );
+    engine = await startEngine({
+      databaseUrl: engine.databaseUrl,
+      dataDir: engine.dataDir,
+      env: { ...FAST_WORKER, ESTATEFLOW_TEST_CRASH_AT: 'notify:before-ack' },
+    });
+    await eventually(
+      async () => {
+        const [job] = await sql<{ status: string; attempts: number }>(
+          engine.databaseUrl,
+          `SELECT status::text, attempts FROM "Job" WHERE "dedupeKey" = 'crash-probe'`,
+        );
+        return job?.status === 'running' && job.attempts === 1 ? job : undefined;
+      },
+      15_000,
+      'the first attempt',
+    );
+    await eventually(
+      async () =>
+        await fetch(`${engine.url}/api/health`).then(
+          () => undefined,
+          () => true,
+        ),
+      10_000,
+      'the engine to die',
+    );
 
     engine = await engine.restart();
-    const job = await eventually(async () => {
-      const [row] = await sql<{ status: string; attempts: number }>(engine.databaseUrl, `SELECT status::text, attempts FROM "Job" WHERE "dedupeKey" = 'crash-probe'`);
-      return row?.status === 'done' ? row : undefined;
-    }, 15_000, 'the retaken job');
+    const job = await eventually(
+      async () => {
+        const [row] = await sql<{ status: string; attempts: number }>(
+          engine.databaseUrl,
+          `SELECT status::text, attempts FROM "Job" WHERE "dedupeKey" = 'crash-probe'`,
+        );
+        return row?.status === 'done' ? row : undefined;
+      },
+      15_000,
+      'the retaken job',
+    );
     expect(job.attempts).toBe(2);
 
-    const rows = await sql<{ channel: string; count: string }>(engine.databaseUrl, `SELECT channel, count(*) FROM "Notification" WHERE "dedupeKey" LIKE 'crash-probe:%' GROUP BY channel ORDER BY channel`);
+    const rows = await sql<{ channel: string; count: string }>(
+      engine.databaseUrl,
+      `SELECT channel, count(*) FROM "Notification" WHERE "dedupeKey" LIKE 'crash-probe:%' GROUP BY channel ORDER BY channel`,
+    );
     expect(rows).toEqual([
       { channel: 'email', count: '2' },
       { channel: 'in_app', count: '2' },
@@ -74,9 +116,13 @@ describe('notifications', () => {
   it('renders each recipient the template in their language, with text kept as text', async () => {
     const desk = await signIn('frontdesk@demo.estateflow.cn');
     const supervisor = await signIn('supervisor@demo.estateflow.cn');
-    const [reference] = await sql<{ reference: string }>(engine.databaseUrl, 'SELECT reference FROM "Instance" WHERE id = $1', [instanceId]);
+    const [reference] = await sql<{ reference: string }>(engine.databaseUrl, 'SELECT reference FROM "Instance" WHERE id = $1', [
+      instanceId,
+    ]);
     const zh = (await desk.get('/api/notifications')).body.items.find((item: { templateKey: string }) => item.templateKey === 'timedOut');
-    const en = (await supervisor.get('/api/notifications')).body.items.find((item: { templateKey: string }) => item.templateKey === 'timedOut');
+    const en = (await supervisor.get('/api/notifications')).body.items.find(
+      (item: { templateKey: string }) => item.templateKey === 'timedOut',
+    );
     expect(zh).toMatchObject({ title: '已超时', body: `${reference?.reference} 已超时：三楼 & 水管 <漏水>`, instanceId });
     expect(en).toMatchObject({ title: 'Timed out', body: `${reference?.reference} timed out: 三楼 & 水管 <漏水>` });
   });
@@ -101,9 +147,16 @@ describe('template preview for the designer', () => {
   it('renders a template over sample data with the date, money and masking helpers', async () => {
     const admin = await signIn('admin@demo.estateflow.cn');
     const response = await admin.post('/api/notifications/preview', {
-      template: { title: '押金 {{money data.depositFen}}', body: '{{recipient.name}}，{{date instance.createdAt}} 来电 {{maskPhone data.phone}}' },
+      template: {
+        title: '押金 {{money data.depositFen}}',
+        body: '{{recipient.name}}，{{date instance.createdAt}} 来电 {{maskPhone data.phone}}',
+      },
       locale: 'zh-CN',
-      sample: { instance: { createdAt: '2026-11-21T06:30:00Z' }, data: { depositFen: 250000, phone: '13812345678' }, recipient: { name: '王先生' } },
+      sample: {
+        instance: { createdAt: '2026-11-21T06:30:00Z' },
+        data: { depositFen: 250000, phone: '13812345678' },
+        recipient: { name: '王先生' },
+      },
     });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toEqual({ title: '押金 ¥2,500.00', body: '王先生，2026-11-21 14:30 来电 138****5678' });
@@ -111,8 +164,19 @@ describe('template preview for the designer', () => {
 
   it('refuses templates reaching for the prototype or unescaped output, and leaves Object.prototype alone', async () => {
     const admin = await signIn('admin@demo.estateflow.cn');
-    for (const body of ['{{constructor.constructor}}', '{{__proto__.polluted}}', '{{lookup this "constructor"}}', '{{{data.html}}}', '{{#with this}}{{prototype}}{{/with}}', '{{> partial}}']) {
-      const response = await admin.post('/api/notifications/preview', { template: { title: 't', body }, locale: 'en', sample: { data: { html: '<b>x</b>' } } });
+    for (const body of [
+      '{{constructor.constructor}}',
+      '{{__proto__.polluted}}',
+      '{{lookup this "constructor"}}',
+      '{{{data.html}}}',
+      '{{#with this}}{{prototype}}{{/with}}',
+      '{{> partial}}',
+    ]) {
+      const response = await admin.post('/api/notifications/preview', {
+        template: { title: 't', body },
+        locale: 'en',
+        sample: { data: { html: '<b>x</b>' } },
+      });
       expect(response.status, body).toBe(422);
       expect(response.body.error.details.problems.length).toBeGreaterThan(0);
     }
@@ -120,7 +184,11 @@ describe('template preview for the designer', () => {
       rawBody: '{"template":{"title":"t","body":"{{data.polluted}}"},"locale":"en","sample":{"data":{"__proto__":{"polluted":"yes"}}}}',
     });
     expect(polluting.status).toBe(400);
-    const harmless = await admin.post('/api/notifications/preview', { template: { title: 't', body: '[{{data.polluted}}]' }, locale: 'en', sample: { data: {} } });
+    const harmless = await admin.post('/api/notifications/preview', {
+      template: { title: 't', body: '[{{data.polluted}}]' },
+      locale: 'en',
+      sample: { data: {} },
+    });
     expect(harmless.body.body).toBe('[]');
   });
 
@@ -130,7 +198,9 @@ describe('template preview for the designer', () => {
     expect(owner).toBeDefined();
     const { signInOwner } = await import('../instances/workflow-setup');
     const client = await signInOwner(engine.url, owner?.phone ?? '');
-    expect((await client.post('/api/notifications/preview', { template: { title: 't', body: 'b' }, locale: 'zh-CN', sample: {} })).status).toBe(403);
+    expect(
+      (await client.post('/api/notifications/preview', { template: { title: 't', body: 'b' }, locale: 'zh-CN', sample: {} })).status,
+    ).toBe(403);
     expect((await client.get('/api/notifications')).status).toBe(200);
   });
 });

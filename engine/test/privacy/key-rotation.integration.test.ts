@@ -38,7 +38,8 @@ function keyFile(dataDir: string): { current: string; keys: { id: string }[] } {
 }
 
 describe('estateflow rotate-key', () => {
-  it('moves every ciphertext to a new key, finishes an interrupted run, retires old keys, and lookups keep working', async () => {
+  // Several CLI runs and an engine start: minutes on a loaded machine.
+  it('moves every ciphertext to a new key, finishes an interrupted run, retires old keys, and lookups keep working', { timeout: 300_000 }, async () => {
     const databaseUrl = await createTestDatabase();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-rotate-'));
     await cli('seed.js', { databaseUrl, dataDir });
@@ -76,7 +77,7 @@ describe('estateflow rotate-key', () => {
     }
   });
 
-  it('an engine without the key refuses to start, saying which key it lacks', async () => {
+  it('an engine without the key refuses to start, saying which key it lacks', { timeout: 180_000 }, async () => {
     const databaseUrl = await createTestDatabase();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-rotate-'));
     await cli('seed.js', { databaseUrl, dataDir });

@@ -4,7 +4,7 @@ import { replay, type InstanceLogEntry, type WorkflowDefinition } from '@estatef
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineProcess, startEngine } from '../harness/engine-process';
 import { HttpClient } from '../harness/http-client';
-import { publishAndBindRepair, repairFixture, repairReport, signInStaff, type RepairSetup } from '../instances/workflow-setup';
+import { publishAndBindRepair, repairReport, signInStaff, type RepairSetup } from '../instances/workflow-setup';
 
 // RELIABILITY 1–3, 7, 8, 10, 17 for the event hot path, against real engine processes.
 
@@ -40,6 +40,15 @@ async function startRepair(client: HttpClient): Promise<{ id: string; version: n
   const started = await client.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   return started.body;
+}
+
+/** Overload is refused with 429/503 and Retry-After, never half-applied (RELIABILITY 9): retry as a client would. */
+async function untilAnswered(send: () => ReturnType<HttpClient['post']>): ReturnType<HttpClient['post']> {
+  for (let attempt = 0; ; attempt++) {
+    const reply = await send();
+    if ((reply.status !== 429 && reply.status !== 503) || attempt >= 100) return reply;
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+  }
 }
 
 async function eventCount(instanceId: string, type?: string): Promise<number> {
@@ -80,9 +89,13 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     const onSecond = await signInStaff(second.url, setup.logins, FRONT_DESK);
     const instance = await startRepair(onFirst);
     const replies = await Promise.all(
-      Array.from({ length: 200 }, (_, index) => (index % 2 === 0 ? onFirst : onSecond).post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId }, expectedVersion: 1 })),
+      Array.from({ length: 200 }, (_, index) =>
+        untilAnswered(() => (index % 2 === 0 ? onFirst : onSecond).post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId }, expectedVersion: 1 })),
+      ),
     );
     const statuses = replies.map((reply) => reply.status);
+    const others = replies.filter((reply) => reply.status !== 200 && reply.status !== 409);
+    expect(others.map((reply) => `${reply.status} ${JSON.stringify(reply.body)}`).slice(0, 3)).toEqual([]);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(199);
     expect((await instanceRow(instance.id)).version).toBe(2);
@@ -101,9 +114,9 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     const key = randomUUID();
     const send = (client: HttpClient) => client.post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId, note: '尽快' } }, { 'idempotency-key': key });
     const onFirst = await signInStaff(first.url, setup.logins, FRONT_DESK);
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, index) => send(index % 2 === 0 ? onFirst : frontDesk)));
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, index) => untilAnswered(() => send(index % 2 === 0 ? onFirst : frontDesk))));
     const killed = first.kill();
-    const during = await Promise.all(Array.from({ length: 10 }, () => send(frontDesk)));
+    const during = await Promise.all(Array.from({ length: 10 }, () => untilAnswered(() => send(frontDesk))));
     await killed;
     first = await first.restart();
     const afterRestart = await signInStaff(first.url, setup.logins, FRONT_DESK);
@@ -119,20 +132,18 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     expect(await eventCount(instance.id, 'DISPATCH')).toBe(1);
     expect((await instanceRow(instance.id)).version).toBe(2);
     const jobs = await database.query<{ count: string }>('SELECT count(*) FROM "Job" WHERE "instanceId" = $1 AND kind = $2', [instance.id, 'notify']);
-    const notifyPerDispatch = repairFixture().machine;
-    expect(notifyPerDispatch).toBeTruthy();
     expect(Number(jobs.rows[0]?.count)).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it('SIGKILL at random moments during a stream of events: every 2xx applied exactly once, no partial write', async () => {
     const frontDesk = await signInStaff(second.url, setup.logins, FRONT_DESK);
     const instances = [];
-    for (let index = 0; index < 30; index++) instances.push(await startRepair(frontDesk));
+    for (let index = 0; index < 18; index++) instances.push(await startRepair(frontDesk));
     let target = await signInStaff(first.url, setup.logins, FRONT_DESK);
     const acknowledged: string[] = [];
     const unknown: { id: string; key: string }[] = [];
     for (let round = 0; round < 3; round++) {
-      const batch = instances.slice(round * 10, round * 10 + 10);
+      const batch = instances.slice(round * 6, round * 6 + 6);
       const keys = batch.map(() => randomUUID());
       const inFlight = batch.map((instance, index) =>
         target
@@ -169,8 +180,8 @@ describe('the event hot path under concurrency, retries and crashes', () => {
       `SELECT count(*) FROM "Task" t JOIN "Instance" i ON i.id = t."instanceId" WHERE t.status IN ('open','claimed') AND i."stateValue" = 'dispatched' AND t."stateKey" <> 'dispatched'`,
     );
     expect(Number(orphans.rows[0]?.count)).toBe(0);
-    expect(await expectLogsFoldToSnapshots()).toBeGreaterThan(30);
-  });
+    expect(await expectLogsFoldToSnapshots()).toBeGreaterThan(18);
+  }, 300_000);
 
   it('bad input gets a 4xx and changes nothing', async () => {
     const frontDesk = await signInStaff(first.url, setup.logins, FRONT_DESK);

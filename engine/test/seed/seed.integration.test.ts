@@ -35,7 +35,7 @@ async function counts(databaseUrl: string) {
 }
 
 describe('npm run seed', () => {
-  it('loads the demo into an empty database, writes demo-logins.json, and a second run changes nothing', async () => {
+  it('loads the demo into an empty database, writes demo-logins.json, and a second run changes nothing', { timeout: 240_000 }, async () => {
     const databaseUrl = await createTestDatabase();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-seed-'));
 

@@ -45,13 +45,13 @@ export type TaskSummary = {
   reference: string;
   title: string;
   workflowKey: string;
-  workflowName?: LocalizedText | string;
+  workflowName?: LocalizedText | string | null;
   name: LocalizedText | string;
   state: string;
   stateLabel?: LocalizedText;
   status: string;
-  assignee?: PersonRef | null;
-  role?: string | null;
+  /** role the task waits on, and the staff member (userId) or person once assigned */
+  assignee?: { role?: string; userId?: string; name?: string; personId?: string } | null;
   respondDueAt?: string | null;
   completeDueAt?: string | null;
   overdue: boolean;
@@ -77,7 +77,7 @@ export type Instance = {
   reference: string;
   title: string;
   workflowKey: string;
-  workflowName: LocalizedText | string;
+  workflowName: LocalizedText | string | null;
   estateId: string;
   version: number;
   status: InstanceStatus;
@@ -98,7 +98,7 @@ export type InstanceSummary = Pick<
   Instance,
   'id' | 'reference' | 'title' | 'workflowKey' | 'estateId' | 'status' | 'state' | 'createdAt' | 'updatedAt'
 > & {
-  workflowName?: LocalizedText | string;
+  workflowName?: LocalizedText | string | null;
   stateLabel?: LocalizedText;
   progress?: LocalizedText;
   unit?: { id: string; label: string } | null;
@@ -111,7 +111,7 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 export type TaskScope = 'mine' | 'team' | 'all';
 export type TaskPage = Page<TaskSummary> & { counts: Record<TaskScope, number> };
 
-export type StartableWorkflow = { key: string; name: LocalizedText | string; version: number; startForm: FormSpec };
+export type StartableWorkflow = { key: string; name: LocalizedText | string; version: number; startForm: FormSpec | null };
 
 export type Attachment = { id: string; fileName: string; contentType: string; size: number; url: string };
 
@@ -131,8 +131,12 @@ export type PersonSearchResult = {
   id: string;
   name: string;
   phoneMasked?: string;
-  units?: { id: string; label: string; kind?: string }[];
+  idNumberMasked?: string | null;
+  units?: { id: string; label: string; estateId?: string; kind?: string }[];
 };
+
+/** A start form the workflow may lack: an empty form then. */
+export const emptyForm: FormSpec = { schema: { type: 'object', properties: {} }, uiSchema: {} };
 
 export type StaffOption = { id: string; name: string; roles?: string[] };
 export type UnitOption = { id: string; label: string };

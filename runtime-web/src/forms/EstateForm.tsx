@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { Button, Space } from 'antd';
 import Form from '@rjsf/antd';
 import type { ErrorSchema, FormValidation, RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { FieldErrorDetail } from '../api/api-error';
@@ -6,6 +7,7 @@ import type { JsonObject, Locale, UnitOption } from '../api/types';
 import { translate } from '../i18n/translate';
 import { findDomainErrors, type DomainErrorKind } from './domain-validation';
 import { localizeValidationErrors } from './localize-errors';
+import { localizeForm } from './localize-form';
 import { rjsfTranslator } from './rjsf-strings';
 import { sanitizeUiSchema } from './sanitize-ui-schema';
 import { schemaValidator } from './schema-validator';
@@ -27,7 +29,15 @@ export type EstateFormProps = {
   /** A 422's `error.details.fields`, shown under the fields they name. */
   serverErrors?: FieldErrorDetail[];
   disabled?: boolean;
-  /** Buttons in place of the default submit button (one of them must be htmlType="submit"). */
+  /** The submit button shows a spinner and ignores taps while true. */
+  busy?: boolean;
+  /** Submit label when the uiSchema has no ui:submitButtonOptions.submitText. */
+  submitLabel?: string;
+  /** A full-width submit button (phones). */
+  block?: boolean;
+  /** Buttons shown after the submit button (e.g. Cancel). */
+  extraButtons?: ReactNode;
+  /** Replaces the default buttons entirely (one of them must be htmlType="submit"). */
   children?: ReactNode;
   id?: string;
 };
@@ -40,6 +50,12 @@ const domainMessageKey: Record<DomainErrorKind, 'form.idNumberInvalid' | 'form.p
 
 function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function submitText(uiSchema: UiSchema): string | undefined {
+  const options = uiSchema['ui:submitButtonOptions'];
+  const text: unknown = isJsonObject(options) ? options.submitText : undefined;
+  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
 }
 
 type ErrorNode = { addError: (message: string) => void };
@@ -58,8 +74,9 @@ function errorNodeAt(root: ErrorNode, path: string[]): ErrorNode {
 /** The RJSF form every EstateFlow surface renders: Ant Design theme, AJV 8, domain widgets. */
 export function EstateForm(props: EstateFormProps) {
   const { schema, uiSchema, formData, onChange, onSubmit, locale, serverErrors } = props;
-  const safeUiSchema = useMemo<UiSchema>(() => sanitizeUiSchema(uiSchema ?? {}), [uiSchema]);
-  const rjsfSchema = useMemo<RJSFSchema>(() => ({ ...schema }), [schema]);
+  const localized = useMemo(() => localizeForm({ schema, uiSchema: sanitizeUiSchema(uiSchema ?? {}), locale }), [schema, uiSchema, locale]);
+  const safeUiSchema = useMemo<UiSchema>(() => ({ ...localized.uiSchema }), [localized]);
+  const rjsfSchema = useMemo<RJSFSchema>(() => ({ ...localized.schema }), [localized]);
   const extraErrors = useMemo<ErrorSchema | undefined>(
     () => (serverErrors?.length ? fieldErrorsToErrorSchema(serverErrors, locale) : undefined),
     [serverErrors, locale],
@@ -99,7 +116,14 @@ export function EstateForm(props: EstateFormProps) {
       onChange={(event) => onChange(isJsonObject(event.formData) ? event.formData : {})}
       onSubmit={(event) => onSubmit(isJsonObject(event.formData) ? event.formData : {})}
     >
-      {props.children}
+      {props.children ?? (
+        <Space wrap style={{ width: '100%' }} className={props.block ? 'ef-form-buttons-block' : undefined}>
+          <Button type="primary" htmlType="submit" size={props.block ? 'large' : 'middle'} block={props.block} loading={props.busy} data-testid="form-submit">
+            {submitText(safeUiSchema) ?? props.submitLabel ?? translate(locale, 'common.submit')}
+          </Button>
+          {props.extraButtons}
+        </Space>
+      )}
     </Form>
   );
 }

@@ -52,10 +52,31 @@ export function isImageAttachment(attachment: Attachment): boolean {
   return attachment.contentType.startsWith('image/') || /\.(jpe?g|png|gif|webp|heic)$/i.test(attachment.fileName);
 }
 
-/** Every attachment object found anywhere in instance data, for the attachments panel. */
-export function collectAttachments(data: unknown): Attachment[] {
+/** Field names under which a string is an attachment id (forms whose upload fields store ids). */
+export const attachmentFieldPattern = /photo|image|picture|attach|file|drawing|scan|照片|图片|附件/i;
+const photoFieldPattern = /photo|image|picture|照片|图片/i;
+
+function idReferences(key: string, value: unknown): Attachment[] {
+  const ids = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string' && /^[\w-]{8,100}$/.test(item));
+  return ids.map((id) => ({
+    id,
+    fileName: id,
+    contentType: photoFieldPattern.test(key) ? 'image/*' : '',
+    size: 0,
+    url: `/api/attachments/${encodeURIComponent(id)}`,
+  }));
+}
+
+/**
+ * Every attachment in instance data, for the attachments panel: attachment objects anywhere,
+ * and attachment ids stored under upload-like field names (photos, sitePhotos, drawings…).
+ */
+export function collectAttachments(data: unknown, key = ''): Attachment[] {
   if (isAttachment(data)) return [data];
-  if (Array.isArray(data)) return data.flatMap(collectAttachments);
-  if (isRecord(data)) return Object.values(data).flatMap(collectAttachments);
+  if (attachmentFieldPattern.test(key) && (typeof data === 'string' || (Array.isArray(data) && data.every((item) => typeof item === 'string')))) {
+    return idReferences(key, data);
+  }
+  if (Array.isArray(data)) return data.flatMap((item) => collectAttachments(item, key));
+  if (isRecord(data)) return Object.entries(data).flatMap(([childKey, value]) => collectAttachments(value, childKey));
   return [];
 }

@@ -1,5 +1,4 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { AntdProvider } from '../shared/AntdProvider';
 
 const storageKey = 'ef.portal.largeType';
 type LargeType = { largeType: boolean; setLargeType: (on: boolean) => void };
@@ -33,11 +32,7 @@ export function LargeTypeProvider({ children }: { children: ReactNode }) {
     }),
     [largeType],
   );
-  return (
-    <LargeTypeContext.Provider value={value}>
-      <AntdProvider largeType={largeType}>{children}</AntdProvider>
-    </LargeTypeContext.Provider>
-  );
+  return <LargeTypeContext.Provider value={value}>{children}</LargeTypeContext.Provider>;
 }
 
 export function useLargeType(): LargeType {

@@ -1,4 +1,4 @@
-import { isAttachment } from '../forms/attachment-value';
+import { attachmentFieldPattern, isAttachment } from '../forms/attachment-value';
 
 export type DataEntry = { key: string; value: string };
 
@@ -18,7 +18,7 @@ function describe(value: unknown, yes: string, no: string): string {
 /** Instance data as label/value lines for reading (attachments are shown separately). */
 export function dataEntries(data: Record<string, unknown>, labels: { yes: string; no: string }): DataEntry[] {
   return Object.entries(data)
-    .filter(([, value]) => !isAttachment(value) && !(Array.isArray(value) && value.length > 0 && value.every(isAttachment)))
+    .filter(([key, value]) => !attachmentFieldPattern.test(key) && !isAttachment(value) && !(Array.isArray(value) && value.length > 0 && value.every(isAttachment)))
     .map(([key, value]) => ({ key, value: describe(value, labels.yes, labels.no) }))
     .filter((entry) => entry.value !== '');
 }

@@ -22,10 +22,16 @@ export class NotificationChannels {
     @Inject(ENGINE_CONFIG) config: EngineConfig,
     private readonly cipher: PersonalDataCipher,
   ) {
-    this.email = config.smtpUrl === null ? sender : new SmtpEmailSender({ url: config.smtpUrl, from: 'EstateFlow <no-reply@estateflow.local>' });
+    this.email =
+      config.smtpUrl === null ? sender : new SmtpEmailSender({ url: config.smtpUrl, from: 'EstateFlow <no-reply@estateflow.local>' });
   }
 
-  async send(input: { channel: Exclude<NotificationChannel, 'inApp'>; recipient: NotificationRecipient; title: string; body: string }): Promise<ChannelOutcome> {
+  async send(input: {
+    channel: Exclude<NotificationChannel, 'inApp'>;
+    recipient: NotificationRecipient;
+    title: string;
+    body: string;
+  }): Promise<ChannelOutcome> {
     const { recipient } = input;
     switch (input.channel) {
       case 'email':

@@ -52,7 +52,9 @@ function walk(value: unknown, problems: TemplateProblem[]): void {
   switch (value.type) {
     case 'MustacheStatement':
       if (value.escaped === false) {
-        problems.push(problem(value, '不允许使用 {{{ }}} 或 {{& }}：请用 {{ }}。', 'Triple-stash {{{ }}} and {{& }} are not allowed; use {{ }}.'));
+        problems.push(
+          problem(value, '不允许使用 {{{ }}} 或 {{& }}：请用 {{ }}。', 'Triple-stash {{{ }}} and {{& }} are not allowed; use {{ }}.'),
+        );
       }
       break;
     case 'PartialStatement':
@@ -73,7 +75,13 @@ function walk(value: unknown, problems: TemplateProblem[]): void {
     const name = callee(value);
     const hasArguments = (Array.isArray(value.params) && value.params.length > 0) || isNode(value.hash);
     if (name !== null && (hasArguments || value.type !== 'MustacheStatement') && !HELPERS.has(name)) {
-      problems.push(problem(value, `未知的辅助函数 ${name}。可用：${[...HELPERS].join('、')}`, `Unknown helper "${name}". Available: ${[...HELPERS].join(', ')}.`));
+      problems.push(
+        problem(
+          value,
+          `未知的辅助函数 ${name}。可用：${[...HELPERS].join('、')}`,
+          `Unknown helper "${name}". Available: ${[...HELPERS].join(', ')}.`,
+        ),
+      );
     }
     if (value.type === 'BlockStatement' && name !== null && !BLOCK_HELPERS.has(name)) {
       problems.push(problem(value, `${name} 不能用作块。`, `"${name}" cannot open a block.`));
@@ -91,7 +99,11 @@ function walk(value: unknown, problems: TemplateProblem[]): void {
  */
 export function lintNotificationTemplate(source: string): TemplateProblem[] {
   if (source.length > MAX_LENGTH) {
-    return [{ message: { 'zh-CN': `模板过长（最多 ${MAX_LENGTH} 个字符）。`, en: `The template is too long (at most ${MAX_LENGTH} characters).` } }];
+    return [
+      {
+        message: { 'zh-CN': `模板过长（最多 ${MAX_LENGTH} 个字符）。`, en: `The template is too long (at most ${MAX_LENGTH} characters).` },
+      },
+    ];
   }
   let ast: unknown;
   try {

@@ -19,7 +19,13 @@ function compiled(source: string): HandlebarsTemplateDelegate {
   if (problems.length > 0) throw new TemplateError(problems);
   // Templates make plain text (in-app, SMS, WeChat); the e-mail channel escapes for HTML itself,
   // so escaping here would show "&amp;" to owners. Unescaped output is refused above anyway.
-  const template = sandbox.compile(source, { noEscape: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, data: false, strict: false });
+  const template = sandbox.compile(source, {
+    noEscape: true,
+    knownHelpers: KNOWN_HELPERS,
+    knownHelpersOnly: true,
+    data: false,
+    strict: false,
+  });
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '');
   cache.set(source, template);
   return template;

@@ -59,7 +59,7 @@ function validateManifestShape(value: unknown): { ok: true; manifest: PackManife
  * schemas that compile and reach for no file or URL, Handlebars templates that stay escaped and
  * away from prototypes. Reads and parses only: nothing in a pack is ever run.
  */
-export function validatePack(files: PackFiles, options: { engineVersion: string }): PackValidation {
+export function validatePack(files: PackFiles, options: { engineVersion: string; lint?: boolean }): PackValidation {
   const manifestBytes = files.get(MANIFEST_FILE);
   if (manifestBytes === undefined) return { ok: false, problems: [{ file: MANIFEST_FILE, path: '', reason: 'missing: every pack starts with pack.json' }] };
   const parsed = parsePackJson(MANIFEST_FILE, manifestBytes);
@@ -77,7 +77,7 @@ export function validatePack(files: PackFiles, options: { engineVersion: string 
     const assembled = assembleWorkflow({ files, key });
     problems.push(...assembled.problems);
     if (assembled.workflow === null) continue;
-    const checked = checkWorkflow(assembled.workflow);
+    const checked = checkWorkflow(assembled.workflow, options.lint ?? true);
     problems.push(...checked.problems);
     if (checked.definition !== null) workflows.push({ key, definition: checked.definition });
   }
@@ -104,7 +104,7 @@ function checkContents(options: { files: PackFiles; manifest: PackManifest }): P
   return problems;
 }
 
-function checkWorkflow(workflow: AssembledWorkflow): { definition: WorkflowDefinition | null; problems: PackProblem[] } {
+function checkWorkflow(workflow: AssembledWorkflow, lint: boolean): { definition: WorkflowDefinition | null; problems: PackProblem[] } {
   const problems: PackProblem[] = [];
   const at = (pointer: string, reason: string) => problems.push({ ...workflow.locate(pointer), reason });
   const { document } = workflow;
@@ -124,7 +124,7 @@ function checkWorkflow(workflow: AssembledWorkflow): { definition: WorkflowDefin
     for (const error of validation.errors) at(error.path, error.message);
     return { definition: null, problems };
   }
-  for (const finding of lintWorkflow(validation.definition)) at(finding.path, finding.message);
+  if (lint) for (const finding of lintWorkflow(validation.definition)) at(finding.path, finding.message);
   return { definition: problems.length === 0 ? validation.definition : null, problems };
 }
 

@@ -40,12 +40,12 @@ export function ActionDialog({ instance, action, onClose, onApplied, onConflict 
   const form = action.form;
 
   return (
-    <Modal open title={text(action.label)} onCancel={onClose} footer={null} width={640} destroyOnHidden maskClosable={false}>
-      <Space direction="vertical" style={{ width: '100%' }}>
-        {conflicted ? <Alert type="warning" showIcon message={t('instance.conflict')} data-testid="conflict-alert" /> : null}
-        {!stillAllowed ? <Alert type="error" showIcon message={t('instance.actionGone')} /> : null}
-        {event.error ? <Alert type="error" showIcon message={errorMessage(event.error, t)} /> : null}
-        {event.serverErrors.length > 0 ? <Alert type="error" showIcon message={t('instance.fixErrors')} /> : null}
+    <Modal open title={text(action.label)} onCancel={onClose} footer={null} width={640} destroyOnHidden mask={{ closable: false }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {conflicted ? <Alert type="warning" showIcon title={t('instance.conflict')} data-testid="conflict-alert" /> : null}
+        {!stillAllowed ? <Alert type="error" showIcon title={t('instance.actionGone')} /> : null}
+        {event.error ? <Alert type="error" showIcon title={errorMessage(event.error, t)} /> : null}
+        {event.serverErrors.length > 0 ? <Alert type="error" showIcon title={t('instance.fixErrors')} /> : null}
         <Input.TextArea
           placeholder={t('instance.comment')}
           aria-label={t('instance.comment')}
@@ -63,17 +63,14 @@ export function ActionDialog({ instance, action, onClose, onApplied, onConflict 
             locale={locale}
             estateId={instance.estateId}
             serverErrors={event.serverErrors}
-          >
-            <Space>
-              <Button type="primary" htmlType="submit" loading={event.busy} disabled={!stillAllowed}>
-                {t('common.submit')}
-              </Button>
-              <Button onClick={onClose}>{t('common.cancel')}</Button>
-            </Space>
-          </EstateForm>
+            busy={event.busy}
+            disabled={!stillAllowed}
+            submitLabel={text(action.label)}
+            extraButtons={<Button onClick={onClose}>{t('common.cancel')}</Button>}
+          />
         ) : (
           <Space>
-            <Button type="primary" loading={event.busy} disabled={!stillAllowed} onClick={() => submit({})}>
+            <Button type="primary" loading={event.busy} disabled={!stillAllowed} onClick={() => submit({})} data-testid="form-submit">
               {text(action.label)}
             </Button>
             <Button onClick={onClose}>{t('common.cancel')}</Button>

@@ -30,7 +30,7 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <LiveEventsEffect onStatus={onLiveStatus} />
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={200}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={200} zeroWidthTriggerStyle={{ top: 12 }}>
         <div className="ef-brand">EstateFlow</div>
         <Menu
           theme="dark"

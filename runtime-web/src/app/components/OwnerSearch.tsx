@@ -14,7 +14,7 @@ export function OwnerSearch({ estateId, onPick }: { estateId: string; onPick: (c
   const [term, setTerm] = useState('');
   const people = useApi<PersonSearchResult[]>(term ? `/estates/${estateId}/people` : null, by === 'phone' ? { phone: term } : { unit: term });
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Segmented
           value={by}
@@ -35,7 +35,7 @@ export function OwnerSearch({ estateId, onPick }: { estateId: string; onPick: (c
           data-testid="owner-search"
         />
       </Space>
-      {people.error ? <Alert type="error" showIcon message={errorMessage(people.error, t)} /> : null}
+      {people.error ? <Alert type="error" showIcon title={errorMessage(people.error, t)} /> : null}
       {term ? (
         <List
           bordered
@@ -44,7 +44,7 @@ export function OwnerSearch({ estateId, onPick }: { estateId: string; onPick: (c
           dataSource={people.data ?? []}
           renderItem={(person) => (
             <List.Item>
-              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <Space>
                   <strong>{person.name}</strong>
                   <span>{person.phoneMasked}</span>

@@ -35,14 +35,14 @@ export function TaskTable({ tasks, loading, page, pageSize, total, onPage }: Pro
           width: 170,
           render: (_, task) => <Link to={`/instances/${task.instanceId}`}>{task.reference}</Link>,
         },
-        { title: t('inbox.title'), dataIndex: 'title', ellipsis: true },
+        { title: t('inbox.title'), dataIndex: 'title', width: 220, ellipsis: true },
         { title: t('inbox.task'), key: 'name', width: 130, render: (_, task) => text(task.name) },
         { title: t('inbox.state'), key: 'state', width: 110, render: (_, task) => <Tag>{text(task.stateLabel) || task.state}</Tag> },
         {
           title: t('inbox.assignee'),
           key: 'assignee',
           width: 110,
-          render: (_, task) => task.assignee?.name ?? <Tag color="gold">{t('inbox.unassigned')}</Tag>,
+          render: (_, task) => (task.assignee?.userId || task.assignee?.personId ? task.assignee.name : <Tag color="gold">{t('inbox.unassigned')}</Tag>),
         },
         { title: t('inbox.due'), key: 'due', width: 150, render: (_, task) => <SlaTag task={task} now={now} /> },
         {

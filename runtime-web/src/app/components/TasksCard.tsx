@@ -32,11 +32,11 @@ export function TasksCard({ tasks, estateId, me, onChanged }: { tasks: TaskSumma
         renderItem={(task) => (
           <List.Item
             actions={[
-              !task.assignee ? (
+              !task.assignee?.userId ? (
                 <Button key="claim" size="small" type="primary" onClick={() => void call(`/tasks/${task.id}/claim`)} data-testid="claim-task">
                   {t('instance.claim')}
                 </Button>
-              ) : task.assignee.id === me.id ? (
+              ) : task.assignee.userId === me.id ? (
                 <Button key="release" size="small" onClick={() => void call(`/tasks/${task.id}/release`)}>
                   {t('instance.release')}
                 </Button>
@@ -46,10 +46,10 @@ export function TasksCard({ tasks, estateId, me, onChanged }: { tasks: TaskSumma
               </Button>,
             ]}
           >
-            <Space direction="vertical" size={4}>
+            <Space orientation="vertical" size={4}>
               <Space wrap>
                 <strong>{text(task.name)}</strong>
-                {task.assignee ? <Tag>{task.assignee.name}</Tag> : <Tag color="gold">{t('inbox.unassigned')}</Tag>}
+                {task.assignee?.userId ? <Tag>{task.assignee.name}</Tag> : <Tag color="gold">{t('inbox.unassigned')}</Tag>}
                 <SlaTag task={task} now={Date.now()} />
               </Space>
               {reassigning === task.id ? (

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, List, Space, Steps, Tag, Typography } from 'a
 import type { FieldErrorDetail } from '../../api/api-error';
 import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
-import type { Instance, JsonObject, StartableWorkflow } from '../../api/types';
+import { emptyForm, type Instance, type JsonObject, type StartableWorkflow } from '../../api/types';
 import { EstateForm } from '../../forms/EstateForm';
 import { useApi } from '../../hooks/use-api';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -51,7 +51,7 @@ export default function FileForOwnerPage() {
   }
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('file.title')}
       </Typography.Title>
@@ -59,7 +59,7 @@ export default function FileForOwnerPage() {
       {owner ? (
         <Alert
           type="info"
-          message={`${t('file.person')}: ${owner.person.name} ${owner.person.phoneMasked ?? ''} ${owner.unit?.label ?? ''}`}
+          title={`${t('file.person')}: ${owner.person.name} ${owner.person.phoneMasked ?? ''} ${owner.unit?.label ?? ''}`}
           action={
             <Button
               size="small"
@@ -86,7 +86,7 @@ export default function FileForOwnerPage() {
                 hoverable
                 onClick={() => {
                   setWorkflow(item);
-                  setFormData(prefillUnit({ uiSchema: item.startForm.uiSchema, data: {}, unitId: owner.unit?.id }));
+                  setFormData(prefillUnit({ uiSchema: item.startForm?.uiSchema, data: {}, unitId: owner.unit?.id }));
                 }}
                 data-testid={`workflow-${item.key}`}
               >
@@ -101,10 +101,10 @@ export default function FileForOwnerPage() {
       ) : null}
       {owner && workflow ? (
         <Card title={text(workflow.name)} extra={<Button onClick={() => setWorkflow(null)}>{t('common.back')}</Button>}>
-          {failure ? <Alert type="error" showIcon message={errorMessage(failure, t)} style={{ marginBottom: 12 }} /> : null}
+          {failure ? <Alert type="error" showIcon title={errorMessage(failure, t)} style={{ marginBottom: 12 }} /> : null}
           <EstateForm
-            schema={workflow.startForm.schema}
-            uiSchema={workflow.startForm.uiSchema}
+            schema={(workflow.startForm ?? emptyForm).schema}
+            uiSchema={(workflow.startForm ?? emptyForm).uiSchema}
             formData={formData}
             onChange={setFormData}
             onSubmit={(data) => void submit(data)}
@@ -112,11 +112,8 @@ export default function FileForOwnerPage() {
             estateId={estate.id}
             units={owner.unit ? [owner.unit] : undefined}
             serverErrors={serverErrors}
-          >
-            <Button type="primary" htmlType="submit" loading={submitter.busy}>
-              {t('common.submit')}
-            </Button>
-          </EstateForm>
+            busy={submitter.busy}
+          />
         </Card>
       ) : null}
     </Space>

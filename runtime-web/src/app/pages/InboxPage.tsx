@@ -23,16 +23,18 @@ export default function InboxPage() {
   const estateId = estate?.id;
   const tasks = useApi<TaskPage>(
     estateId ? '/tasks' : null,
-    { estateId, scope, workflowKey, q, page, pageSize, overdue: overdue || undefined, state },
+    { estateId, scope, workflowKey, q, page, pageSize, overdue: overdue || undefined },
     (event) => event.kind === 'task.changed' || event.kind === 'instance.updated',
   );
   const workflows = useApi<StartableWorkflow[]>(estateId ? `/estates/${estateId}/workflows` : null);
-  const items = tasks.data?.items ?? [];
+  const allItems = tasks.data?.items ?? [];
+  // The inbox route filters by workflow and text; the state filter narrows the page client-side.
+  const items = state ? allItems.filter((task) => task.state === state) : allItems;
   const workflowOptions = new Map<string, string>();
   for (const workflow of workflows.data ?? []) workflowOptions.set(workflow.key, text(workflow.name));
   for (const task of items) if (!workflowOptions.has(task.workflowKey)) workflowOptions.set(task.workflowKey, text(task.workflowName) || task.workflowKey);
   const stateOptions = new Map<string, string>();
-  for (const task of items) stateOptions.set(task.state, text(task.stateLabel) || task.state);
+  for (const task of allItems) stateOptions.set(task.state, text(task.stateLabel) || task.state);
   const resetPage = <T,>(setter: (value: T) => void) => (value: T) => {
     setter(value);
     setPage(1);
@@ -79,7 +81,7 @@ export default function InboxPage() {
           {t('inbox.overdueOnly')}
         </Space>
       </div>
-      {tasks.error ? <Alert type="error" showIcon message={errorMessage(tasks.error, t)} style={{ marginBottom: 12 }} /> : null}
+      {tasks.error ? <Alert type="error" showIcon title={errorMessage(tasks.error, t)} style={{ marginBottom: 12 }} /> : null}
       <TaskTable tasks={items} loading={tasks.loading} page={page} pageSize={pageSize} total={tasks.data?.total ?? 0} onPage={setPage} />
     </>
   );

@@ -24,7 +24,7 @@ export default function InstanceListPage() {
     (event) => event.kind === 'instance.updated' || event.kind === 'task.changed',
   );
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('instances.title')}
       </Typography.Title>
@@ -52,7 +52,7 @@ export default function InstanceListPage() {
           {t('instances.mineOnly')}
         </Space>
       </div>
-      {list.error ? <Alert type="error" showIcon message={errorMessage(list.error, t)} /> : null}
+      {list.error ? <Alert type="error" showIcon title={errorMessage(list.error, t)} /> : null}
       <Table<InstanceSummary>
         rowKey="id"
         loading={list.loading}

@@ -28,7 +28,7 @@ export default function InstancePage() {
   const instance = applied && loaded.data && applied.version > loaded.data.version ? applied : (loaded.data ?? null);
 
   if (!instance) {
-    if (loaded.error) return <Alert type="error" showIcon message={errorMessage(loaded.error, t)} />;
+    if (loaded.error) return <Alert type="error" showIcon title={errorMessage(loaded.error, t)} />;
     return <Spin className="ef-page-spin" />;
   }
   const me = session.status === 'signedIn' && session.me.kind === 'staff' ? session.me : null;
@@ -36,7 +36,7 @@ export default function InstancePage() {
   const uniqueAttachments = attachments.filter((item, index) => attachments.findIndex((other) => other.id === item.id) === index);
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/">{t('shell.inbox')}</Link> }, { title: instance.reference }]} />
       <InstanceSummary instance={instance} />
       <Card title={t('instance.actions')} size="small">
@@ -59,7 +59,7 @@ export default function InstancePage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {me ? <TasksCard tasks={instance.tasks} estateId={instance.estateId} me={me} onChanged={loaded.reload} /> : null}
             <DataCard data={instance.data} />
             <AttachmentsCard attachments={uniqueAttachments} />

@@ -16,7 +16,7 @@ export default function NotificationsPage() {
     list.reload();
   }
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('notifications.title')} <Badge count={list.data?.unread ?? 0} />
@@ -26,7 +26,7 @@ export default function NotificationsPage() {
           {t('notifications.unreadOnly')}
         </Space>
       </Space>
-      {list.error ? <Alert type="error" showIcon message={errorMessage(list.error, t)} /> : null}
+      {list.error ? <Alert type="error" showIcon title={errorMessage(list.error, t)} /> : null}
       <List
         bordered
         style={{ background: '#fff' }}

@@ -35,7 +35,7 @@ export function SignInPage() {
   return (
     <main className="ef-signin">
       <Card>
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Space style={{ width: '100%', justifyContent: 'space-between' }} align="center">
             <Typography.Title level={3} style={{ margin: 0 }}>
               {t('signIn.title')}
@@ -43,7 +43,7 @@ export function SignInPage() {
             <LanguageSwitch size="small" />
           </Space>
           <Typography.Text type="secondary">{t('app.title')}</Typography.Text>
-          {error ? <Alert type="error" showIcon message={error} role="alert" /> : null}
+          {error ? <Alert type="error" showIcon title={error} role="alert" /> : null}
           <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} onFinishFailed={() => setError(t('signIn.required'))}>
             <Form.Item name="email" label={t('signIn.email')} rules={[{ required: true, message: t('signIn.required') }]}>
               <Input prefix={<UserOutlined />} type="email" autoComplete="username" inputMode="email" size="large" />

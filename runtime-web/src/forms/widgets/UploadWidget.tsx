@@ -25,7 +25,10 @@ export function UploadWidget(props: WidgetProps) {
     maxFiles: shape.multiple ? optionNumber(options, 'maxFiles', defaultFileRules.maxFiles) : 1,
   };
   const capture = optionBoolean(options, 'capture', accept.startsWith('image/'));
-  const current = readAttachments(value);
+  // Fields that store ids forget file names and types; remember what this widget uploaded.
+  const uploaded = useRef(new Map<string, Attachment>());
+  const current = readAttachments(value).map((item) => uploaded.current.get(item.id) ?? item);
+  const photosOnly = accept.startsWith('image/');
   const latest = useRef<Attachment[]>(current);
   latest.current = current;
   const input = useRef<HTMLInputElement>(null);
@@ -48,6 +51,7 @@ export function UploadWidget(props: WidgetProps) {
       try {
         const { blob, fileName } = await compressImage(file);
         const attachment = await uploadAttachment({ file: blob, fileName, estateId: context.estateId });
+        uploaded.current.set(attachment.id, attachment);
         const next = shape.multiple ? [...latest.current, attachment] : [attachment];
         latest.current = next;
         onChange(writeAttachments(next, shape));
@@ -71,7 +75,7 @@ export function UploadWidget(props: WidgetProps) {
       <Space wrap size={8}>
         {current.map((attachment) => (
           <div key={attachment.id} className="ef-upload-item">
-            {isImageAttachment(attachment) ? (
+            {photosOnly || isImageAttachment(attachment) ? (
               <Image src={attachment.url} alt={attachment.fileName} width={88} height={88} style={{ objectFit: 'cover' }} />
             ) : (
               <a href={attachment.url} target="_blank" rel="noreferrer" className="ef-upload-file">

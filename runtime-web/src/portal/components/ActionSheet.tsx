@@ -28,15 +28,15 @@ export function ActionSheet({ instance, action, onClose, onApplied, onConflict }
   const stillAllowed = instance.allowedEvents.some((allowed) => allowed.type === action.type);
   const submit = (data: JsonObject) => void event.send({ type: action.type, data });
   const button = (
-    <Button type="primary" size="large" block htmlType={action.form ? 'submit' : 'button'} loading={event.busy} disabled={!stillAllowed} onClick={action.form ? undefined : () => submit({})} data-testid="sheet-submit">
+    <Button type="primary" size="large" block loading={event.busy} disabled={!stillAllowed} onClick={() => submit({})} data-testid="form-submit">
       {text(action.label)}
     </Button>
   );
   return (
-    <Drawer open placement="bottom" height="auto" title={text(action.label)} onClose={onClose} destroyOnHidden className="ef-sheet">
-      {conflicted ? <Alert type="warning" showIcon message={t('instance.conflict')} style={{ marginBottom: 12 }} /> : null}
-      {!stillAllowed ? <Alert type="error" showIcon message={t('instance.actionGone')} style={{ marginBottom: 12 }} /> : null}
-      {event.error ? <Alert type="error" showIcon message={errorMessage(event.error, t)} style={{ marginBottom: 12 }} /> : null}
+    <Drawer open placement="bottom" size="auto" title={text(action.label)} onClose={onClose} destroyOnHidden className="ef-sheet">
+      {conflicted ? <Alert type="warning" showIcon title={t('instance.conflict')} style={{ marginBottom: 12 }} /> : null}
+      {!stillAllowed ? <Alert type="error" showIcon title={t('instance.actionGone')} style={{ marginBottom: 12 }} /> : null}
+      {event.error ? <Alert type="error" showIcon title={errorMessage(event.error, t)} style={{ marginBottom: 12 }} /> : null}
       {action.form ? (
         <LazyEstateForm
           schema={action.form.schema}
@@ -47,9 +47,11 @@ export function ActionSheet({ instance, action, onClose, onApplied, onConflict }
           locale={locale}
           estateId={instance.estateId}
           serverErrors={event.serverErrors}
-        >
-          {button}
-        </LazyEstateForm>
+          busy={event.busy}
+          disabled={!stillAllowed}
+          submitLabel={text(action.label)}
+          block
+        />
       ) : (
         button
       )}

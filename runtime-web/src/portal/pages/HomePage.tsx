@@ -19,7 +19,7 @@ export default function HomePage() {
     <div className="ef-stack">
       <section>
         <h2>{t('portal.home.myUnits')}</h2>
-        {units.length === 0 ? <Alert type="info" message={t('portal.home.noUnits')} /> : null}
+        {units.length === 0 ? <Alert type="info" title={t('portal.home.noUnits')} /> : null}
         {units.length > 1 ? (
           <Segmented
             block
@@ -45,7 +45,7 @@ export default function HomePage() {
         <section>
           <h2>{t('portal.home.newRequest')}</h2>
           {workflows.loading && !workflows.data ? <Spin /> : null}
-          {workflows.error ? <Alert type="error" message={errorMessage(workflows.error, t)} /> : null}
+          {workflows.error ? <Alert type="error" title={errorMessage(workflows.error, t)} /> : null}
           {workflows.data && workflows.data.length === 0 ? <Empty description={t('portal.new.noWorkflows')} /> : null}
           <div className="ef-tiles">
             {(workflows.data ?? []).map((workflow) => (

@@ -13,7 +13,7 @@ export default function MessagesPage() {
   return (
     <div className="ef-stack">
       <h2>{t('notifications.title')}</h2>
-      {list.error ? <Alert type="error" message={errorMessage(list.error, t)} /> : null}
+      {list.error ? <Alert type="error" title={errorMessage(list.error, t)} /> : null}
       {list.loading && !list.data ? <Spin className="ef-page-spin" /> : null}
       {list.data && list.data.items.length === 0 ? <p className="ef-muted">{t('notifications.empty')}</p> : null}
       {(list.data?.items ?? []).map((item) => {

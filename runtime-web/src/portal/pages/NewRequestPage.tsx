@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Result, Spin, Steps } from 'antd';
 import { ApiError, type FieldErrorDetail } from '../../api/api-error';
-import type { Instance, JsonObject, StartableWorkflow } from '../../api/types';
+import { emptyForm, type Instance, type JsonObject, type StartableWorkflow } from '../../api/types';
 import { useApi } from '../../hooks/use-api';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../shared/error-message';
@@ -35,7 +35,7 @@ export default function NewRequestPage() {
     if (!workflow || !storageKey || formData !== null) return;
     const draft = loadDraft(localStorage, storageKey);
     setRestored(draft !== null);
-    setFormData(prefillUnit({ uiSchema: workflow.startForm.uiSchema, data: draft ?? {}, unitId: unit?.id }));
+    setFormData(prefillUnit({ uiSchema: (workflow.startForm ?? emptyForm).uiSchema, data: draft ?? {}, unitId: unit?.id }));
   }, [workflow, storageKey, formData, unit?.id]);
 
   function change(next: JsonObject) {
@@ -67,7 +67,7 @@ export default function NewRequestPage() {
     return undefined;
   }
 
-  const steps = <Steps size="small" current={outcome ? 2 : 1} items={[{ title: t('portal.new.step1') }, { title: t('portal.new.step2') }, { title: t('portal.new.step3') }]} />;
+  const steps = <Steps size="small" orientation="horizontal" responsive={false} current={outcome ? 2 : 1} items={[{ title: t('portal.new.step1') }, { title: t('portal.new.step2') }, { title: t('portal.new.step3') }]} />;
   if (outcome) {
     return (
       <div className="ef-stack">
@@ -92,8 +92,8 @@ export default function NewRequestPage() {
       </div>
     );
   }
-  if (workflows.error) return <Alert type="error" message={errorMessage(workflows.error, t)} />;
-  if (!workflow || formData === null) return workflows.data && !workflow ? <Alert type="warning" message={t('portal.new.noWorkflows')} /> : <Spin className="ef-page-spin" />;
+  if (workflows.error) return <Alert type="error" title={errorMessage(workflows.error, t)} />;
+  if (!workflow || formData === null) return workflows.data && !workflow ? <Alert type="warning" title={t('portal.new.noWorkflows')} /> : <Spin className="ef-page-spin" />;
 
   return (
     <div className="ef-stack">
@@ -101,11 +101,11 @@ export default function NewRequestPage() {
       <h2>
         {text(workflow.name)} <span className="ef-muted ef-small">{unit?.label}</span>
       </h2>
-      {restored ? <Alert type="info" showIcon closable message={t('portal.new.draftRestored')} /> : null}
-      {failure ? <Alert type="error" showIcon message={errorMessage(failure, t)} /> : null}
+      {restored ? <Alert type="info" showIcon closable title={t('portal.new.draftRestored')} /> : null}
+      {failure ? <Alert type="error" showIcon title={errorMessage(failure, t)} /> : null}
       <LazyEstateForm
-        schema={workflow.startForm.schema}
-        uiSchema={workflow.startForm.uiSchema}
+        schema={(workflow.startForm ?? emptyForm).schema}
+        uiSchema={(workflow.startForm ?? emptyForm).uiSchema}
         formData={formData}
         onChange={change}
         onSubmit={(data) => void submit(data)}
@@ -113,11 +113,9 @@ export default function NewRequestPage() {
         estateId={unit?.estateId}
         units={units}
         serverErrors={serverErrors}
-      >
-        <Button type="primary" htmlType="submit" size="large" block loading={submitter.busy} data-testid="submit-request">
-          {t('common.submit')}
-        </Button>
-      </LazyEstateForm>
+        busy={submitter.busy}
+        block
+      />
     </div>
   );
 }

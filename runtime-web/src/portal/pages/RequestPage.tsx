@@ -16,7 +16,7 @@ export default function RequestPage() {
   const [applied, setApplied] = useState<Instance | null>(null);
   const [action, setAction] = useState<AllowedEvent | null>(null);
   const instance = applied && loaded.data && applied.version > loaded.data.version ? applied : (loaded.data ?? null);
-  if (!instance) return loaded.error ? <Alert type="error" message={errorMessage(loaded.error, t)} /> : <Spin className="ef-page-spin" />;
+  if (!instance) return loaded.error ? <Alert type="error" title={errorMessage(loaded.error, t)} /> : <Spin className="ef-page-spin" />;
   const photos = [...collectAttachments(instance.data), ...instance.timeline.flatMap((entry) => collectAttachments(entry.data ?? {}))].filter(isImageAttachment);
 
   return (

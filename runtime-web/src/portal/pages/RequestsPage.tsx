@@ -20,8 +20,8 @@ export default function RequestsPage() {
   return (
     <div className="ef-stack">
       <h2>{t('portal.home.myRequests')}</h2>
-      {queued > 0 ? <Alert type="warning" showIcon message={t('portal.requests.pendingOutbox', { n: queued })} /> : null}
-      {list.error ? <Alert type="error" message={errorMessage(list.error, t)} /> : null}
+      {queued > 0 ? <Alert type="warning" showIcon title={t('portal.requests.pendingOutbox', { n: queued })} /> : null}
+      {list.error ? <Alert type="error" title={errorMessage(list.error, t)} /> : null}
       {list.loading && !list.data ? <Spin className="ef-page-spin" /> : null}
       {(list.data?.items ?? []).map((request) => (
         <RequestCard key={request.id} request={request} />

