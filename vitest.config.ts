@@ -22,7 +22,7 @@ export default defineConfig({
           include: ['engine/test/**/*.integration.test.ts', 'templates/**/*.integration.test.ts'],
           globalSetup: ['engine/test/harness/global-setup.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -31,7 +31,7 @@ export default defineConfig({
           include: ['designer/e2e/**/*.e2e.test.ts', 'runtime-web/e2e/**/*.e2e.test.ts', 'engine/test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['engine/test/harness/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

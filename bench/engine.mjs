@@ -106,7 +106,7 @@ async function request(url, { method = 'GET', body, cookie }) {
 async function startEngine(databaseUrl, dataDir) {
   const child = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ESTATEFLOW_DATA_DIR: dataDir, ESTATEFLOW_SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ESTATEFLOW_DATA_DIR: dataDir, ESTATEFLOW_SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...(process.env.BENCH_ENGINE_WORKERS === undefined ? {} : { ESTATEFLOW_WORKERS: process.env.BENCH_ENGINE_WORKERS }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -177,8 +177,9 @@ async function engineRun(databaseUrl, dataDir) {
 }
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-bench-engine-'));
+const pgFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-bench-pg-'));
 const port = await freePort();
-const server = new EmbeddedPostgres({ databaseDir: path.join(folder, 'pg'), user: 'postgres', password: 'postgres', port, persistent: false, onLog: () => undefined, onError: () => undefined, postgresFlags: ['-c', 'fsync=on', '-c', 'max_connections=200'] });
+const server = new EmbeddedPostgres({ databaseDir: pgFolder, user: 'postgres', password: 'postgres', port, persistent: false, createPostgresUser: true, onLog: () => undefined, onError: () => undefined, postgresFlags: ['-c', 'fsync=on', '-c', 'max_connections=200'] });
 try {
   await server.initialise();
   await server.start();
@@ -193,4 +194,5 @@ try {
 } finally {
   await server.stop().catch(() => undefined);
   fs.rmSync(folder, { recursive: true, force: true });
+  fs.rmSync(pgFolder, { recursive: true, force: true });
 }

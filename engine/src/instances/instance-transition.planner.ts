@@ -54,7 +54,7 @@ export class InstanceTransitionPlanner {
     const newTasks: NewTaskRow[] = [];
     const openTasks: TaskLike[] = changes.kept.map((task) => ({ ...task }));
     for (const task of changes.opened) {
-      // TODO(model): an assignTask effect reassigns only tasks opened by the same step for now.
+      // TODO: an assignTask effect (REASSIGN) only reaches tasks opened by the same step; a kept task keeps its assignee row.
       const assignee = await this.assigner.assign({
         companyId: instance.companyId,
         estateId: instance.estateId,

@@ -70,7 +70,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Eng
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`engine did not start within 120 s:\n${output}`)), 120_000);
     const poll = setInterval(() => {
       const match = /EstateFlow is running at (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
