@@ -3,12 +3,13 @@ export type AcceptedContentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'i
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 
-function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
-  return bytes.length >= offset + signature.length && signature.every((byte, index) => bytes[offset + index] === byte);
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return bytes.length >= signature.length && signature.every((byte, index) => bytes[index] === byte);
 }
 
-function ascii(bytes: Uint8Array, from: number, to: number): string {
-  return String.fromCharCode(...bytes.subarray(from, to));
+/** The four ASCII characters at `offset` (box and chunk names in RIFF and ISO-BMFF files). */
+function fourCc(bytes: Uint8Array, offset: number): string {
+  return bytes.length >= offset + 4 ? String.fromCharCode(...bytes.subarray(offset, offset + 4)) : '';
 }
 
 /**
@@ -18,8 +19,8 @@ function ascii(bytes: Uint8Array, from: number, to: number): string {
 export function detectContentType(bytes: Uint8Array): AcceptedContentType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
-  if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp' && HEIF_BRANDS.has(ascii(bytes, 8, 12))) return 'image/heic';
+  if (fourCc(bytes, 0) === 'RIFF' && fourCc(bytes, 8) === 'WEBP') return 'image/webp';
+  if (fourCc(bytes, 4) === 'ftyp' && HEIF_BRANDS.has(fourCc(bytes, 8))) return 'image/heic';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
   return null;
 }

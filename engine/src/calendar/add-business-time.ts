@@ -25,8 +25,8 @@ export function addBusinessTime(input: { start: Date; ms: number; calendar: Busi
   for (let index = 0; index < MAX_DAYS; index++) {
     if (isWorkingDay(date, calendar)) {
       for (const span of calendar.hours) {
-        const spanStart = Math.max(zonedInstant(date, minutesOfDay(span.from), timezone), begin);
-        const spanEnd = zonedInstant(date, minutesOfDay(span.to), timezone);
+        const spanStart = Math.max(zonedInstant({ date, minuteOfDay: minutesOfDay(span.from), timezone }), begin);
+        const spanEnd = zonedInstant({ date, minuteOfDay: minutesOfDay(span.to), timezone });
         if (spanEnd <= spanStart) continue;
         if (remaining <= spanEnd - spanStart) return new Date(spanStart + remaining);
         remaining -= spanEnd - spanStart;

@@ -42,7 +42,8 @@ export function zonedParts(instant: number, timezone: string): LocalDate & { hou
 }
 
 /** The instant a wall-clock time in a time zone names (offsets read from the zone's rules, so DST zones work too). */
-export function zonedInstant(date: LocalDate, minuteOfDay: number, timezone: string): number {
+export function zonedInstant(input: { date: LocalDate; minuteOfDay: number; timezone: string }): number {
+  const { date, minuteOfDay, timezone } = input;
   const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
   const offsetAt = (instant: number) => {
     const parts = zonedParts(instant, timezone);

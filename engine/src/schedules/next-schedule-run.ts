@@ -23,7 +23,7 @@ export function nextScheduleRun(input: { rule: ScheduleRule; after: Date; timezo
   let date: LocalDate = { year: parts.year, month: parts.month, day: parts.day };
   for (let index = 0; index < 400; index++) {
     if (matches(input.rule, date)) {
-      const run = zonedInstant(date, hours * 60 + minutes, input.timezone);
+      const run = zonedInstant({ date, minuteOfDay: hours * 60 + minutes, timezone: input.timezone });
       if (run > input.after.getTime()) return new Date(run);
     }
     date = nextDay(date);

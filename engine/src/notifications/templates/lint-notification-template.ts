@@ -21,19 +21,19 @@ function lineOf(node: Node): number | undefined {
   return loc.start.line;
 }
 
-function problem(node: Node, zh: string, en: string): TemplateProblem {
+function problem(node: Node, message: { zh: string; en: string }): TemplateProblem {
   const line = lineOf(node);
-  return { message: { 'zh-CN': zh, en }, ...(line === undefined ? {} : { line }) };
+  return { message: { 'zh-CN': message.zh, en: message.en }, ...(line === undefined ? {} : { line }) };
 }
 
 function checkPath(node: Node, problems: TemplateProblem[]): void {
   const original = typeof node.original === 'string' ? node.original : '';
   const parts = Array.isArray(node.parts) ? node.parts.filter((part): part is string => typeof part === 'string') : [];
   if (typeof node.data === 'boolean' && node.data) {
-    problems.push(problem(node, `不允许使用 @ 变量：${original}`, `@ variables are not allowed: ${original}`));
+    problems.push(problem(node, { zh: `不允许使用 @ 变量：${original}`, en: `@ variables are not allowed: ${original}` }));
   }
   if (parts.some((part) => FORBIDDEN_SEGMENT.test(part)) || /(^|[./[])(__|constructor\b|prototype\b)/.test(original)) {
-    problems.push(problem(node, `不允许访问 ${original}`, `"${original}" may not be used in a template.`));
+    problems.push(problem(node, { zh: `不允许访问 ${original}`, en: `"${original}" may not be used in a template.` }));
   }
 }
 
@@ -53,17 +53,20 @@ function walk(value: unknown, problems: TemplateProblem[]): void {
     case 'MustacheStatement':
       if (value.escaped === false) {
         problems.push(
-          problem(value, '不允许使用 {{{ }}} 或 {{& }}：请用 {{ }}。', 'Triple-stash {{{ }}} and {{& }} are not allowed; use {{ }}.'),
+          problem(value, {
+            zh: '不允许使用 {{{ }}} 或 {{& }}：请用 {{ }}。',
+            en: 'Triple-stash {{{ }}} and {{& }} are not allowed; use {{ }}.',
+          }),
         );
       }
       break;
     case 'PartialStatement':
     case 'PartialBlockStatement':
-      problems.push(problem(value, '不允许使用子模板 {{> }}。', 'Partials {{> }} are not allowed.'));
+      problems.push(problem(value, { zh: '不允许使用子模板 {{> }}。', en: 'Partials {{> }} are not allowed.' }));
       return;
     case 'Decorator':
     case 'DecoratorBlock':
-      problems.push(problem(value, '不允许使用装饰器 {{* }}。', 'Decorators {{* }} are not allowed.'));
+      problems.push(problem(value, { zh: '不允许使用装饰器 {{* }}。', en: 'Decorators {{* }} are not allowed.' }));
       return;
     case 'PathExpression':
       checkPath(value, problems);
@@ -76,15 +79,14 @@ function walk(value: unknown, problems: TemplateProblem[]): void {
     const hasArguments = (Array.isArray(value.params) && value.params.length > 0) || isNode(value.hash);
     if (name !== null && (hasArguments || value.type !== 'MustacheStatement') && !HELPERS.has(name)) {
       problems.push(
-        problem(
-          value,
-          `未知的辅助函数 ${name}。可用：${[...HELPERS].join('、')}`,
-          `Unknown helper "${name}". Available: ${[...HELPERS].join(', ')}.`,
-        ),
+        problem(value, {
+          zh: `未知的辅助函数 ${name}。可用：${[...HELPERS].join('、')}`,
+          en: `Unknown helper "${name}". Available: ${[...HELPERS].join(', ')}.`,
+        }),
       );
     }
     if (value.type === 'BlockStatement' && name !== null && !BLOCK_HELPERS.has(name)) {
-      problems.push(problem(value, `${name} 不能用作块。`, `"${name}" cannot open a block.`));
+      problems.push(problem(value, { zh: `${name} 不能用作块。`, en: `"${name}" cannot open a block.` }));
     }
   }
   for (const [key, child] of Object.entries(value)) {
