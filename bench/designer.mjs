@@ -1,5 +1,5 @@
-// The designer on a big workflow: a generated 300-state definition (with compound states and
-// ~450 transitions) is handed to the built designer's local editor page (/designer/local,
+// The designer on a big workflow: a generated 300-state definition (20 compound stages of 13
+// steps, ~520 transitions, node positions saved in `layout` as the designer saves them) is handed to the built designer's local editor page (/designer/local,
 // `window.estateflowDesigner.load`), no engine needed. Prints two figures:
 //   open → interactive: from load() until the canvas has drawn nodes and a click on one selects
 //                       it (target ≤ 3000 ms);
@@ -58,6 +58,13 @@ function generateDefinition() {
     count += 1;
   }
   if (count !== STATES) throw new Error(`generated ${count} states`);
+  // Positions as a saved draft has them (children relative to their stage).
+  const nodes = {};
+  for (let stage = 0; stage < stages; stage += 1) {
+    nodes[`stage${stage}`] = { x: (stage % 5) * 560, y: Math.floor(stage / 5) * 1400 };
+    nodes[`review${stage}`] = { x: (stage % 5) * 560 + 120, y: Math.floor(stage / 5) * 1400 + 1220 };
+    for (let step = 0; step < 13; step += 1) nodes[`stage${stage}.s${step}`] = { x: 24 + (step % 2) * 240, y: 64 + Math.floor(step / 2) * 150 };
+  }
   return {
     formatVersion: 1,
     key: 'bench',
@@ -66,6 +73,7 @@ function generateDefinition() {
     forms: {},
     parameters: { type: 'object', properties: {} },
     tests: [],
+    layout: { nodes },
   };
 }
 

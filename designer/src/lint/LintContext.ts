@@ -14,9 +14,11 @@ export interface LintValue {
   findings: DesignerFinding[];
   errorCount: number;
   severityByElement: ReadonlyMap<string, FindingSeverity>;
+  /** False while the findings are of an older definition (lint runs a moment after edits). */
+  current: boolean;
 }
 
-export const LintContext = createContext<LintValue>({ findings: [], errorCount: 0, severityByElement: new Map() });
+export const LintContext = createContext<LintValue>({ findings: [], errorCount: 0, severityByElement: new Map(), current: false });
 
 export function useLint(): LintValue {
   return useContext(LintContext);

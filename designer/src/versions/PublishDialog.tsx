@@ -14,11 +14,11 @@ export function PublishDialog(props: {
   onPublished: (version: number) => void;
 }) {
   const { t } = useI18n();
-  const { errorCount, findings } = useLint();
+  const { errorCount, findings, current } = useLint();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const blocked = errorCount > 0;
+  const blocked = errorCount > 0 || !current;
   const publish = async () => {
     setBusy(true);
     setFailure(null);

@@ -23,6 +23,8 @@ export type EstateFormProps = {
   onSubmit: (formData: JsonObject) => void;
   locale: Locale;
   estateId?: string;
+  /** Set for an event form on an existing instance (uploads are linked to it). */
+  instanceId?: string;
   units?: UnitOption[];
   /** The designer's preview: widgets make no requests. */
   offline?: boolean;
@@ -82,8 +84,8 @@ export function EstateForm(props: EstateFormProps) {
     [serverErrors, locale],
   );
   const formContext = useMemo(
-    () => ({ locale, estateId: props.estateId, units: props.units, offline: props.offline === true }),
-    [locale, props.estateId, props.units, props.offline],
+    () => ({ locale, estateId: props.estateId, instanceId: props.instanceId, units: props.units, offline: props.offline === true }),
+    [locale, props.estateId, props.instanceId, props.units, props.offline],
   );
   const translateString = useMemo(() => rjsfTranslator(locale), [locale]);
 

@@ -8,6 +8,8 @@ import { translate, type Translate } from '../i18n/translate';
 export type EstateFormContext = {
   locale: Locale;
   estateId?: string;
+  /** The instance an event form belongs to: uploads are linked to it. */
+  instanceId?: string;
   /** Units offered by the unit picker without a server search (the owner's own units). */
   units?: UnitOption[];
   /** The designer preview: no requests to /api. */
@@ -25,6 +27,7 @@ export function readFormContext(raw: unknown): ResolvedFormContext {
   if (isRecord(raw)) {
     if (raw.locale === 'en') context.locale = 'en';
     if (typeof raw.estateId === 'string') context.estateId = raw.estateId;
+    if (typeof raw.instanceId === 'string') context.instanceId = raw.instanceId;
     if (Array.isArray(raw.units)) {
       context.units = raw.units.filter(
         (unit): unit is UnitOption => isRecord(unit) && typeof unit.id === 'string' && typeof unit.label === 'string',

@@ -62,6 +62,7 @@ export function ActionDialog({ instance, action, onClose, onApplied, onConflict 
             onSubmit={submit}
             locale={locale}
             estateId={instance.estateId}
+            instanceId={instance.id}
             serverErrors={event.serverErrors}
             busy={event.busy}
             disabled={!stillAllowed}

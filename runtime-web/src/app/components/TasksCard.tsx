@@ -31,7 +31,7 @@ export function TasksCard({ tasks, estateId, me, onChanged }: { tasks: TaskSumma
         dataSource={tasks}
         renderItem={(task) => (
           <List.Item
-            actions={[
+            actions={task.assignee?.personId ? [] : [
               !task.assignee?.userId ? (
                 <Button key="claim" size="small" type="primary" onClick={() => void call(`/tasks/${task.id}/claim`)} data-testid="claim-task">
                   {t('instance.claim')}
@@ -49,7 +49,7 @@ export function TasksCard({ tasks, estateId, me, onChanged }: { tasks: TaskSumma
             <Space orientation="vertical" size={4}>
               <Space wrap>
                 <strong>{text(task.name)}</strong>
-                {task.assignee?.userId ? <Tag>{task.assignee.name}</Tag> : <Tag color="gold">{t('inbox.unassigned')}</Tag>}
+                {task.assignee?.userId || task.assignee?.personId ? <Tag>{task.assignee.name ?? t('instance.requester')}</Tag> : <Tag color="gold">{t('inbox.unassigned')}</Tag>}
                 <SlaTag task={task} now={Date.now()} />
               </Space>
               {reassigning === task.id ? (

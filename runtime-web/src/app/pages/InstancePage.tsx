@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import type { AllowedEvent, Instance } from '../../api/types';
-import { collectAttachments } from '../../forms/attachment-value';
 import { useApi } from '../../hooks/use-api';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../shared/error-message';
+import { instanceAttachments } from '../../shared/instance-attachments';
 import { useSession } from '../../shared/SessionProvider';
 import { ActionDialog } from '../components/ActionDialog';
 import { AttachmentsCard } from '../components/AttachmentsCard';
@@ -32,8 +32,7 @@ export default function InstancePage() {
     return <Spin className="ef-page-spin" />;
   }
   const me = session.status === 'signedIn' && session.me.kind === 'staff' ? session.me : null;
-  const attachments = [...collectAttachments(instance.data), ...instance.timeline.flatMap((entry) => collectAttachments(entry.data ?? {}))];
-  const uniqueAttachments = attachments.filter((item, index) => attachments.findIndex((other) => other.id === item.id) === index);
+  const attachments = instanceAttachments(instance);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -62,7 +61,7 @@ export default function InstancePage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {me ? <TasksCard tasks={instance.tasks} estateId={instance.estateId} me={me} onChanged={loaded.reload} /> : null}
             <DataCard data={instance.data} />
-            <AttachmentsCard attachments={uniqueAttachments} />
+            <AttachmentsCard attachments={attachments} />
           </Space>
         </Col>
         <Col xs={24} lg={10}>

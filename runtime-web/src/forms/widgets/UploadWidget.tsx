@@ -50,7 +50,7 @@ export function UploadWidget(props: WidgetProps) {
       setBusy((count) => count + 1);
       try {
         const { blob, fileName } = await compressImage(file);
-        const attachment = await uploadAttachment({ file: blob, fileName, estateId: context.estateId });
+        const attachment = await uploadAttachment({ file: blob, fileName, estateId: context.estateId, instanceId: context.instanceId });
         uploaded.current.set(attachment.id, attachment);
         const next = shape.multiple ? [...latest.current, attachment] : [attachment];
         latest.current = next;

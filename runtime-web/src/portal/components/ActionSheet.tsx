@@ -46,6 +46,7 @@ export function ActionSheet({ instance, action, onClose, onApplied, onConflict }
           onSubmit={submit}
           locale={locale}
           estateId={instance.estateId}
+            instanceId={instance.id}
           serverErrors={event.serverErrors}
           busy={event.busy}
           disabled={!stillAllowed}

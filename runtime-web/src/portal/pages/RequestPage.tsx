@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Button, Image, Spin, Tag, Timeline } from 'antd';
 import type { AllowedEvent, Instance } from '../../api/types';
-import { collectAttachments, isImageAttachment } from '../../forms/attachment-value';
+import { isImageAttachment } from '../../forms/attachment-value';
 import { useApi } from '../../hooks/use-api';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../shared/error-message';
+import { instanceAttachments } from '../../shared/instance-attachments';
 import { ActionSheet } from '../components/ActionSheet';
 
 /** One request: live progress in plain words, photos, what the owner can do, and the history. */
@@ -17,7 +18,7 @@ export default function RequestPage() {
   const [action, setAction] = useState<AllowedEvent | null>(null);
   const instance = applied && loaded.data && applied.version > loaded.data.version ? applied : (loaded.data ?? null);
   if (!instance) return loaded.error ? <Alert type="error" title={errorMessage(loaded.error, t)} /> : <Spin className="ef-page-spin" />;
-  const photos = [...collectAttachments(instance.data), ...instance.timeline.flatMap((entry) => collectAttachments(entry.data ?? {}))].filter(isImageAttachment);
+  const photos = instanceAttachments(instance).filter(isImageAttachment);
 
   return (
     <div className="ef-stack">

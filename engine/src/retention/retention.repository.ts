@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../database/database.service';
+import { TenantDatabase } from '../database/tenant-database.service';
+
+/** Companies and their retention setting (owner: the sweep walks every company), and the purge itself (tenant). */
+@Injectable()
+export class RetentionRepository {
+  constructor(
+    private readonly owner: DatabaseService,
+    private readonly tenant: TenantDatabase,
+  ) {}
+
+  /** The one cross-company read of the sweep: which companies exist and their settings. */
+  async companies(): Promise<{ id: string; settings: unknown }[]> {
+    const result = await this.owner.pool.query<{ id: string; settings: unknown }>('SELECT id::text AS id, settings FROM "Company" ORDER BY id');
+    return result.rows;
+  }
+
+  /**
+   * Deletes people of the company who left every unit before `leftBefore` (their residencies go
+   * with them); instances keep their reference and lose the link. Returns the ids removed.
+   */
+  purgeLeftBefore(input: { companyId: string; leftBefore: Date; limit: number }): Promise<string[]> {
+    return this.tenant.withClient(input.companyId, async (client) => {
+      const result = await client.query<{ id: string }>(
+        `DELETE FROM "Person" WHERE id IN (
+           SELECT id FROM "Person" WHERE "companyId" = $1 AND "leftAt" IS NOT NULL AND "leftAt" < $2
+              AND NOT EXISTS (SELECT 1 FROM "Residency" r WHERE r."personId" = "Person".id AND r."endedAt" IS NULL)
+            ORDER BY "leftAt" LIMIT $3)
+         RETURNING id::text AS id`,
+        [input.companyId, input.leftBefore, input.limit],
+      );
+      return result.rows.map((row) => row.id);
+    });
+  }
+}
