@@ -39,7 +39,13 @@ const allJs = fs.readdirSync(path.join(portalDir, 'assets')).filter((name) => na
 const totalGzip = allJs.reduce((sum, name) => sum + gzipBytes(path.join(portalDir, 'assets', name)), 0);
 
 // ---- a static server like the engine's: /portal/* from dist/portal, index.html fallback
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname.startsWith('/api/')) {
@@ -52,7 +58,10 @@ const server = http.createServer((request, response) => {
   if (!file.startsWith(portalDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(portalDir, 'index.html');
   const body = fs.readFileSync(file);
   const gzip = /\.(js|css|html)$/.test(file) && /gzip/.test(String(request.headers['accept-encoding']));
-  response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  response.writeHead(200, {
+    'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
   response.end(gzip ? zlib.gzipSync(body) : body);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -69,7 +78,12 @@ const ready = [];
 let firstPageJs = new Set();
 try {
   for (let run = 0; run < runs; run += 1) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const fetched = new Set();
     page.on('request', (request) => {
@@ -97,8 +111,12 @@ const medianOf = (values) => {
 const median = medianOf(paints);
 const firstPageGzip = [...firstPageJs].reduce((sum, url) => sum + gzipBytes(fileOf(url)), 0);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
-console.log(`owner portal initial JS (gzip): ${kb(firstPageGzip)} KB in ${firstPageJs.size} files fetched for the sign-in page (entry + preloads alone: ${kb(jsGzip)} KB) — budget ${budgetKb} KB: ${firstPageGzip / 1024 <= budgetKb ? 'ok' : 'OVER'}`);
+console.log(
+  `owner portal initial JS (gzip): ${kb(firstPageGzip)} KB in ${firstPageJs.size} files fetched for the sign-in page (entry + preloads alone: ${kb(jsGzip)} KB) — budget ${budgetKb} KB: ${firstPageGzip / 1024 <= budgetKb ? 'ok' : 'OVER'}`,
+);
 console.log(`owner portal initial CSS (gzip): ${kb(cssGzip)} KB; all portal JS incl. lazy chunks (gzip): ${kb(totalGzip)} KB`);
-console.log(`first contentful paint, 4x CPU throttling, median of ${paints.length}: ${median.toFixed(0)} ms (runs: ${paints.map((value) => value.toFixed(0)).join(', ')})`);
+console.log(
+  `first contentful paint, 4x CPU throttling, median of ${paints.length}: ${median.toFixed(0)} ms (runs: ${paints.map((value) => value.toFixed(0)).join(', ')})`,
+);
 console.log(`sign-in form ready (phone input visible), 4x CPU throttling, median: ${medianOf(ready).toFixed(0)} ms`);
 if (firstPageGzip / 1024 > budgetKb) process.exitCode = 1;

@@ -19,7 +19,16 @@ const ROWS = Number(process.argv[2] ?? 20_000);
 async function launch(dataDir) {
   const child = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ESTATEFLOW_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ESTATEFLOW_SEED_DEMO: 'true', ESTATEFLOW_WORKER_POLL_MS: '50' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ESTATEFLOW_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ESTATEFLOW_SEED_DEMO: 'true',
+      ESTATEFLOW_WORKER_POLL_MS: '50',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -58,8 +67,15 @@ async function settle(url, cookie, id, from) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-bench-import-'));
 const { url, child } = await launch(dataDir);
 try {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.estateflow.cn', password: 'estateflow' }) });
-  const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.estateflow.cn', password: 'estateflow' }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   const estates = await (await fetch(`${url}/api/admin/estates`, { headers: { cookie } })).json();
   const estate = estates.find((item) => item.code === 'sunshine');
   const bytes = await workbook(ROWS);
@@ -67,7 +83,9 @@ try {
   const t0 = performance.now();
   const form = new FormData();
   form.append('file', new Blob([bytes]), 'bench.xlsx');
-  const uploaded = await (await fetch(`${url}/api/admin/estates/${estate.id}/imports`, { method: 'POST', headers: { cookie }, body: form })).json();
+  const uploaded = await (
+    await fetch(`${url}/api/admin/estates/${estate.id}/imports`, { method: 'POST', headers: { cookie }, body: form })
+  ).json();
   const t1 = performance.now();
   const validated = await settle(url, cookie, uploaded.id, 'validating');
   const t2 = performance.now();

@@ -15,7 +15,10 @@ const PACKS = fs.readdirSync(TEMPLATES).filter((name) => fs.existsSync(path.join
 
 function loadPack(name: string): LoadedPack {
   const result = validatePack(readPackFolder(path.join(TEMPLATES, name)), { engineVersion: '0.1.0' });
-  if (!result.ok) throw new Error(`${name} does not validate:\n${result.problems.map((problem) => `${problem.file} ${problem.path}: ${problem.reason}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `${name} does not validate:\n${result.problems.map((problem) => `${problem.file} ${problem.path}: ${problem.reason}`).join('\n')}`,
+    );
   return result.pack;
 }
 
@@ -31,7 +34,11 @@ describe.each(PACKS)('the %s pack', (name) => {
   it('passes every scenario and covers 100% of states and transitions', () => {
     for (const { key, definition } of loadPack(name).workflows) {
       const report = coverage(definition, definition.tests ?? []);
-      const failures = report.runs.flatMap((run) => run.steps.flatMap((step) => step.failures.map((failure) => `${key} / ${run.name} / step ${step.index} (${step.stateValue}): ${failure}`)));
+      const failures = report.runs.flatMap((run) =>
+        run.steps.flatMap((step) =>
+          step.failures.map((failure) => `${key} / ${run.name} / step ${step.index} (${step.stateValue}): ${failure}`),
+        ),
+      );
       expect(failures).toEqual([]);
       expect(report.states.missing).toEqual([]);
       expect(report.transitions.missing).toEqual([]);

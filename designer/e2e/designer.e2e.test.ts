@@ -56,7 +56,8 @@ async function renameSelected(page: Page, key: string) {
 
 describe('designing a workflow in the designer', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'designer', 'dist', 'index.html'))) throw new Error('designer/dist is missing: run "npm run build" first.');
+    if (!fs.existsSync(path.join(REPOSITORY_ROOT, 'designer', 'dist', 'index.html')))
+      throw new Error('designer/dist is missing: run "npm run build" first.');
     engine = await startEngine();
     browser = await launchBrowser();
     logins = readDemoLogins(engine.dataDir);
@@ -132,9 +133,13 @@ describe('designing a workflow in the designer', () => {
     const list = await client.request('GET', '/api/definitions?q=e2e_approval');
     const created = list.body.find((row: { key: string }) => row.key === 'e2e_approval');
     const estateId = logins?.companies[0]?.estates[0]?.id;
-    const bound = await client.request('PUT', `/api/estates/${estateId}/bindings/e2e_approval`, { body: { definitionId: created.id, version: 1, parameters: {} } });
+    const bound = await client.request('PUT', `/api/estates/${estateId}/bindings/e2e_approval`, {
+      body: { definitionId: created.id, version: 1, parameters: {} },
+    });
     expect(bound.status).toBe(200);
-    const instance = await client.request('POST', `/api/estates/${estateId}/instances`, { body: { workflowKey: 'e2e_approval', data: { phone: '13800138000', amount: 100000 } } });
+    const instance = await client.request('POST', `/api/estates/${estateId}/instances`, {
+      body: { workflowKey: 'e2e_approval', data: { phone: '13800138000', amount: 100000 } },
+    });
     expect(instance.status).toBe(201);
     expect(instance.body.state).toBe('submitted');
   });
@@ -145,7 +150,9 @@ describe('designing a workflow in the designer', () => {
     const client = new HttpClient(engine.url);
     await client.request('POST', '/api/auth/login', { body: { email: designer().email, password: designer().password } });
     const list = await client.request('GET', '/api/definitions');
-    const builtIns = list.body.filter((row: { key: string }) => ['repair', 'inspection', 'complaint', 'move_in', 'moveIn', 'renovation'].includes(row.key));
+    const builtIns = list.body.filter((row: { key: string }) =>
+      ['repair', 'inspection', 'complaint', 'move_in', 'moveIn', 'renovation'].includes(row.key),
+    );
     expect(builtIns.length).toBeGreaterThanOrEqual(5);
     for (const row of builtIns) {
       await page.goto(`${engine.url}/designer/workflows/${row.id}`);

@@ -15,7 +15,11 @@ async function me<T>(page: Page): Promise<T> {
 
 async function pickOption(page: Page, fieldId: string, label: string | RegExp): Promise<void> {
   await page.locator(`#${fieldId}`).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label })
+    .first()
+    .click();
 }
 
 async function photo(page: Page): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
@@ -124,5 +128,79 @@ describe('a repair from the owner’s phone to a five-star rating', () => {
     expect(status).toBe(404);
 
     for (const side of [ownerSide, desk, tech, other]) await side.context.close();
+  });
+
+  it('an owner who loses the network keeps the draft, and the request is sent once back online', async () => {
+    if (!world) throw new Error('world not started');
+    const w = world;
+    const person = owner(w, 2);
+    const phone = await newPage(w, 'phone');
+    await ownerSignIn(w, phone.page, person.phone);
+
+    // A half-filled form survives leaving the page.
+    await phone.page.getByTestId('new-repair').click();
+    await phone.page.locator('#root_description').fill('阳台地漏堵塞，积水');
+    await phone.page.getByRole('link', { name: /首页/ }).click();
+    await phone.page.getByTestId('new-repair').click();
+    await phone.page.getByText('已恢复上次未提交的内容').waitFor();
+    expect(await phone.page.locator('#root_description').inputValue()).toBe('阳台地漏堵塞，积水');
+
+    // Offline: submitting queues it on the phone.
+    await pickOption(phone.page, 'root_category', '管道');
+    await phone.page.locator('#root_contactPhone').fill(person.phone);
+    await phone.context.setOffline(true);
+    await phone.page.getByTestId('form-submit').click();
+    await phone.page.getByText(/网络已断开/).waitFor();
+    await screenshot(phone.page, 'runtime-web-offline-queued');
+
+    // Back online: it is sent by itself, exactly once.
+    await phone.context.setOffline(false);
+    await phone.page.getByRole('link', { name: /返回首页/ }).click();
+    await phone.page.goto(entry(w, 'portal', 'requests'));
+    await expect
+      .poll(async () => await phone.page.getByTestId('request-card').filter({ hasText: '报修' }).count(), { timeout: 20_000 })
+      .toBe(1);
+    await phone.page.waitForTimeout(1500);
+    await phone.page.reload();
+    await phone.page.getByTestId('request-card').first().waitFor();
+    expect(await phone.page.getByTestId('request-card').count()).toBe(1);
+    await phone.context.close();
+  });
+
+  it('the front desk files a repair for an owner found by phone, and the owner sees it', async () => {
+    if (!world) throw new Error('world not started');
+    const w = world;
+    const person = owner(w, 3);
+    const ownerSide = await newPage(w, 'phone');
+    await ownerSignIn(w, ownerSide.page, person.phone);
+    const ownerMe = await me<MeUnits>(ownerSide.page);
+    const estateId = ownerMe.units[0]?.estateId ?? '';
+    const deskLogin = w.logins.companies[0]?.staff.find((staff) => staff.role === 'front_desk' && staff.estateIds.includes(estateId));
+    if (!deskLogin) throw new Error('no front desk for the owner’s estate');
+    await ownerSide.page.goto(entry(w, 'portal', 'requests'));
+    await ownerSide.page.locator('h2').first().waitFor();
+    const before = await ownerSide.page.getByTestId('request-card').count();
+
+    const desk = await newPage(w, 'desktop');
+    await desk.context.addInitScript((id) => localStorage.setItem('ef.app.estate', id), estateId);
+    await staffSignIn(w, desk.page, deskLogin);
+    await desk.page.getByRole('link', { name: /代客登记/ }).click();
+    await desk.page.getByTestId('owner-search').locator('input').fill(person.phone);
+    await desk.page.getByTestId('owner-search').locator('input').press('Enter');
+    await desk.page
+      .getByRole('button', { name: ownerMe.units[0]?.label ?? '' })
+      .first()
+      .click();
+    await desk.page.getByTestId('workflow-repair').click();
+    await pickOption(desk.page, 'root_category', '门窗');
+    await desk.page.locator('#root_description').fill('业主来电：入户门锁芯卡住');
+    await desk.page.locator('#root_contactPhone').fill(person.phone);
+    await desk.page.getByTestId('form-submit').click();
+    await desk.page.getByTestId('instance-state').waitFor();
+    await screenshot(desk.page, 'runtime-web-front-desk-filed');
+
+    // The owner's list grows without a reload.
+    await expect.poll(() => ownerSide.page.getByTestId('request-card').count(), { timeout: 15_000 }).toBe(before + 1);
+    for (const side of [ownerSide, desk]) await side.context.close();
   });
 });

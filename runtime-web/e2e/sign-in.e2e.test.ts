@@ -27,7 +27,8 @@ describe('signing in to the staff app and the owner portal', () => {
 
       await staffSignIn(w, page, staff);
       await expect.poll(() => page.locator('.ant-menu').textContent()).toContain('待办');
-      const estateNames = w.logins.companies[0]?.estates.filter((estate) => staff.estateIds.includes(estate.id)).map((estate) => estate.name) ?? [];
+      const estateNames =
+        w.logins.companies[0]?.estates.filter((estate) => staff.estateIds.includes(estate.id)).map((estate) => estate.name) ?? [];
       const switcher = (await page.getByTestId('estate-switcher').textContent()) ?? '';
       expect(estateNames.some((name) => switcher.includes(name))).toBe(true);
       await screenshot(page, 'runtime-web-staff-shell');

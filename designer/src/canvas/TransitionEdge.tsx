@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { select } from '../commands/editCommands';
 import { EditorContext } from '../editor/EditorContext';
@@ -38,6 +38,8 @@ function laneCurve(input: { sourceX: number; sourceY: number; targetX: number; t
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionFlowEdge>) {
   const { t } = useI18n();
   const editor = useContext(EditorContext);
+  // Below this zoom labels are unreadable anyway; leaving them out keeps big charts fluid.
+  const showLabel = useStore((store) => store.transform[2] >= 0.45);
   const { data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd } = props;
   const lane = data?.lane ?? 0;
   let geometry: EdgeGeometry;
@@ -59,24 +61,26 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
   return (
     <>
       <BaseEdge id={props.id} path={geometry.path} markerEnd={markerEnd} className={className} interactionWidth={16} />
-      <EdgeLabelRenderer>
-        <div
-          className={`edge-label ${className}`}
-          style={{ transform: `translate(-50%, -50%) translate(${geometry.labelX}px, ${geometry.labelY}px)` }}
-          data-transition-id={data?.transitionId}
-          onClick={(event) => {
-            if (!data || !editor) return;
-            event.stopPropagation();
-            editor.perform(select({ states: [], transitions: [data.transitionId] }));
-          }}
-        >
-          {data?.kind === 'always' && <span className="badge">⟳ {t('canvas.always')}</span>}
-          {data?.kind === 'after' && <span className="badge badge-sla">⏱ {t('canvas.after', { delay: data.delay ?? '' })}</span>}
-          {data?.kind === 'onDone' && <span className="badge">✓ onDone</span>}
-          {data?.label && <span>{data.label}</span>}
-          {data?.hasGuard && <span className="badge badge-guard">[{t('canvas.guard')}]</span>}
-        </div>
-      </EdgeLabelRenderer>
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label ${className}`}
+            style={{ transform: `translate(-50%, -50%) translate(${geometry.labelX}px, ${geometry.labelY}px)` }}
+            data-transition-id={data?.transitionId}
+            onClick={(event) => {
+              if (!data || !editor) return;
+              event.stopPropagation();
+              editor.perform(select({ states: [], transitions: [data.transitionId] }));
+            }}
+          >
+            {data?.kind === 'always' && <span className="badge">⟳ {t('canvas.always')}</span>}
+            {data?.kind === 'after' && <span className="badge badge-sla">⏱ {t('canvas.after', { delay: data.delay ?? '' })}</span>}
+            {data?.kind === 'onDone' && <span className="badge">✓ onDone</span>}
+            {data?.label && <span>{data.label}</span>}
+            {data?.hasGuard && <span className="badge badge-guard">[{t('canvas.guard')}]</span>}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 });

@@ -11,7 +11,7 @@ import {
   type OnReconnect,
 } from '@xyflow/react';
 import { Empty } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { connectCommand, editDefinition, moveNodesCommand, select } from '../commands/editCommands';
 import { retargetTransition } from '../definition/transitionEdits';
 import type { Point } from '../definition/types';
@@ -21,6 +21,7 @@ import { useLint } from '../lint/LintContext';
 import { definitionToFlow } from './definitionToFlow';
 import type { StateFlowNode, TransitionFlowEdge } from './flowTypes';
 import { computeAutoLayout } from './elkLayout';
+import { reuseUnchanged } from './reuseUnchanged';
 import { edgeTypes } from './TransitionEdge';
 import { nodeTypes } from './StateNodes';
 
@@ -35,7 +36,8 @@ export function WorkflowCanvas() {
   const [dragging, setDragging] = useState<Map<string, Point>>(new Map());
   const { definition, selection } = state;
 
-  const derived = useMemo(
+  const previous = useRef<{ nodes: StateFlowNode[]; edges: TransitionFlowEdge[] }>({ nodes: [], edges: [] });
+  const fresh = useMemo(
     () =>
       definitionToFlow(definition, {
         locale,
@@ -47,6 +49,13 @@ export function WorkflowCanvas() {
       }),
     [definition, selection, locale, overlay, severityByElement],
   );
+  const derived = useMemo(
+    () => ({ nodes: reuseUnchanged(previous.current.nodes, fresh.nodes), edges: reuseUnchanged(previous.current.edges, fresh.edges) }),
+    [fresh],
+  );
+  useEffect(() => {
+    previous.current = derived;
+  }, [derived]);
   const nodes = useMemo(
     () =>
       dragging.size === 0 ? derived.nodes : derived.nodes.map((node) => ({ ...node, position: dragging.get(node.id) ?? node.position })),

@@ -11,6 +11,9 @@ const icons = {
   info: <InfoCircleOutlined />,
 };
 
+/** A long list helps nobody and costs a render: the worst ones first, the rest counted. */
+const SHOWN = 100;
+
 /** Findings of the live lint; choosing one selects the state, transition or form field it is about. */
 export function LintPanel() {
   const { t } = useI18n();
@@ -58,7 +61,8 @@ export function LintPanel() {
       ) : (
         <List
           size="small"
-          dataSource={findings}
+          dataSource={findings.slice(0, SHOWN)}
+          footer={findings.length > SHOWN ? <Typography.Text type="secondary">{`+${findings.length - SHOWN}`}</Typography.Text> : null}
           renderItem={(finding) => (
             <List.Item className="lint-item">
               <button type="button" className="link-button" onClick={() => reveal(finding)}>

@@ -1,6 +1,5 @@
 import { lintDefinition, validateDefinition, type LintTarget } from '@estateflow/model';
 import type { FindingSeverity } from '../canvas/flowTypes';
-import type { Definition } from '../definition/types';
 import type { Locale } from '../i18n/translate';
 import { findingTargetFromPointer, type FindingTarget } from './findingTarget';
 import type { DesignerFinding } from './LintContext';
@@ -27,7 +26,7 @@ function targetOf(target: LintTarget): FindingTarget {
  * Every problem with a definition: the schema's errors (validateDefinition) when its shape is
  * wrong, otherwise the model linter's findings (lintDefinition) — errors first.
  */
-export function collectFindings(definition: Definition, locale: Locale): DesignerFinding[] {
+export function collectFindings(definition: unknown, locale: Locale): DesignerFinding[] {
   const validation = validateDefinition(definition);
   if (!validation.ok) {
     return validation.errors.map((error) => ({
@@ -59,4 +58,20 @@ export function severityByElement(findings: readonly DesignerFinding[]): Map<str
     if (finding.target.kind === 'transition') mark(finding.target.transitionId, finding.severity);
   }
   return map;
+}
+
+/** The worker's answer, checked on the way back (postMessage is an untyped boundary). */
+export function isFindingList(value: unknown): value is DesignerFinding[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item: unknown) =>
+        typeof item === 'object' &&
+        item !== null &&
+        'severity' in item &&
+        'message' in item &&
+        'target' in item &&
+        typeof item.message === 'string',
+    )
+  );
 }

@@ -34,7 +34,12 @@ export function decideAccess(input: { principal: Principal; action: Action; scop
   const companyWide = principal.roles.filter((held) => held.estateId === null).map((held) => held.role);
   if (COMPANY_ONLY_ACTIONS.includes(action)) return rolesGrant(companyWide, action) ? 'allow' : 'forbidden';
   if (scope.estateId === undefined) {
-    return rolesGrant(principal.roles.map((held) => held.role), action) ? 'allow' : 'forbidden';
+    return rolesGrant(
+      principal.roles.map((held) => held.role),
+      action,
+    )
+      ? 'allow'
+      : 'forbidden';
   }
   const inEstate = principal.roles.filter((held) => held.estateId === null || held.estateId === scope.estateId).map((held) => held.role);
   if (inEstate.length === 0) return 'hidden';
@@ -46,5 +51,7 @@ export function estatesGranting(input: { principal: Principal; action: Action })
   const { principal, action } = input;
   if (principal.kind === 'person') return PERSON_ACTIONS.includes(action) ? [...new Set(principal.units.map((unit) => unit.estateId))] : [];
   if (principal.roles.some((held) => held.estateId === null && rolesGrant([held.role], action))) return null;
-  return [...new Set(principal.roles.flatMap((held) => (held.estateId !== null && rolesGrant([held.role], action) ? [held.estateId] : [])))];
+  return [
+    ...new Set(principal.roles.flatMap((held) => (held.estateId !== null && rolesGrant([held.role], action) ? [held.estateId] : []))),
+  ];
 }

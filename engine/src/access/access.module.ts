@@ -6,5 +6,9 @@ import { RowLevelSecurityRepository } from './row-level-security.repository';
 
 /** The permission matrix and its one-call check, and the row-level security check; global so that every capability uses the same rule. */
 @Global()
-@Module({ controllers: [AccessController], providers: [AccessService, RowLevelSecurityCheck, RowLevelSecurityRepository], exports: [AccessService, RowLevelSecurityCheck] })
+@Module({
+  controllers: [AccessController],
+  providers: [AccessService, RowLevelSecurityCheck, RowLevelSecurityRepository],
+  exports: [AccessService, RowLevelSecurityCheck],
+})
 export class AccessModule {}

@@ -53,7 +53,14 @@ export class AccessService {
    */
   hidden(input: { principal: Principal; action: Action | 'read'; what: string; id: string | null }): NotFoundError {
     this.logger.warn(
-      JSON.stringify({ event: 'access.hidden', principal: principalId(input.principal), companyId: input.principal.companyId, action: input.action, what: input.what, id: input.id }),
+      JSON.stringify({
+        event: 'access.hidden',
+        principal: principalId(input.principal),
+        companyId: input.principal.companyId,
+        action: input.action,
+        what: input.what,
+        id: input.id,
+      }),
     );
     return new NotFoundError(input.what);
   }

@@ -39,7 +39,12 @@ export class RowLevelSecurityCheck {
     try {
       facts = await this.repository.facts();
     } catch (error) {
-      return { status: 'not_enforced', role: APP_ROLE, tables: [...PROTECTED_TABLES], problems: [`the runtime role cannot connect: ${error instanceof Error ? error.message : String(error)}`] };
+      return {
+        status: 'not_enforced',
+        role: APP_ROLE,
+        tables: [...PROTECTED_TABLES],
+        problems: [`the runtime role cannot connect: ${error instanceof Error ? error.message : String(error)}`],
+      };
     }
     const problems = rowLevelSecurityProblems(facts);
     return { status: problems.length === 0 ? 'enforced' : 'not_enforced', role: facts.role, tables: [...PROTECTED_TABLES], problems };

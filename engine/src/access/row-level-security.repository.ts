@@ -6,7 +6,18 @@ import { APP_ROLE, TenantDatabase } from '../database/tenant-database.service';
  * `tenant_isolation` policy. Extend the wall by calling `estateflow_protect_tenant_table('X')` in
  * a migration and adding the table here.
  */
-export const PROTECTED_TABLES = ['Company', 'Estate', 'Building', 'Unit', 'Person', 'Residency', 'StaffUser', 'RoleAssignment', 'AuditLog', 'ImportBatch'] as const;
+export const PROTECTED_TABLES = [
+  'Company',
+  'Estate',
+  'Building',
+  'Unit',
+  'Person',
+  'Residency',
+  'StaffUser',
+  'RoleAssignment',
+  'AuditLog',
+  'ImportBatch',
+] as const;
 
 export interface RowLevelSecurityFacts {
   role: string;
@@ -27,7 +38,13 @@ export class RowLevelSecurityRepository {
   async facts(): Promise<RowLevelSecurityFacts> {
     const client = await this.database.pool.connect();
     try {
-      const role = await client.query<{ role: string; superuser: boolean; bypassRls: boolean; auditUpdatable: boolean; auditDeletable: boolean }>(
+      const role = await client.query<{
+        role: string;
+        superuser: boolean;
+        bypassRls: boolean;
+        auditUpdatable: boolean;
+        auditDeletable: boolean;
+      }>(
         `SELECT current_user AS role, r.rolsuper AS superuser, r.rolbypassrls AS "bypassRls",
                 has_table_privilege(current_user, 'public."AuditLog"', 'UPDATE') AS "auditUpdatable",
                 has_table_privilege(current_user, 'public."AuditLog"', 'DELETE') AS "auditDeletable"

@@ -6,7 +6,17 @@ const KIND: JsonSchema = { type: 'string', enum: ['residential', 'office', 'indu
 const TIMEZONE: JsonSchema = { type: 'string', minLength: 1, maxLength: 64 };
 const ROLE: JsonSchema = {
   type: 'string',
-  enum: ['company_admin', 'estate_manager', 'front_desk', 'engineering_supervisor', 'technician', 'security', 'cleaning', 'finance', 'consultant'],
+  enum: [
+    'company_admin',
+    'estate_manager',
+    'front_desk',
+    'engineering_supervisor',
+    'technician',
+    'security',
+    'cleaning',
+    'finance',
+    'consultant',
+  ],
 };
 const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const FLOOR_AREA: JsonSchema = { type: ['number', 'null'], minimum: 0, maximum: 100_000 };
@@ -17,7 +27,13 @@ export const createEstateBody: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['code', 'name'],
-  properties: { code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$' }, name: NAME, kind: KIND, address: { type: ['string', 'null'], maxLength: 300 }, timezone: TIMEZONE },
+  properties: {
+    code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$' },
+    name: NAME,
+    kind: KIND,
+    address: { type: ['string', 'null'], maxLength: 300 },
+    timezone: TIMEZONE,
+  },
 };
 
 export const updateEstateBody: JsonSchema = {
@@ -33,7 +49,12 @@ export const calendarBody: JsonSchema = {
   required: ['weekdays', 'hours', 'holidays', 'workdays'],
   properties: {
     weekdays: { type: 'array', maxItems: 7, items: { type: 'integer', minimum: 1, maximum: 7 } },
-    hours: { type: 'array', minItems: 1, maxItems: 8, items: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: TIME, to: TIME } } },
+    hours: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 8,
+      items: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: TIME, to: TIME } },
+    },
     holidays: { type: 'array', maxItems: 400, items: DATE },
     workdays: { type: 'array', maxItems: 400, items: DATE },
   },
@@ -59,7 +80,12 @@ export const generateUnitsBody: JsonSchema = {
   required: ['entrances', 'floors', 'roomsPerFloor'],
   properties: {
     entrances: { type: 'integer', minimum: 0, maximum: 20 },
-    floors: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: { type: 'integer', minimum: -5, maximum: 200 }, to: { type: 'integer', minimum: -5, maximum: 200 } } },
+    floors: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'to'],
+      properties: { from: { type: 'integer', minimum: -5, maximum: 200 }, to: { type: 'integer', minimum: -5, maximum: 200 } },
+    },
     roomsPerFloor: { type: 'integer', minimum: 1, maximum: 40 },
     skipFloors: { type: 'array', maxItems: 50, items: { type: 'integer', minimum: -5, maximum: 200 } },
     floorArea: FLOOR_AREA,
@@ -71,10 +97,20 @@ export const createUnitBody: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['floor', 'room'],
-  properties: { entrance: { type: 'integer', minimum: 0, maximum: 50 }, floor: { type: 'integer', minimum: -5, maximum: 200 }, room: { type: 'string', pattern: '^[A-Za-z0-9-]{1,12}$' }, floorArea: FLOOR_AREA },
+  properties: {
+    entrance: { type: 'integer', minimum: 0, maximum: 50 },
+    floor: { type: 'integer', minimum: -5, maximum: 200 },
+    room: { type: 'string', pattern: '^[A-Za-z0-9-]{1,12}$' },
+    floorArea: FLOOR_AREA,
+  },
 };
 
-export const updateUnitBody: JsonSchema = { type: 'object', additionalProperties: false, required: ['floorArea'], properties: { floorArea: FLOOR_AREA } };
+export const updateUnitBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['floorArea'],
+  properties: { floorArea: FLOOR_AREA },
+};
 
 const ROLE_ASSIGNMENT: JsonSchema = {
   type: 'object',
@@ -101,10 +137,20 @@ export const updateStaffBody: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: { name: NAME, active: { type: 'boolean' }, locale: { type: 'string', enum: ['zh-CN', 'en'] }, phone: { type: ['string', 'null'], maxLength: 30 } },
+  properties: {
+    name: NAME,
+    active: { type: 'boolean' },
+    locale: { type: 'string', enum: ['zh-CN', 'en'] },
+    phone: { type: ['string', 'null'], maxLength: 30 },
+  },
 };
 
-export const setRolesBody: JsonSchema = { type: 'object', additionalProperties: false, required: ['roles'], properties: { roles: { type: 'array', maxItems: 100, items: ROLE_ASSIGNMENT } } };
+export const setRolesBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['roles'],
+  properties: { roles: { type: 'array', maxItems: 100, items: ROLE_ASSIGNMENT } },
+};
 
 const RESIDENCY: JsonSchema = {
   type: 'object',
@@ -117,7 +163,12 @@ export const createPersonBody: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'phone', 'residencies'],
-  properties: { name: NAME, phone: { type: 'string', maxLength: 30 }, idNumber: { type: 'string', maxLength: 30 }, residencies: { type: 'array', minItems: 1, maxItems: 50, items: RESIDENCY } },
+  properties: {
+    name: NAME,
+    phone: { type: 'string', maxLength: 30 },
+    idNumber: { type: 'string', maxLength: 30 },
+    residencies: { type: 'array', minItems: 1, maxItems: 50, items: RESIDENCY },
+  },
 };
 
 export const updatePersonBody: JsonSchema = {

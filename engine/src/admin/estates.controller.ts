@@ -6,7 +6,16 @@ import { JsonBody } from '../common/json-body';
 import { UuidParam } from '../common/uuid-param';
 import type { EstateKind } from '../generated/prisma/enums';
 import type { BuildingView, EstateView, Page, UnitView } from './admin.types';
-import { calendarBody, createBuildingBody, createEstateBody, createUnitBody, generateUnitsBody, updateBuildingBody, updateEstateBody, updateUnitBody } from './admin.schemas';
+import {
+  calendarBody,
+  createBuildingBody,
+  createEstateBody,
+  createUnitBody,
+  generateUnitsBody,
+  updateBuildingBody,
+  updateEstateBody,
+  updateUnitBody,
+} from './admin.schemas';
 import { type EstateInput, EstatesService } from './estates.service';
 import { pageQuery } from './page-query';
 import type { UnitPattern } from './unit-pattern';
@@ -40,7 +49,11 @@ export class EstatesController {
 
   @Patch('estates/:estateId')
   @ApiOperation({ summary: 'Rename an estate, change its kind, address or time zone' })
-  update(@CurrentPrincipal() principal: Principal, @UuidParam('estateId') estateId: string, @JsonBody<EstateChanges>(updateEstateBody) body: EstateChanges): Promise<EstateView> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @JsonBody<EstateChanges>(updateEstateBody) body: EstateChanges,
+  ): Promise<EstateView> {
     return this.estates.update(principal, { estateId, changes: body });
   }
 
@@ -59,7 +72,11 @@ export class EstatesController {
 
   @Put('estates/:estateId/calendar')
   @ApiOperation({ summary: "Replace the estate's business calendar; SLA clocks use it from the next deadline they compute" })
-  setCalendar(@CurrentPrincipal() principal: Principal, @UuidParam('estateId') estateId: string, @JsonBody<BusinessCalendar>(calendarBody) body: BusinessCalendar): Promise<BusinessCalendar> {
+  setCalendar(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @JsonBody<BusinessCalendar>(calendarBody) body: BusinessCalendar,
+  ): Promise<BusinessCalendar> {
     return this.estates.setCalendar(principal, { estateId, calendar: body });
   }
 
@@ -71,13 +88,21 @@ export class EstatesController {
 
   @Post('estates/:estateId/buildings')
   @ApiOperation({ summary: 'Add a building' })
-  createBuilding(@CurrentPrincipal() principal: Principal, @UuidParam('estateId') estateId: string, @JsonBody<{ name: string; floors?: number | null }>(createBuildingBody) body: { name: string; floors?: number | null }): Promise<BuildingView> {
+  createBuilding(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @JsonBody<{ name: string; floors?: number | null }>(createBuildingBody) body: { name: string; floors?: number | null },
+  ): Promise<BuildingView> {
     return this.estates.createBuilding(principal, { estateId, ...body });
   }
 
   @Patch('buildings/:buildingId')
   @ApiOperation({ summary: 'Rename a building (its units are relabelled) or set its floors' })
-  updateBuilding(@CurrentPrincipal() principal: Principal, @UuidParam('buildingId') buildingId: string, @JsonBody<{ name?: string; floors?: number | null }>(updateBuildingBody) body: { name?: string; floors?: number | null }): Promise<BuildingView> {
+  updateBuilding(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('buildingId') buildingId: string,
+    @JsonBody<{ name?: string; floors?: number | null }>(updateBuildingBody) body: { name?: string; floors?: number | null },
+  ): Promise<BuildingView> {
     return this.estates.updateBuilding(principal, { buildingId, changes: body });
   }
 
@@ -91,9 +116,18 @@ export class EstatesController {
   @Post('buildings/:buildingId/units/generate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Create a building’s units from a pattern (entrances × floors × rooms), e.g. 3栋2单元1201; dryRun only plans' })
-  generate(@CurrentPrincipal() principal: Principal, @UuidParam('buildingId') buildingId: string, @JsonBody<GenerateBody>(generateUnitsBody) body: GenerateBody): Promise<{ planned: number; created: number; existing: number; sample: string[] }> {
+  generate(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('buildingId') buildingId: string,
+    @JsonBody<GenerateBody>(generateUnitsBody) body: GenerateBody,
+  ): Promise<{ planned: number; created: number; existing: number; sample: string[] }> {
     const { floorArea, dryRun, ...pattern } = body;
-    return this.estates.generateUnits(principal, { buildingId, pattern, ...(floorArea === undefined ? {} : { floorArea }), ...(dryRun === undefined ? {} : { dryRun }) });
+    return this.estates.generateUnits(principal, {
+      buildingId,
+      pattern,
+      ...(floorArea === undefined ? {} : { floorArea }),
+      ...(dryRun === undefined ? {} : { dryRun }),
+    });
   }
 
   @Post('buildings/:buildingId/units')
@@ -101,9 +135,16 @@ export class EstatesController {
   createUnit(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('buildingId') buildingId: string,
-    @JsonBody<{ entrance?: number; floor: number; room: string; floorArea?: number | null }>(createUnitBody) body: { entrance?: number; floor: number; room: string; floorArea?: number | null },
+    @JsonBody<{ entrance?: number; floor: number; room: string; floorArea?: number | null }>(createUnitBody)
+    body: { entrance?: number; floor: number; room: string; floorArea?: number | null },
   ): Promise<UnitView> {
-    return this.estates.createUnit(principal, { buildingId, entrance: body.entrance ?? 0, floor: body.floor, room: body.room, ...(body.floorArea === undefined ? {} : { floorArea: body.floorArea }) });
+    return this.estates.createUnit(principal, {
+      buildingId,
+      entrance: body.entrance ?? 0,
+      floor: body.floor,
+      room: body.room,
+      ...(body.floorArea === undefined ? {} : { floorArea: body.floorArea }),
+    });
   }
 
   @Get('estates/:estateId/units')
@@ -121,7 +162,12 @@ export class EstatesController {
     @Query('pageSize') pageSize?: string,
   ): Promise<Page<UnitView>> {
     const building = optionalUuidQuery('buildingId', buildingId);
-    return this.estates.units(principal, { estateId, ...(building === undefined ? {} : { buildingId: building }), ...(q === undefined ? {} : { q: q.slice(0, 100) }), ...pageQuery({ page, pageSize }) });
+    return this.estates.units(principal, {
+      estateId,
+      ...(building === undefined ? {} : { buildingId: building }),
+      ...(q === undefined ? {} : { q: q.slice(0, 100) }),
+      ...pageQuery({ page, pageSize }),
+    });
   }
 
   @Get('units/:unitId')
@@ -132,7 +178,11 @@ export class EstatesController {
 
   @Patch('units/:unitId')
   @ApiOperation({ summary: 'Set a unit’s floor area (建筑面积)' })
-  updateUnit(@CurrentPrincipal() principal: Principal, @UuidParam('unitId') unitId: string, @JsonBody<{ floorArea: number | null }>(updateUnitBody) body: { floorArea: number | null }): Promise<UnitView> {
+  updateUnit(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('unitId') unitId: string,
+    @JsonBody<{ floorArea: number | null }>(updateUnitBody) body: { floorArea: number | null },
+  ): Promise<UnitView> {
     return this.estates.updateUnit(principal, { unitId, floorArea: body.floorArea });
   }
 

@@ -48,9 +48,29 @@ const ESTATE_SELECT = {
   _count: { select: { buildings: true, units: true } },
 } as const;
 
-const UNIT_SELECT = { id: true, estateId: true, buildingId: true, entrance: true, floor: true, room: true, label: true, floorArea: true, building: { select: { name: true } } } as const;
+const UNIT_SELECT = {
+  id: true,
+  estateId: true,
+  buildingId: true,
+  entrance: true,
+  floor: true,
+  room: true,
+  label: true,
+  floorArea: true,
+  building: { select: { name: true } },
+} as const;
 
-type UnitRow = { id: string; estateId: string; buildingId: string; entrance: number; floor: number; room: string; label: string; floorArea: { toNumber(): number } | null; building: { name: string } };
+type UnitRow = {
+  id: string;
+  estateId: string;
+  buildingId: string;
+  entrance: number;
+  floor: number;
+  room: string;
+  label: string;
+  floorArea: { toNumber(): number } | null;
+  building: { name: string };
+};
 
 function toUnit(row: UnitRow): UnitView {
   return {
@@ -94,14 +114,25 @@ export class EstatesRepository {
     });
   }
 
-  createEstate(input: { companyId: string; code: string; name: string; kind: EstateKind; address: string | null; timezone: string }): Promise<EstateView> {
+  createEstate(input: {
+    companyId: string;
+    code: string;
+    name: string;
+    kind: EstateKind;
+    address: string | null;
+    timezone: string;
+  }): Promise<EstateView> {
     return this.database.transaction(input.companyId, async (tx) => {
       const row = await tx.estate.create({ data: input, select: ESTATE_SELECT });
       return toEstate(row, EstatesRepository.calendar);
     });
   }
 
-  updateEstate(input: { companyId: string; id: string; changes: { name?: string; kind?: EstateKind; address?: string | null; timezone?: string; calendar?: object } }): Promise<EstateView | null> {
+  updateEstate(input: {
+    companyId: string;
+    id: string;
+    changes: { name?: string; kind?: EstateKind; address?: string | null; timezone?: string; calendar?: object };
+  }): Promise<EstateView | null> {
     return this.database.transaction(input.companyId, async (tx) => {
       const result = await tx.estate.updateMany({ where: { id: input.id, companyId: input.companyId }, data: input.changes });
       if (result.count === 0) return null;
@@ -152,9 +183,15 @@ export class EstatesRepository {
       await tx.building.updateMany({ where: { id: input.id, companyId: input.companyId }, data: input.changes });
       const newName = input.changes.name;
       if (newName === undefined) return;
-      const units = await tx.unit.findMany({ where: { buildingId: input.id, companyId: input.companyId }, select: { id: true, entrance: true, room: true } });
+      const units = await tx.unit.findMany({
+        where: { buildingId: input.id, companyId: input.companyId },
+        select: { id: true, entrance: true, room: true },
+      });
       for (const unit of units) {
-        await tx.unit.update({ where: { id: unit.id }, data: { label: unitLabel({ buildingName: newName, entrance: unit.entrance, room: unit.room }) } });
+        await tx.unit.update({
+          where: { id: unit.id },
+          data: { label: unitLabel({ buildingName: newName, entrance: unit.entrance, room: unit.room }) },
+        });
       }
     });
   }
@@ -166,7 +203,14 @@ export class EstatesRepository {
     });
   }
 
-  listUnits(input: { companyId: string; estateId: string; buildingId?: string; q?: string; page: number; pageSize: number }): Promise<{ items: UnitView[]; total: number }> {
+  listUnits(input: {
+    companyId: string;
+    estateId: string;
+    buildingId?: string;
+    q?: string;
+    page: number;
+    pageSize: number;
+  }): Promise<{ items: UnitView[]; total: number }> {
     return this.database.transaction(input.companyId, async (tx) => {
       const where = {
         companyId: input.companyId,
@@ -175,7 +219,13 @@ export class EstatesRepository {
         ...(input.q === undefined || input.q === '' ? {} : { label: { contains: input.q } }),
       };
       const [rows, total] = await Promise.all([
-        tx.unit.findMany({ where, select: UNIT_SELECT, orderBy: [{ label: 'asc' }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+        tx.unit.findMany({
+          where,
+          select: UNIT_SELECT,
+          orderBy: [{ label: 'asc' }],
+          skip: (input.page - 1) * input.pageSize,
+          take: input.pageSize,
+        }),
         tx.unit.count({ where }),
       ]);
       return { items: rows.map(toUnit), total };
@@ -192,7 +242,13 @@ export class EstatesRepository {
   createUnit(input: { companyId: string; building: BuildingView; unit: PlannedUnit; floorArea: number | null }): Promise<UnitView> {
     return this.database.transaction(input.companyId, async (tx) => {
       const row = await tx.unit.create({
-        data: { companyId: input.companyId, estateId: input.building.estateId, buildingId: input.building.id, ...input.unit, floorArea: input.floorArea },
+        data: {
+          companyId: input.companyId,
+          estateId: input.building.estateId,
+          buildingId: input.building.id,
+          ...input.unit,
+          floorArea: input.floorArea,
+        },
         select: UNIT_SELECT,
       });
       return toUnit(row);
@@ -205,7 +261,13 @@ export class EstatesRepository {
       input.companyId,
       async (tx) => {
         const result = await tx.unit.createMany({
-          data: input.units.map((unit) => ({ companyId: input.companyId, estateId: input.building.estateId, buildingId: input.building.id, ...unit, floorArea: input.floorArea })),
+          data: input.units.map((unit) => ({
+            companyId: input.companyId,
+            estateId: input.building.estateId,
+            buildingId: input.building.id,
+            ...unit,
+            floorArea: input.floorArea,
+          })),
           skipDuplicates: true,
         });
         return result.count;

@@ -62,8 +62,21 @@ export class EstatesService {
     const timezone = input.timezone ?? 'Asia/Shanghai';
     if (!validTimezone(timezone)) throw new UnprocessableError(`"${timezone}" is not a time zone (e.g. Asia/Shanghai).`);
     try {
-      const estate = await this.repository.createEstate({ companyId: principal.companyId, code: input.code, name: input.name, kind: input.kind ?? 'residential', address: input.address ?? null, timezone });
-      await this.audit.record({ actor: auditActorOf(principal), action: 'estate.create', target: { type: 'estate', id: estate.id }, estateId: estate.id, detail: { code: estate.code } });
+      const estate = await this.repository.createEstate({
+        companyId: principal.companyId,
+        code: input.code,
+        name: input.name,
+        kind: input.kind ?? 'residential',
+        address: input.address ?? null,
+        timezone,
+      });
+      await this.audit.record({
+        actor: auditActorOf(principal),
+        action: 'estate.create',
+        target: { type: 'estate', id: estate.id },
+        estateId: estate.id,
+        detail: { code: estate.code },
+      });
       return estate;
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An estate with the code "${input.code}" exists already.`);
@@ -71,9 +84,13 @@ export class EstatesService {
     }
   }
 
-  async update(principal: Principal, input: { estateId: string; changes: { name?: string; kind?: EstateKind; address?: string | null; timezone?: string } }): Promise<EstateView> {
+  async update(
+    principal: Principal,
+    input: { estateId: string; changes: { name?: string; kind?: EstateKind; address?: string | null; timezone?: string } },
+  ): Promise<EstateView> {
     await this.estateFor(principal, { estateId: input.estateId, action: 'calendar.write' });
-    if (input.changes.timezone !== undefined && !validTimezone(input.changes.timezone)) throw new UnprocessableError(`"${input.changes.timezone}" is not a time zone (e.g. Asia/Shanghai).`);
+    if (input.changes.timezone !== undefined && !validTimezone(input.changes.timezone))
+      throw new UnprocessableError(`"${input.changes.timezone}" is not a time zone (e.g. Asia/Shanghai).`);
     const updated = await this.repository.updateEstate({ companyId: principal.companyId, id: input.estateId, changes: input.changes });
     if (!updated) throw this.access.hidden({ principal, action: 'calendar.write', what: 'The estate', id: input.estateId });
     return updated;
@@ -85,7 +102,8 @@ export class EstatesService {
     try {
       await this.repository.deleteEstate({ companyId: principal.companyId, id: estateId });
     } catch (error) {
-      if (isStillReferenced(error)) throw new ConflictError('This estate still has buildings, units, workflows or requests; remove those first.');
+      if (isStillReferenced(error))
+        throw new ConflictError('This estate still has buildings, units, workflows or requests; remove those first.');
       throw error;
     }
     await this.audit.record({ actor: auditActorOf(principal), action: 'estate.delete', target: { type: 'estate', id: estateId } });
@@ -106,9 +124,20 @@ export class EstatesService {
       if (error instanceof CalendarError) throw new UnprocessableError(error.message);
       throw error;
     }
-    const stored = { weekdays: [...new Set(parsed.weekdays)].sort(), hours: parsed.hours, holidays: [...new Set(parsed.holidays)].sort(), workdays: [...new Set(parsed.workdays)].sort() };
+    const stored = {
+      weekdays: [...new Set(parsed.weekdays)].sort(),
+      hours: parsed.hours,
+      holidays: [...new Set(parsed.holidays)].sort(),
+      workdays: [...new Set(parsed.workdays)].sort(),
+    };
     await this.repository.updateEstate({ companyId: principal.companyId, id: input.estateId, changes: { calendar: stored } });
-    await this.audit.record({ actor: auditActorOf(principal), action: 'estate.calendar', target: { type: 'estate', id: input.estateId }, estateId: input.estateId, detail: { holidays: stored.holidays.length, workdays: stored.workdays.length } });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'estate.calendar',
+      target: { type: 'estate', id: input.estateId },
+      estateId: input.estateId,
+      detail: { holidays: stored.holidays.length, workdays: stored.workdays.length },
+    });
     return stored;
   }
 
@@ -120,7 +149,12 @@ export class EstatesService {
   async createBuilding(principal: Principal, input: { estateId: string; name: string; floors?: number | null }): Promise<BuildingView> {
     await this.estateFor(principal, { estateId: input.estateId, action: 'unit.write' });
     try {
-      return await this.repository.createBuilding({ companyId: principal.companyId, estateId: input.estateId, name: input.name, floors: input.floors ?? null });
+      return await this.repository.createBuilding({
+        companyId: principal.companyId,
+        estateId: input.estateId,
+        name: input.name,
+        floors: input.floors ?? null,
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`This estate has a building called "${input.name}" already.`);
       throw error;
@@ -128,14 +162,20 @@ export class EstatesService {
   }
 
   /** The building if the principal may see its estate (404 otherwise), with the action checked there. */
-  private async buildingFor(principal: Principal, input: { buildingId: string; action: 'unit.read' | 'unit.write' }): Promise<BuildingView> {
+  private async buildingFor(
+    principal: Principal,
+    input: { buildingId: string; action: 'unit.read' | 'unit.write' },
+  ): Promise<BuildingView> {
     const building = await this.repository.findBuilding({ companyId: principal.companyId, id: input.buildingId });
     if (!building) throw this.access.hidden({ principal, action: input.action, what: 'The building', id: input.buildingId });
     this.access.require(principal, input.action, { estateId: building.estateId, what: 'The building' });
     return building;
   }
 
-  async updateBuilding(principal: Principal, input: { buildingId: string; changes: { name?: string; floors?: number | null } }): Promise<BuildingView> {
+  async updateBuilding(
+    principal: Principal,
+    input: { buildingId: string; changes: { name?: string; floors?: number | null } },
+  ): Promise<BuildingView> {
     await this.buildingFor(principal, { buildingId: input.buildingId, action: 'unit.write' });
     try {
       await this.repository.updateBuilding({ companyId: principal.companyId, id: input.buildingId, changes: input.changes });
@@ -157,36 +197,65 @@ export class EstatesService {
   }
 
   /** Creates the units a pattern describes; existing ones (same entrance and room) are kept. `dryRun` only plans. */
-  async generateUnits(principal: Principal, input: { buildingId: string; pattern: UnitPattern; floorArea?: number | null; dryRun?: boolean }): Promise<{ planned: number; created: number; existing: number; sample: string[] }> {
+  async generateUnits(
+    principal: Principal,
+    input: { buildingId: string; pattern: UnitPattern; floorArea?: number | null; dryRun?: boolean },
+  ): Promise<{ planned: number; created: number; existing: number; sample: string[] }> {
     const building = await this.buildingFor(principal, { buildingId: input.buildingId, action: 'unit.write' });
     if (input.pattern.floors.from > input.pattern.floors.to) throw new UnprocessableError('floors.from must not be above floors.to.');
     const units = planUnits({ buildingName: building.name, pattern: input.pattern });
     if (units.length === 0) throw new UnprocessableError('This pattern describes no units.');
-    if (units.length > MAX_GENERATED_UNITS) throw new UnprocessableError(`This pattern describes ${units.length} units; at most ${MAX_GENERATED_UNITS} at a time.`);
+    if (units.length > MAX_GENERATED_UNITS)
+      throw new UnprocessableError(`This pattern describes ${units.length} units; at most ${MAX_GENERATED_UNITS} at a time.`);
     const sample = units.slice(0, 5).map((unit) => unit.label);
     if (input.dryRun === true) return { planned: units.length, created: 0, existing: 0, sample };
-    const created = await this.repository.createUnits({ companyId: principal.companyId, building, units, floorArea: input.floorArea ?? null });
-    await this.audit.record({ actor: auditActorOf(principal), action: 'unit.generate', target: { type: 'building', id: building.id }, estateId: building.estateId, detail: { planned: units.length, created } });
+    const created = await this.repository.createUnits({
+      companyId: principal.companyId,
+      building,
+      units,
+      floorArea: input.floorArea ?? null,
+    });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'unit.generate',
+      target: { type: 'building', id: building.id },
+      estateId: building.estateId,
+      detail: { planned: units.length, created },
+    });
     return { planned: units.length, created, existing: units.length - created, sample };
   }
 
-  async units(principal: Principal, input: { estateId: string; buildingId?: string; q?: string; page: number; pageSize: number }): Promise<Page<UnitView>> {
+  async units(
+    principal: Principal,
+    input: { estateId: string; buildingId?: string; q?: string; page: number; pageSize: number },
+  ): Promise<Page<UnitView>> {
     await this.estateFor(principal, { estateId: input.estateId, action: 'unit.read' });
     const { items, total } = await this.repository.listUnits({ companyId: principal.companyId, ...input });
     return { items, total, page: input.page, pageSize: input.pageSize };
   }
 
-  async createUnit(principal: Principal, input: { buildingId: string; entrance: number; floor: number; room: string; floorArea?: number | null }): Promise<UnitView> {
+  async createUnit(
+    principal: Principal,
+    input: { buildingId: string; entrance: number; floor: number; room: string; floorArea?: number | null },
+  ): Promise<UnitView> {
     const building = await this.buildingFor(principal, { buildingId: input.buildingId, action: 'unit.write' });
     try {
       return await this.repository.createUnit({
         companyId: principal.companyId,
         building,
-        unit: { entrance: input.entrance, floor: input.floor, room: input.room, label: unitLabel({ buildingName: building.name, entrance: input.entrance, room: input.room }) },
+        unit: {
+          entrance: input.entrance,
+          floor: input.floor,
+          room: input.room,
+          label: unitLabel({ buildingName: building.name, entrance: input.entrance, room: input.room }),
+        },
         floorArea: input.floorArea ?? null,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`${unitLabel({ buildingName: building.name, entrance: input.entrance, room: input.room })} exists already.`);
+      if (isUniqueViolation(error))
+        throw new ConflictError(
+          `${unitLabel({ buildingName: building.name, entrance: input.entrance, room: input.room })} exists already.`,
+        );
       throw error;
     }
   }

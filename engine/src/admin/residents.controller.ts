@@ -31,7 +31,13 @@ export class ResidentsController {
     @Query('page') page?: string,
     @Query('pageSize') pageSize?: string,
   ): Promise<Page<PersonView>> {
-    return this.residents.list(principal, { estateId, ...(q === undefined ? {} : { q }), ...(phone === undefined ? {} : { phone }), includeLeft: includeLeft === 'true', ...pageQuery({ page, pageSize }) });
+    return this.residents.list(principal, {
+      estateId,
+      ...(q === undefined ? {} : { q }),
+      ...(phone === undefined ? {} : { phone }),
+      includeLeft: includeLeft === 'true',
+      ...pageQuery({ page, pageSize }),
+    });
   }
 
   @Post('people')
@@ -48,19 +54,29 @@ export class ResidentsController {
 
   @Patch('people/:personId')
   @ApiOperation({ summary: 'Correct name, phone or ID number (audited when personal data changes)' })
-  update(@CurrentPrincipal() principal: Principal, @UuidParam('personId') personId: string, @JsonBody<PersonChanges>(updatePersonBody) body: PersonChanges): Promise<PersonView> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('personId') personId: string,
+    @JsonBody<PersonChanges>(updatePersonBody) body: PersonChanges,
+  ): Promise<PersonView> {
     return this.residents.update(principal, { personId, changes: body });
   }
 
   @Post('people/:personId/residencies')
   @ApiOperation({ summary: 'Add a unit the person owns or rents' })
-  addResidency(@CurrentPrincipal() principal: Principal, @UuidParam('personId') personId: string, @JsonBody<ResidencyInput>(addResidencyBody) body: ResidencyInput): Promise<PersonView> {
+  addResidency(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('personId') personId: string,
+    @JsonBody<ResidencyInput>(addResidencyBody) body: ResidencyInput,
+  ): Promise<PersonView> {
     return this.residents.addResidency(principal, { personId, residency: body });
   }
 
   @Post('residencies/:residencyId/end')
   @HttpCode(200)
-  @ApiOperation({ summary: 'End a residency (moved out); with none left the person counts as left and is purged after the retention period' })
+  @ApiOperation({
+    summary: 'End a residency (moved out); with none left the person counts as left and is purged after the retention period',
+  })
   endResidency(@CurrentPrincipal() principal: Principal, @UuidParam('residencyId') residencyId: string): Promise<PersonView> {
     return this.residents.endResidency(principal, residencyId);
   }

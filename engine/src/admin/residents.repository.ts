@@ -8,7 +8,15 @@ export interface ResidentRow {
   phoneCipher: string;
   idNumberCipher: string | null;
   leftAt: Date | null;
-  residencies: { id: string; unitId: string; estateId: string; kind: ResidencyKind; moveInAt: Date | null; endedAt: Date | null; unit: { label: string } }[];
+  residencies: {
+    id: string;
+    unitId: string;
+    estateId: string;
+    kind: ResidencyKind;
+    moveInAt: Date | null;
+    endedAt: Date | null;
+    unit: { label: string };
+  }[];
 }
 
 const RESIDENT_SELECT = {
@@ -36,17 +44,38 @@ export class ResidentsRepository {
   constructor(private readonly database: TenantDatabase) {}
 
   /** People with a residency in the estate, by name, unit label or exact phone index. */
-  list(input: { companyId: string; estateId: string; q: string | null; phoneIndexes: string[] | null; includeLeft: boolean; page: number; pageSize: number }): Promise<{ rows: ResidentRow[]; total: number }> {
+  list(input: {
+    companyId: string;
+    estateId: string;
+    q: string | null;
+    phoneIndexes: string[] | null;
+    includeLeft: boolean;
+    page: number;
+    pageSize: number;
+  }): Promise<{ rows: ResidentRow[]; total: number }> {
     return this.database.transaction(input.companyId, async (tx) => {
       const where = {
         companyId: input.companyId,
         ...(input.includeLeft ? {} : { leftAt: null }),
         ...(input.phoneIndexes === null ? {} : { phoneIndex: { in: input.phoneIndexes } }),
         residencies: { some: { estateId: input.estateId, ...(input.includeLeft ? {} : { endedAt: null }) } },
-        ...(input.q === null ? {} : { OR: [{ name: { contains: input.q } }, { residencies: { some: { estateId: input.estateId, unit: { label: { contains: input.q } } } } }] }),
+        ...(input.q === null
+          ? {}
+          : {
+              OR: [
+                { name: { contains: input.q } },
+                { residencies: { some: { estateId: input.estateId, unit: { label: { contains: input.q } } } } },
+              ],
+            }),
       };
       const [rows, total] = await Promise.all([
-        tx.person.findMany({ where, select: RESIDENT_SELECT, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+        tx.person.findMany({
+          where,
+          select: RESIDENT_SELECT,
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+          skip: (input.page - 1) * input.pageSize,
+          take: input.pageSize,
+        }),
         tx.person.count({ where }),
       ]);
       return { rows, total };
@@ -54,18 +83,31 @@ export class ResidentsRepository {
   }
 
   find(input: { companyId: string; id: string }): Promise<ResidentRow | null> {
-    return this.database.transaction(input.companyId, (tx) => tx.person.findFirst({ where: { id: input.id, companyId: input.companyId }, select: RESIDENT_SELECT }));
+    return this.database.transaction(input.companyId, (tx) =>
+      tx.person.findFirst({ where: { id: input.id, companyId: input.companyId }, select: RESIDENT_SELECT }),
+    );
   }
 
   /** Estate of each unit id that belongs to the company; units of other companies are simply absent. */
   unitEstates(input: { companyId: string; unitIds: string[] }): Promise<Map<string, string>> {
     return this.database.transaction(input.companyId, async (tx) => {
-      const rows = await tx.unit.findMany({ where: { companyId: input.companyId, id: { in: input.unitIds } }, select: { id: true, estateId: true } });
+      const rows = await tx.unit.findMany({
+        where: { companyId: input.companyId, id: { in: input.unitIds } },
+        select: { id: true, estateId: true },
+      });
       return new Map(rows.map((row) => [row.id, row.estateId]));
     });
   }
 
-  create(input: { companyId: string; name: string; phoneCipher: string; phoneIndex: string; idNumberCipher: string | null; idNumberIndex: string | null; residencies: NewResidency[] }): Promise<ResidentRow> {
+  create(input: {
+    companyId: string;
+    name: string;
+    phoneCipher: string;
+    phoneIndex: string;
+    idNumberCipher: string | null;
+    idNumberIndex: string | null;
+    residencies: NewResidency[];
+  }): Promise<ResidentRow> {
     const { residencies, ...person } = input;
     return this.database.transaction(input.companyId, (tx) =>
       tx.person.create({
@@ -75,7 +117,11 @@ export class ResidentsRepository {
     );
   }
 
-  update(input: { companyId: string; id: string; changes: { name?: string; phoneCipher?: string; phoneIndex?: string; idNumberCipher?: string | null; idNumberIndex?: string | null } }): Promise<void> {
+  update(input: {
+    companyId: string;
+    id: string;
+    changes: { name?: string; phoneCipher?: string; phoneIndex?: string; idNumberCipher?: string | null; idNumberIndex?: string | null };
+  }): Promise<void> {
     return this.database.transaction(input.companyId, async (tx) => {
       await tx.person.updateMany({ where: { id: input.id, companyId: input.companyId }, data: input.changes });
     });
@@ -93,9 +139,15 @@ export class ResidentsRepository {
     });
   }
 
-  findResidency(input: { companyId: string; id: string }): Promise<{ id: string; personId: string; estateId: string; endedAt: Date | null } | null> {
+  findResidency(input: {
+    companyId: string;
+    id: string;
+  }): Promise<{ id: string; personId: string; estateId: string; endedAt: Date | null } | null> {
     return this.database.transaction(input.companyId, (tx) =>
-      tx.residency.findFirst({ where: { id: input.id, companyId: input.companyId }, select: { id: true, personId: true, estateId: true, endedAt: true } }),
+      tx.residency.findFirst({
+        where: { id: input.id, companyId: input.companyId },
+        select: { id: true, personId: true, estateId: true, endedAt: true },
+      }),
     );
   }
 
@@ -104,7 +156,8 @@ export class ResidentsRepository {
     return this.database.transaction(input.companyId, async (tx) => {
       await tx.residency.updateMany({ where: { id: input.id, companyId: input.companyId, endedAt: null }, data: { endedAt: input.at } });
       const active = await tx.residency.count({ where: { personId: input.personId, companyId: input.companyId, endedAt: null } });
-      if (active === 0) await tx.person.updateMany({ where: { id: input.personId, companyId: input.companyId, leftAt: null }, data: { leftAt: input.at } });
+      if (active === 0)
+        await tx.person.updateMany({ where: { id: input.personId, companyId: input.companyId, leftAt: null }, data: { leftAt: input.at } });
       return { personLeft: active === 0 };
     });
   }

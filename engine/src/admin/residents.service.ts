@@ -43,7 +43,10 @@ export class ResidentsService {
     private readonly estates: EstatesService,
   ) {}
 
-  async list(principal: Principal, input: { estateId: string; q?: string; phone?: string; includeLeft: boolean; page: number; pageSize: number }): Promise<Page<PersonView>> {
+  async list(
+    principal: Principal,
+    input: { estateId: string; q?: string; phone?: string; includeLeft: boolean; page: number; pageSize: number },
+  ): Promise<Page<PersonView>> {
     await this.requireEstate(principal, input.estateId);
     const phone = input.phone === undefined || input.phone === '' ? null : this.phone(input.phone);
     const { rows, total } = await this.repository.list({
@@ -76,27 +79,48 @@ export class ResidentsService {
         idNumberIndex: idNumber === null ? null : this.cipher.blindIndex('idNumber', idNumber),
         residencies,
       });
-      await this.audit.record({ actor: auditActorOf(principal), action: 'person.create', target: { type: 'person', id: row.id }, ...(residencies[0] ? { estateId: residencies[0].estateId } : {}) });
+      await this.audit.record({
+        actor: auditActorOf(principal),
+        action: 'person.create',
+        target: { type: 'person', id: row.id },
+        ...(residencies[0] ? { estateId: residencies[0].estateId } : {}),
+      });
       return this.view(row, principal);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Someone with this phone number is on record already: find them by phone and add the unit to them.');
+      if (isUniqueViolation(error))
+        throw new ConflictError('Someone with this phone number is on record already: find them by phone and add the unit to them.');
       throw error;
     }
   }
 
-  async update(principal: Principal, input: { personId: string; changes: { name?: string; phone?: string; idNumber?: string | null } }): Promise<PersonView> {
+  async update(
+    principal: Principal,
+    input: { personId: string; changes: { name?: string; phone?: string; idNumber?: string | null } },
+  ): Promise<PersonView> {
     const row = await this.visiblePerson(principal, input.personId, 'person.write');
     const { name, phone, idNumber } = input.changes;
     const phoneValue = phone === undefined ? undefined : this.phone(phone);
-    const idValue = idNumber === undefined || idNumber === null || idNumber.trim() === '' ? idNumber === undefined ? undefined : null : this.idNumber(idNumber);
+    const idValue =
+      idNumber === undefined || idNumber === null || idNumber.trim() === ''
+        ? idNumber === undefined
+          ? undefined
+          : null
+        : this.idNumber(idNumber);
     try {
       await this.repository.update({
         companyId: principal.companyId,
         id: row.id,
         changes: {
           ...(name === undefined ? {} : { name: name.trim() }),
-          ...(phoneValue === undefined ? {} : { phoneCipher: this.cipher.encrypt('phone', phoneValue), phoneIndex: this.cipher.blindIndex('phone', phoneValue) }),
-          ...(idValue === undefined ? {} : { idNumberCipher: idValue === null ? null : this.cipher.encrypt('idNumber', idValue), idNumberIndex: idValue === null ? null : this.cipher.blindIndex('idNumber', idValue) }),
+          ...(phoneValue === undefined
+            ? {}
+            : { phoneCipher: this.cipher.encrypt('phone', phoneValue), phoneIndex: this.cipher.blindIndex('phone', phoneValue) }),
+          ...(idValue === undefined
+            ? {}
+            : {
+                idNumberCipher: idValue === null ? null : this.cipher.encrypt('idNumber', idValue),
+                idNumberIndex: idValue === null ? null : this.cipher.blindIndex('idNumber', idValue),
+              }),
         },
       });
     } catch (error) {
@@ -104,7 +128,12 @@ export class ResidentsService {
       throw error;
     }
     if (phoneValue !== undefined || idValue !== undefined) {
-      await this.audit.record({ actor: auditActorOf(principal), action: 'person.update_personal_data', target: { type: 'person', id: row.id }, detail: { phone: phoneValue !== undefined, idNumber: idValue !== undefined } });
+      await this.audit.record({
+        actor: auditActorOf(principal),
+        action: 'person.update_personal_data',
+        target: { type: 'person', id: row.id },
+        detail: { phone: phoneValue !== undefined, idNumber: idValue !== undefined },
+      });
     }
     return this.get(principal, row.id);
   }
@@ -114,7 +143,13 @@ export class ResidentsService {
     const [residency] = await this.residencies(principal, [input.residency]);
     if (!residency) throw new UnprocessableError('Name a unit.');
     await this.repository.addResidency({ companyId: principal.companyId, personId: row.id, residency });
-    await this.audit.record({ actor: auditActorOf(principal), action: 'residency.add', target: { type: 'person', id: row.id }, estateId: residency.estateId, detail: { unitId: residency.unitId, kind: residency.kind } });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'residency.add',
+      target: { type: 'person', id: row.id },
+      estateId: residency.estateId,
+      detail: { unitId: residency.unitId, kind: residency.kind },
+    });
     return this.get(principal, row.id);
   }
 
@@ -123,8 +158,19 @@ export class ResidentsService {
     if (!residency) throw this.access.hidden({ principal, action: 'person.write', what: 'The residency', id: residencyId });
     this.access.require(principal, 'person.write', { estateId: residency.estateId, what: 'The residency' });
     if (residency.endedAt !== null) throw new ConflictError('This residency has ended already.');
-    const { personLeft } = await this.repository.endResidency({ companyId: principal.companyId, id: residency.id, personId: residency.personId, at: this.clock.now() });
-    await this.audit.record({ actor: auditActorOf(principal), action: 'residency.end', target: { type: 'person', id: residency.personId }, estateId: residency.estateId, detail: { personLeft } });
+    const { personLeft } = await this.repository.endResidency({
+      companyId: principal.companyId,
+      id: residency.id,
+      personId: residency.personId,
+      at: this.clock.now(),
+    });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'residency.end',
+      target: { type: 'person', id: residency.personId },
+      estateId: residency.estateId,
+      detail: { personLeft },
+    });
     return this.get(principal, residency.personId);
   }
 
@@ -136,9 +182,11 @@ export class ResidentsService {
   private async visiblePerson(principal: Principal, personId: string, action: 'person.read' | 'person.write'): Promise<ResidentRow> {
     const row = await this.repository.find({ companyId: principal.companyId, id: personId });
     const estates = [...new Set(row?.residencies.map((residency) => residency.estateId) ?? [])];
-    const seen = principal.kind === 'person' ? [] : estates.filter((estateId) => this.access.allows(principal, 'estate.read', { estateId }));
+    const seen =
+      principal.kind === 'person' ? [] : estates.filter((estateId) => this.access.allows(principal, 'estate.read', { estateId }));
     if (!row || seen.length === 0) throw this.access.hidden({ principal, action, what: 'The person', id: personId });
-    if (!seen.some((estateId) => this.access.allows(principal, action, { estateId }))) throw new ForbiddenError(`Your role does not allow this (${action}).`);
+    if (!seen.some((estateId) => this.access.allows(principal, action, { estateId })))
+      throw new ForbiddenError(`Your role does not allow this (${action}).`);
     return row;
   }
 
@@ -149,7 +197,12 @@ export class ResidentsService {
       const estateId = estates.get(item.unitId);
       if (estateId === undefined) throw this.access.hidden({ principal, action: 'person.write', what: 'The unit', id: item.unitId });
       this.access.require(principal, 'person.write', { estateId, what: 'The unit' });
-      return { unitId: item.unitId, estateId, kind: item.kind, moveInAt: item.moveInAt === undefined ? null : new Date(`${item.moveInAt}T00:00:00+08:00`) };
+      return {
+        unitId: item.unitId,
+        estateId,
+        kind: item.kind,
+        moveInAt: item.moveInAt === undefined ? null : new Date(`${item.moveInAt}T00:00:00+08:00`),
+      };
     });
   }
 
@@ -161,7 +214,8 @@ export class ResidentsService {
 
   private idNumber(raw: string): string {
     const value = normaliseIdNumber(raw);
-    if (!isValidIdNumber(value)) throw new UnprocessableError('The ID number is not valid: 18 characters with a correct birth date and check digit.');
+    if (!isValidIdNumber(value))
+      throw new UnprocessableError('The ID number is not valid: 18 characters with a correct birth date and check digit.');
     return value;
   }
 

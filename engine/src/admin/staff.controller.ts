@@ -36,13 +36,21 @@ export class StaffController {
 
   @Patch(':staffId')
   @ApiOperation({ summary: 'Rename, (de)activate, set locale or phone' })
-  update(@CurrentPrincipal() principal: Principal, @UuidParam('staffId') staffId: string, @JsonBody<StaffChanges>(updateStaffBody) body: StaffChanges): Promise<StaffView> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('staffId') staffId: string,
+    @JsonBody<StaffChanges>(updateStaffBody) body: StaffChanges,
+  ): Promise<StaffView> {
     return this.staff.update(principal, { staffUserId: staffId, changes: body });
   }
 
   @Put(':staffId/roles')
   @ApiOperation({ summary: 'Replace the roles the caller manages (company admins: all; estate managers: in their estates); audited' })
-  setRoles(@CurrentPrincipal() principal: Principal, @UuidParam('staffId') staffId: string, @JsonBody<{ roles: RoleView[] }>(setRolesBody) body: { roles: RoleView[] }): Promise<StaffView> {
+  setRoles(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('staffId') staffId: string,
+    @JsonBody<{ roles: RoleView[] }>(setRolesBody) body: { roles: RoleView[] },
+  ): Promise<StaffView> {
     return this.staff.setRoles(principal, { staffUserId: staffId, roles: body.roles });
   }
 }

@@ -45,7 +45,9 @@ export class StaffRepository {
   }
 
   find(input: { companyId: string; id: string }): Promise<StaffRow | null> {
-    return this.database.transaction(input.companyId, (tx) => tx.staffUser.findFirst({ where: { id: input.id, companyId: input.companyId }, select: STAFF_SELECT }));
+    return this.database.transaction(input.companyId, (tx) =>
+      tx.staffUser.findFirst({ where: { id: input.id, companyId: input.companyId }, select: STAFF_SELECT }),
+    );
   }
 
   /** Estates of the company among these ids (to refuse roles in another company's estate). */
@@ -57,17 +59,33 @@ export class StaffRepository {
     });
   }
 
-  create(input: { companyId: string; email: string; name: string; passwordHash: string; phoneCipher: string | null; phoneIndex: string | null; locale: string; roles: RoleView[] }): Promise<StaffRow> {
+  create(input: {
+    companyId: string;
+    email: string;
+    name: string;
+    passwordHash: string;
+    phoneCipher: string | null;
+    phoneIndex: string | null;
+    locale: string;
+    roles: RoleView[];
+  }): Promise<StaffRow> {
     const { roles, ...user } = input;
     return this.database.transaction(input.companyId, (tx) =>
       tx.staffUser.create({
-        data: { ...user, roles: { create: roles.map((role) => ({ companyId: input.companyId, estateId: role.estateId, role: role.role })) } },
+        data: {
+          ...user,
+          roles: { create: roles.map((role) => ({ companyId: input.companyId, estateId: role.estateId, role: role.role })) },
+        },
         select: STAFF_SELECT,
       }),
     );
   }
 
-  update(input: { companyId: string; id: string; changes: { name?: string; active?: boolean; locale?: string; phoneCipher?: string | null; phoneIndex?: string | null } }): Promise<void> {
+  update(input: {
+    companyId: string;
+    id: string;
+    changes: { name?: string; active?: boolean; locale?: string; phoneCipher?: string | null; phoneIndex?: string | null };
+  }): Promise<void> {
     return this.database.transaction(input.companyId, async (tx) => {
       await tx.staffUser.updateMany({ where: { id: input.id, companyId: input.companyId }, data: input.changes });
     });
@@ -77,13 +95,27 @@ export class StaffRepository {
    * Replaces the roles held in the given scope (estates the editor manages, or everything for a
    * company admin) with `roles`, leaving roles outside that scope alone. One transaction.
    */
-  replaceRoles(input: { companyId: string; staffUserId: string; scope: string[] | null; roles: { estateId: string | null; role: StaffRole }[] }): Promise<void> {
+  replaceRoles(input: {
+    companyId: string;
+    staffUserId: string;
+    scope: string[] | null;
+    roles: { estateId: string | null; role: StaffRole }[];
+  }): Promise<void> {
     return this.database.transaction(input.companyId, async (tx) => {
       await tx.roleAssignment.deleteMany({
-        where: { companyId: input.companyId, staffUserId: input.staffUserId, ...(input.scope === null ? {} : { estateId: { in: input.scope } }) },
+        where: {
+          companyId: input.companyId,
+          staffUserId: input.staffUserId,
+          ...(input.scope === null ? {} : { estateId: { in: input.scope } }),
+        },
       });
       await tx.roleAssignment.createMany({
-        data: input.roles.map((role) => ({ companyId: input.companyId, staffUserId: input.staffUserId, estateId: role.estateId, role: role.role })),
+        data: input.roles.map((role) => ({
+          companyId: input.companyId,
+          staffUserId: input.staffUserId,
+          estateId: role.estateId,
+          role: role.role,
+        })),
         skipDuplicates: true,
       });
     });

@@ -69,7 +69,12 @@ export class StaffService {
         locale: input.locale ?? 'zh-CN',
         roles: dedupeRoles(input.roles),
       });
-      await this.audit.record({ actor: auditActorOf(principal), action: 'staff.create', target: { type: 'staff', id: row.id }, detail: { roles: row.roles.map(roleKey) } });
+      await this.audit.record({
+        actor: auditActorOf(principal),
+        action: 'staff.create',
+        target: { type: 'staff', id: row.id },
+        detail: { roles: row.roles.map(roleKey) },
+      });
       return this.view(row, this.access.estatesWith(principal, 'staff.read'));
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('A staff account with this e-mail exists already.');
@@ -77,7 +82,10 @@ export class StaffService {
     }
   }
 
-  async update(principal: Principal, input: { staffUserId: string; changes: { name?: string; active?: boolean; locale?: 'zh-CN' | 'en'; phone?: string | null } }): Promise<StaffView> {
+  async update(
+    principal: Principal,
+    input: { staffUserId: string; changes: { name?: string; active?: boolean; locale?: 'zh-CN' | 'en'; phone?: string | null } },
+  ): Promise<StaffView> {
     const row = await this.visibleStaff(principal, input.staffUserId, 'staff.manage');
     this.requireManagesEveryRole(principal, row.roles);
     if (input.changes.active === false && principal.kind !== 'person' && row.id === ('userId' in principal ? principal.userId : '')) {
@@ -88,10 +96,22 @@ export class StaffService {
     await this.repository.update({
       companyId: principal.companyId,
       id: row.id,
-      changes: { ...rest, ...(phone === undefined ? {} : { phoneCipher: normalised === null ? null : this.cipher.encrypt('phone', normalised), phoneIndex: normalised === null ? null : this.cipher.blindIndex('phone', normalised) }) },
+      changes: {
+        ...rest,
+        ...(phone === undefined
+          ? {}
+          : {
+              phoneCipher: normalised === null ? null : this.cipher.encrypt('phone', normalised),
+              phoneIndex: normalised === null ? null : this.cipher.blindIndex('phone', normalised),
+            }),
+      },
     });
     if (input.changes.active !== undefined && input.changes.active !== row.active) {
-      await this.audit.record({ actor: auditActorOf(principal), action: input.changes.active ? 'staff.activate' : 'staff.deactivate', target: { type: 'staff', id: row.id } });
+      await this.audit.record({
+        actor: auditActorOf(principal),
+        action: input.changes.active ? 'staff.activate' : 'staff.deactivate',
+        target: { type: 'staff', id: row.id },
+      });
     }
     return this.get(principal, row.id);
   }
@@ -109,7 +129,12 @@ export class StaffService {
     if (scope !== null && row.roles.some((role) => role.estateId === null)) {
       throw new ForbiddenError('Only a company admin may change the roles of someone who holds a company-wide role.');
     }
-    if ('userId' in principal && principal.userId === row.id && scope === null && !wanted.some((role) => role.role === 'company_admin' && role.estateId === null)) {
+    if (
+      'userId' in principal &&
+      principal.userId === row.id &&
+      scope === null &&
+      !wanted.some((role) => role.role === 'company_admin' && role.estateId === null)
+    ) {
       // Locking oneself out of administration is never what an admin means to do here.
       throw new UnprocessableError('You cannot remove your own company admin role.');
     }
@@ -129,7 +154,11 @@ export class StaffService {
   private async visibleStaff(principal: Principal, staffUserId: string, action: 'staff.read' | 'staff.manage'): Promise<StaffRow> {
     const row = await this.repository.find({ companyId: principal.companyId, id: staffUserId });
     const granted = this.access.estatesWith(principal, 'staff.read');
-    const visible = row !== null && (granted === null || row.roles.some((role) => role.estateId === null || granted.includes(role.estateId)) || ('userId' in principal && principal.userId === row.id));
+    const visible =
+      row !== null &&
+      (granted === null ||
+        row.roles.some((role) => role.estateId === null || granted.includes(role.estateId)) ||
+        ('userId' in principal && principal.userId === row.id));
     if (!row || !visible) throw this.access.hidden({ principal, action, what: 'The staff account', id: staffUserId });
     this.access.require(principal, action);
     return row;
@@ -148,7 +177,8 @@ export class StaffService {
     const scope = this.access.estatesWith(principal, 'staff.manage');
     for (const role of roles) {
       const companyRole = COMPANY_ROLES.some((name) => name === role.role);
-      if (companyRole && role.estateId !== null) throw new UnprocessableError(`${role.role} is a company-wide role: give it without an estate.`);
+      if (companyRole && role.estateId !== null)
+        throw new UnprocessableError(`${role.role} is a company-wide role: give it without an estate.`);
       if (!companyRole && role.estateId === null && role.role !== 'estate_manager' && role.role !== 'finance') {
         throw new UnprocessableError(`${role.role} is held in an estate: name the estate.`);
       }

@@ -11,7 +11,10 @@ describe('planUnits', () => {
   });
 
   it('skips floors that do not exist and writes basements as B', () => {
-    const units = planUnits({ buildingName: 'A座', pattern: { entrances: 0, floors: { from: -1, to: 5 }, roomsPerFloor: 1, skipFloors: [4] } });
+    const units = planUnits({
+      buildingName: 'A座',
+      pattern: { entrances: 0, floors: { from: -1, to: 5 }, roomsPerFloor: 1, skipFloors: [4] },
+    });
     expect(units.map((unit) => unit.label)).toEqual(['A座B101', 'A座101', 'A座201', 'A座301', 'A座501']);
   });
 });

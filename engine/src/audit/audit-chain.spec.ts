@@ -6,7 +6,18 @@ function chain(count: number): StoredAuditRow[] {
   const rows: StoredAuditRow[] = [];
   let prev = AUDIT_GENESIS_HASH;
   for (let index = 1; index <= count; index++) {
-    const row: AuditRow = { companyId: null, estateId: null, actorKind: 'system', actorId: null, action: `test.${index}`, targetType: null, targetId: null, detail: { n: index }, ip: null, createdAt: new Date(Date.UTC(2026, 0, index)) };
+    const row: AuditRow = {
+      companyId: null,
+      estateId: null,
+      actorKind: 'system',
+      actorId: null,
+      action: `test.${index}`,
+      targetType: null,
+      targetId: null,
+      detail: { n: index },
+      ip: null,
+      createdAt: new Date(Date.UTC(2026, 0, index)),
+    };
     const hash = auditRowHash(prev, row);
     rows.push({ ...row, id: String(index), prevHash: prev, hash });
     prev = hash;

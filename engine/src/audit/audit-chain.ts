@@ -7,8 +7,7 @@ export interface StoredAuditRow extends AuditRow {
 }
 
 export type ChainProblem =
-  | { kind: 'hash_mismatch'; rowId: string; message: string }
-  | { kind: 'broken_link'; rowId: string; message: string };
+  { kind: 'hash_mismatch'; rowId: string; message: string } | { kind: 'broken_link'; rowId: string; message: string };
 
 /**
  * Walks the chain incrementally (rows in id order, in batches): each row must point at the hash
@@ -23,11 +22,19 @@ export class AuditChainWalker {
   feed(rows: StoredAuditRow[]): ChainProblem | null {
     for (const row of rows) {
       if (row.prevHash !== this.previous) {
-        return { kind: 'broken_link', rowId: row.id, message: `audit row ${row.id} does not follow the row before it (a row was removed, inserted or re-chained before it).` };
+        return {
+          kind: 'broken_link',
+          rowId: row.id,
+          message: `audit row ${row.id} does not follow the row before it (a row was removed, inserted or re-chained before it).`,
+        };
       }
       const { id: _id, prevHash, hash, ...content } = row;
       if (auditRowHash(prevHash, content) !== hash) {
-        return { kind: 'hash_mismatch', rowId: row.id, message: `audit row ${row.id} (${row.action} at ${row.createdAt.toISOString()}) was changed after it was written.` };
+        return {
+          kind: 'hash_mismatch',
+          rowId: row.id,
+          message: `audit row ${row.id} (${row.action} at ${row.createdAt.toISOString()}) was changed after it was written.`,
+        };
       }
       this.previous = hash;
       this.checked++;

@@ -48,12 +48,19 @@ export class AuditViewerRepository {
 
   list(filter: AuditFilter): Promise<{ items: AuditEntryView[]; total: number }> {
     return this.tenant.transaction(filter.companyId, async (tx) => {
-      const action = filter.action === undefined ? {} : filter.action.endsWith('.') ? { action: { startsWith: filter.action } } : { action: filter.action };
+      const action =
+        filter.action === undefined
+          ? {}
+          : filter.action.endsWith('.')
+            ? { action: { startsWith: filter.action } }
+            : { action: filter.action };
       const where = {
         companyId: filter.companyId,
         ...action,
         ...(filter.actorId === undefined ? {} : { actorId: filter.actorId }),
-        ...(filter.from === undefined && filter.to === undefined ? {} : { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }),
+        ...(filter.from === undefined && filter.to === undefined
+          ? {}
+          : { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }),
       };
       const [rows, total] = await Promise.all([
         tx.auditLog.findMany({ where, orderBy: { id: 'desc' }, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),

@@ -14,7 +14,10 @@ export class AuditViewerService {
     private readonly access: AccessService,
   ) {}
 
-  async list(principal: Principal, filter: Omit<AuditFilter, 'companyId'>): Promise<{ items: AuditEntryView[]; total: number; page: number; pageSize: number }> {
+  async list(
+    principal: Principal,
+    filter: Omit<AuditFilter, 'companyId'>,
+  ): Promise<{ items: AuditEntryView[]; total: number; page: number; pageSize: number }> {
     this.access.require(principal, 'audit.read');
     const { items, total } = await this.repository.list({ ...filter, companyId: principal.companyId });
     return { items, total, page: filter.page, pageSize: filter.pageSize };

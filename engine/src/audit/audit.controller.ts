@@ -10,7 +10,10 @@ import { AuditViewerService } from './audit-viewer.service';
 function instant(name: string, raw: string | undefined): Date | undefined {
   if (raw === undefined || raw === '') return undefined;
   const value = new Date(raw);
-  if (Number.isNaN(value.getTime())) throw new ValidationError(`"${name}" must be a date or time (2026-11-22 or 2026-11-22T08:00:00+08:00).`, { fields: [{ field: name, message: 'a date' }] });
+  if (Number.isNaN(value.getTime()))
+    throw new ValidationError(`"${name}" must be a date or time (2026-11-22 or 2026-11-22T08:00:00+08:00).`, {
+      fields: [{ field: name, message: 'a date' }],
+    });
   return value;
 }
 

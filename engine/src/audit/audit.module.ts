@@ -7,5 +7,9 @@ import { AuditService } from './audit.service';
 
 /** The audit trail; global so that any capability can record what it must. Viewer and verify read the same chain. */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, AuditRepository, AuditViewerService, AuditViewerRepository], exports: [AuditService, AuditViewerService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, AuditRepository, AuditViewerService, AuditViewerRepository],
+  exports: [AuditService, AuditViewerService],
+})
 export class AuditModule {}

@@ -5,6 +5,7 @@ import { ApiTokenService } from './api-token.service';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { PrincipalCache } from './principal-cache';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RateLimiterService } from './rate-limiter.service';
 import { SessionGuard } from './session.guard';
@@ -21,6 +22,7 @@ import { SessionRepository } from './session.repository';
     ApiTokenRepository,
     RateLimiterService,
     RateLimitRepository,
+    PrincipalCache,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [RateLimiterService],

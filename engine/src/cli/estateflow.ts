@@ -14,7 +14,11 @@ const words = process.argv.slice(2);
 const match = Object.keys(COMMANDS).find((name) => name.split(' ').every((word, index) => words[index] === word));
 const command = match === undefined ? undefined : COMMANDS[match];
 if (command === undefined) {
-  process.stderr.write(`usage: estateflow <command>\n${Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(14)} ${entry.summary}`).join('\n')}\n`);
+  process.stderr.write(
+    `usage: estateflow <command>\n${Object.entries(COMMANDS)
+      .map(([name, entry]) => `  ${name.padEnd(14)} ${entry.summary}`)
+      .join('\n')}\n`,
+  );
   process.exit(2);
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the task runs when loaded

@@ -1,14 +1,19 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
-import { EstateUpgradeService, type UpgradePlan, type UpgradeRequest } from '../packs/estate-upgrade.service';
+import type { UpgradePlan, UpgradeRequest } from '../packs/estate-upgrade.service';
 import type { PackFiles } from '../packs/format/pack-files';
-import { PacksRepository } from '../packs/packs.repository';
-import { PacksService, type ExportedPack, type PackImportReport } from '../packs/packs.service';
+import type { ExportedPack, PackImportReport } from '../packs/packs.service';
 import { CliFailure, formatProblems } from './pack-local';
+
+// Type-only imports of the engine's services: talking HTTP must not load the whole engine.
 
 /** What the pack commands ask of an engine, over HTTP with an API token or on the database directly. */
 export interface PackEngine {
-  importPack(input: { files: PackFiles; archive: Buffer; companyCode: string; estateCodes: string[]; progress: (message: string) => void }): Promise<PackImportReport>;
+  importPack(input: {
+    files: PackFiles;
+    archive: Buffer;
+    companyCode: string;
+    estateCodes: string[];
+    progress: (message: string) => void;
+  }): Promise<PackImportReport>;
   exportPack(input: { estateCode: string; workflowKey: string }): Promise<ExportedPack>;
   upgrade(input: { estateCode: string; request: UpgradeRequest; apply: boolean }): Promise<UpgradePlan>;
 }
@@ -19,22 +24,38 @@ export class HttpPackEngine implements PackEngine {
 
   constructor(private readonly options: { url: string; token: string; companyCode?: string }) {}
 
-  async importPack(input: { archive: Buffer; companyCode: string; estateCodes: string[]; progress: (message: string) => void }): Promise<PackImportReport> {
+  async importPack(input: {
+    archive: Buffer;
+    companyCode: string;
+    estateCodes: string[];
+    progress: (message: string) => void;
+  }): Promise<PackImportReport> {
     await this.checkCompany(input.companyCode);
     const query = new URLSearchParams({ companyCode: input.companyCode });
     if (input.estateCodes[0] !== undefined) query.set('estateCode', input.estateCodes[0]);
     input.progress(`uploading ${Math.ceil(input.archive.length / 1024)} KB to ${this.options.url}`);
-    const report = await this.json('POST', `/api/packs/import?${query.toString()}`, isImportReport, { body: input.archive, contentType: 'application/gzip' });
+    const report = await this.json('POST', `/api/packs/import?${query.toString()}`, isImportReport, {
+      body: input.archive,
+      contentType: 'application/gzip',
+    });
     for (const estateCode of input.estateCodes.slice(1)) {
       input.progress(`binding estate ${estateCode}`);
-      const more = await this.json('POST', `/api/packs/import?${new URLSearchParams({ companyCode: input.companyCode, estateCode }).toString()}`, isImportReport, { body: input.archive, contentType: 'application/gzip' });
+      const more = await this.json(
+        'POST',
+        `/api/packs/import?${new URLSearchParams({ companyCode: input.companyCode, estateCode }).toString()}`,
+        isImportReport,
+        { body: input.archive, contentType: 'application/gzip' },
+      );
       report.bindings.push(...more.bindings);
     }
     return report;
   }
 
   async exportPack(input: { estateCode: string; workflowKey: string }): Promise<ExportedPack> {
-    const response = await this.fetch('GET', `/api/packs/export?${new URLSearchParams({ workflowKey: input.workflowKey, estateCode: input.estateCode }).toString()}`);
+    const response = await this.fetch(
+      'GET',
+      `/api/packs/export?${new URLSearchParams({ workflowKey: input.workflowKey, estateCode: input.estateCode }).toString()}`,
+    );
     const disposition = response.headers.get('content-disposition') ?? '';
     const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${input.workflowKey}.tgz`;
     return { fileName, archive: Buffer.from(await response.arrayBuffer()) };
@@ -43,7 +64,10 @@ export class HttpPackEngine implements PackEngine {
   async upgrade(input: { estateCode: string; request: UpgradeRequest; apply: boolean }): Promise<UpgradePlan> {
     const estate = (await this.whoAmI()).estates.find((candidate) => candidate.code === input.estateCode);
     if (estate === undefined) throw new CliFailure(`estate "${input.estateCode}" not found in the token's company`);
-    return this.json('POST', `/api/estates/${estate.id}/upgrade/${input.apply ? 'apply' : 'preview'}`, isUpgradePlan, { body: Buffer.from(JSON.stringify(input.request)), contentType: 'application/json' });
+    return this.json('POST', `/api/estates/${estate.id}/upgrade/${input.apply ? 'apply' : 'preview'}`, isUpgradePlan, {
+      body: Buffer.from(JSON.stringify(input.request)),
+      contentType: 'application/json',
+    });
   }
 
   /** The code of the company the token belongs to. */
@@ -61,10 +85,16 @@ export class HttpPackEngine implements PackEngine {
     return this.me;
   }
 
-  private async json<T>(method: string, path: string, check: (value: unknown) => value is T, body?: { body: Buffer; contentType: string }): Promise<T> {
+  private async json<T>(
+    method: string,
+    path: string,
+    check: (value: unknown) => value is T,
+    body?: { body: Buffer; contentType: string },
+  ): Promise<T> {
     const response = await this.fetch(method, path, body);
     const parsed: unknown = await response.json();
-    if (!check(parsed)) throw new CliFailure(`${path}: the engine answered something this CLI does not understand (is it the same version?)`);
+    if (!check(parsed))
+      throw new CliFailure(`${path}: the engine answered something this CLI does not understand (is it the same version?)`);
     return parsed;
   }
 
@@ -77,7 +107,9 @@ export class HttpPackEngine implements PackEngine {
         ...(body === undefined ? {} : { body: body.body }),
       });
     } catch (error: unknown) {
-      throw new CliFailure(`cannot reach ${this.options.url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+      throw new CliFailure(
+        `cannot reach ${this.options.url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      );
     }
     if (response.ok) return response;
     const text = await response.text();
@@ -111,7 +143,9 @@ function isImportReport(value: unknown): value is PackImportReport {
 }
 
 function isUpgradePlan(value: unknown): value is UpgradePlan {
-  return isObject(value) && isObject(value['parameters']) && isObject(value['instances']) && isObject(value['from']) && isObject(value['to']);
+  return (
+    isObject(value) && isObject(value['parameters']) && isObject(value['instances']) && isObject(value['from']) && isObject(value['to'])
+  );
 }
 
 function describeError(body: unknown): string | null {
@@ -119,53 +153,12 @@ function describeError(body: unknown): string | null {
   const error: unknown = body.error;
   if (typeof error !== 'object' || error === null || !('message' in error) || typeof error.message !== 'string') return null;
   const details: unknown = 'details' in error ? error.details : undefined;
-  const problems = typeof details === 'object' && details !== null && 'problems' in details && Array.isArray(details.problems) ? details.problems : [];
+  const problems =
+    typeof details === 'object' && details !== null && 'problems' in details && Array.isArray(details.problems) ? details.problems : [];
   const lines = problems.flatMap((problem: unknown) =>
-    typeof problem === 'object' && problem !== null && 'file' in problem && 'reason' in problem ? [{ file: String(problem.file), path: 'path' in problem ? String(problem.path) : '', reason: String(problem.reason) }] : [],
+    typeof problem === 'object' && problem !== null && 'file' in problem && 'reason' in problem
+      ? [{ file: String(problem.file), path: 'path' in problem ? String(problem.path) : '', reason: String(problem.reason) }]
+      : [],
   );
   return lines.length === 0 ? error.message : `${error.message}\n${formatProblems(lines)}`;
-}
-
-/** The engine's own services on its database (--database-url), acting as a company administrator. */
-export class DatabasePackEngine implements PackEngine {
-  constructor(
-    private readonly app: INestApplicationContext,
-    private readonly companyCode: string | undefined,
-  ) {}
-
-  async importPack(input: { files: PackFiles; companyCode: string; estateCodes: string[]; progress: (message: string) => void }): Promise<PackImportReport> {
-    const { principal } = await this.actAs(input.companyCode);
-    const repository = this.app.get(PacksRepository);
-    const estates = await repository.estatesByCode(principal.companyId, input.estateCodes);
-    const missing = input.estateCodes.filter((code) => !estates.some((estate) => estate.code === code));
-    if (missing.length > 0) throw new CliFailure(`estate "${missing.join('", "')}" not found in company ${input.companyCode}`);
-    return this.app.get(PacksService).importFiles({ companyId: principal.companyId, userId: principal.userId, files: input.files, estates, onProgress: input.progress });
-  }
-
-  async exportPack(input: { estateCode: string; workflowKey: string }): Promise<ExportedPack> {
-    const { principal } = await this.actAs(this.requireCompany());
-    return this.app.get(PacksService).exportPack(principal, { workflowKey: input.workflowKey, estateCode: input.estateCode });
-  }
-
-  async upgrade(input: { estateCode: string; request: UpgradeRequest; apply: boolean }): Promise<UpgradePlan> {
-    const { principal } = await this.actAs(this.requireCompany());
-    const [estate] = await this.app.get(PacksRepository).estatesByCode(principal.companyId, [input.estateCode]);
-    if (estate === undefined) throw new CliFailure(`estate "${input.estateCode}" not found`);
-    const service = this.app.get(EstateUpgradeService);
-    return input.apply ? service.apply(principal, estate.id, input.request) : service.preview(principal, estate.id, input.request);
-  }
-
-  private requireCompany(): string {
-    if (this.companyCode === undefined) throw new CliFailure('with --database-url, name the company: --company <code>');
-    return this.companyCode;
-  }
-
-  private async actAs(companyCode: string): Promise<{ principal: Extract<Principal, { kind: 'staff' }> }> {
-    const repository = this.app.get(PacksRepository);
-    const company = await repository.companyByCode(companyCode);
-    if (company === null) throw new CliFailure(`company "${companyCode}" not found`);
-    const admin = await repository.companyAdmin(company.id);
-    if (admin === null) throw new CliFailure(`company "${companyCode}" has no active company administrator to act as`);
-    return { principal: { kind: 'staff', userId: admin.id, companyId: company.id, name: admin.name, roles: [{ estateId: null, role: 'company_admin' }] } };
-  }
 }

@@ -8,7 +8,7 @@ import { readPackFolder } from '../packs/format/read-pack-folder';
 import { readPackArchive, writePackArchive } from '../packs/format/tar-archive';
 import { validatePack, type LoadedPack } from '../packs/format/validate-pack';
 import { sealPackFolder } from '../packs/format/seal-pack';
-import { packTypesText, PACK_TYPES_FILE } from '../packs/format/pack-types-file';
+import type * as PackTypesFileModule from '../packs/format/pack-types-file';
 import { sha256 } from '../packs/format/sha256';
 
 // The commands that need no engine: they read a pack folder or archive and print what they find.
@@ -37,13 +37,18 @@ export function readPackFiles(target: string): PackFiles {
 
 export function loadValidPack(target: string, options: { lint?: boolean } = {}): LoadedPack {
   const result = validatePack(readPackFiles(target), { engineVersion: engineVersion(), ...options });
-  if (!result.ok) throw new CliFailure(`${target} is not a valid pack (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${formatProblems(result.problems)}`);
+  if (!result.ok)
+    throw new CliFailure(
+      `${target} is not a valid pack (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${formatProblems(result.problems)}`,
+    );
   return result.pack;
 }
 
 export function validateCommand(target: string, print: Print): void {
   const pack = loadValidPack(target);
-  print(`${pack.manifest.name}@${pack.manifest.version} is valid: ${pack.workflows.map((workflow) => workflow.key).join(', ')} (engine ${pack.manifest.engine}, this engine ${engineVersion()})`);
+  print(
+    `${pack.manifest.name}@${pack.manifest.version} is valid: ${pack.workflows.map((workflow) => workflow.key).join(', ')} (engine ${pack.manifest.engine}, this engine ${engineVersion()})`,
+  );
 }
 
 /** Runs every scenario in the model and prints state and transition coverage; fails when a scenario fails. */
@@ -57,10 +62,14 @@ export function testCommand(target: string, print: Print): void {
       print(`  ${run.passed ? '✓' : '✗'} ${run.name}`);
       if (!run.passed) {
         failed += 1;
-        for (const step of run.steps) for (const failure of step.failures) print(`      step ${step.index === -1 ? 'start' : step.index + 1} (${step.stateValue}): ${failure}`);
+        for (const step of run.steps)
+          for (const failure of step.failures)
+            print(`      step ${step.index === -1 ? 'start' : step.index + 1} (${step.stateValue}): ${failure}`);
       }
     }
-    print(`  states ${report.states.covered}/${report.states.total} (${report.states.percent}%), transitions ${report.transitions.covered}/${report.transitions.total} (${report.transitions.percent}%)`);
+    print(
+      `  states ${report.states.covered}/${report.states.total} (${report.states.percent}%), transitions ${report.transitions.covered}/${report.transitions.total} (${report.transitions.percent}%)`,
+    );
     if (report.states.missing.length > 0) print(`  states never reached: ${report.states.missing.join(', ')}`);
     if (report.transitions.missing.length > 0) print(`  transitions never taken: ${report.transitions.missing.join(', ')}`);
   }
@@ -86,6 +95,9 @@ export function sealCommand(dir: string, print: Print): void {
 }
 
 export async function typesCommand(dir: string, print: Print): Promise<void> {
+  // json-schema-to-typescript (and the prettier it loads) only for this command.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
+  const { packTypesText, PACK_TYPES_FILE }: typeof PackTypesFileModule = require('../packs/format/pack-types-file');
   const pack = loadValidPack(dir);
   fs.writeFileSync(path.join(dir, PACK_TYPES_FILE), await packTypesText(pack));
   print(`wrote ${path.join(dir, PACK_TYPES_FILE)}`);
@@ -105,16 +117,30 @@ export function diffCommand(options: { a: string; b: string }, print: Print): vo
     const after = b.workflows.find((workflow) => workflow.key === before.key);
     if (after === undefined) continue;
     const diff = diffDefinitions(before.definition, after.definition);
-    const sections: [string, DefinitionDiff['states']][] = [['states', diff.states], ['transitions', diff.transitions], ['forms', diff.forms], ['fields', diff.fields], ['parameters', diff.parameters], ['notifications', diff.notifications]];
-    const lines = sections.flatMap(([name, set]) => [...set.added.map((id) => `    + ${name} ${id}`), ...set.removed.map((id) => `    - ${name} ${id}`), ...set.changed.map((id) => `    ~ ${name} ${id}`)]);
+    const sections: [string, DefinitionDiff['states']][] = [
+      ['states', diff.states],
+      ['transitions', diff.transitions],
+      ['forms', diff.forms],
+      ['fields', diff.fields],
+      ['parameters', diff.parameters],
+      ['notifications', diff.notifications],
+    ];
+    const lines = sections.flatMap(([name, set]) => [
+      ...set.added.map((id) => `    + ${name} ${id}`),
+      ...set.removed.map((id) => `    - ${name} ${id}`),
+      ...set.changed.map((id) => `    ~ ${name} ${id}`),
+    ]);
     print(`  workflow ${before.key}: ${lines.length === 0 ? 'unchanged' : `${lines.length} change${lines.length === 1 ? '' : 's'}`}`);
     lines.forEach((line) => print(line));
     for (const [name, property] of Object.entries(after.definition.parameters?.properties ?? {})) {
       const old = before.definition.parameters?.properties?.[name];
-      if (old !== undefined && JSON.stringify(old.default) !== JSON.stringify(property?.default)) print(`    ~ default ${name}: ${JSON.stringify(old.default)} → ${JSON.stringify(property?.default)}`);
+      if (old !== undefined && JSON.stringify(old.default) !== JSON.stringify(property?.default))
+        print(`    ~ default ${name}: ${JSON.stringify(old.default)} → ${JSON.stringify(property?.default)}`);
     }
   }
   const files = new Set([...a.files.keys(), ...b.files.keys()]);
-  const changed = [...files].filter((file) => file !== 'pack.json' && sha256(a.files.get(file) ?? Buffer.alloc(0)) !== sha256(b.files.get(file) ?? Buffer.alloc(0)));
+  const changed = [...files].filter(
+    (file) => file !== 'pack.json' && sha256(a.files.get(file) ?? Buffer.alloc(0)) !== sha256(b.files.get(file) ?? Buffer.alloc(0)),
+  );
   print(`  files changed: ${changed.length === 0 ? 'none' : changed.sort().join(', ')}`);
 }

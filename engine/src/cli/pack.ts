@@ -3,9 +3,19 @@ import { parseArgs } from 'node:util';
 import type { InstancePolicy, UpgradePlan } from '../packs/estate-upgrade.service';
 import type { PackImportReport } from '../packs/packs.service';
 import { writePackArchive } from '../packs/format/tar-archive';
-import { withEngineContext } from './engine-context';
-import { DatabasePackEngine, HttpPackEngine, type PackEngine } from './pack-engine';
-import { buildCommand, CliFailure, diffCommand, loadValidPack, sealCommand, testCommand, typesCommand, validateCommand } from './pack-local';
+import type * as DatabasePackEngineModule from './database-pack-engine';
+import type * as EngineContextModule from './engine-context';
+import { HttpPackEngine, type PackEngine } from './pack-engine';
+import {
+  buildCommand,
+  CliFailure,
+  diffCommand,
+  loadValidPack,
+  sealCommand,
+  testCommand,
+  typesCommand,
+  validateCommand,
+} from './pack-local';
 
 // `estateflow pack …`: exit 0 when it worked, 1 when it did not (a refused pack, a failing
 // scenario, an engine error), 2 when the command line itself is wrong.
@@ -103,17 +113,24 @@ async function withEngine(values: Options, work: (engine: PackEngine) => Promise
   const token = values.token ?? process.env['ESTATEFLOW_TOKEN'];
   const databaseUrl = values['database-url'] ?? (url === undefined ? process.env['DATABASE_URL'] : undefined);
   if (url !== undefined && databaseUrl === undefined) {
-    if (token === undefined || token === '') throw new UsageError('--url needs --token (an API token from POST /api/auth/tokens) or ESTATEFLOW_TOKEN');
+    if (token === undefined || token === '')
+      throw new UsageError('--url needs --token (an API token from POST /api/auth/tokens) or ESTATEFLOW_TOKEN');
     return work(new HttpPackEngine({ url, token }));
   }
   if (databaseUrl === undefined) throw new UsageError('name the engine: --url and --token, or --database-url');
   process.env['DATABASE_URL'] = databaseUrl;
+  // Loaded only here: the engine's modules take seconds to load, and the other commands need none of them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
+  const { withEngineContext }: typeof EngineContextModule = require('./engine-context');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
+  const { DatabasePackEngine }: typeof DatabasePackEngineModule = require('./database-pack-engine');
   return withEngineContext(({ app }) => work(new DatabasePackEngine(app, values.company)));
 }
 
 async function exportCommand(values: Options): Promise<void> {
   const estateCode = values.estate?.[0];
-  if (estateCode === undefined || values.workflow === undefined) throw new UsageError('"pack export" needs --estate <code> and --workflow <key>');
+  if (estateCode === undefined || values.workflow === undefined)
+    throw new UsageError('"pack export" needs --estate <code> and --workflow <key>');
   const workflowKey = values.workflow;
   await withEngine(values, async (engine) => {
     const exported = await engine.exportPack({ estateCode, workflowKey });
@@ -128,9 +145,17 @@ async function importCommand(target: string, values: Options): Promise<void> {
   const companyCode = values.company;
   progress(`reading ${target}`);
   const pack = loadValidPack(target);
-  progress(`${pack.manifest.name}@${pack.manifest.version} is valid (${pack.workflows.length} workflow${pack.workflows.length === 1 ? '' : 's'})`);
+  progress(
+    `${pack.manifest.name}@${pack.manifest.version} is valid (${pack.workflows.length} workflow${pack.workflows.length === 1 ? '' : 's'})`,
+  );
   await withEngine(values, async (engine) => {
-    const report = await engine.importPack({ files: pack.files, archive: writePackArchive(pack.files), companyCode, estateCodes: values.estate ?? [], progress });
+    const report = await engine.importPack({
+      files: pack.files,
+      archive: writePackArchive(pack.files),
+      companyCode,
+      estateCodes: values.estate ?? [],
+      progress,
+    });
     printImport(report);
   });
 }
@@ -138,7 +163,10 @@ async function importCommand(target: string, values: Options): Promise<void> {
 function printImport(report: PackImportReport): void {
   print(`imported ${report.pack.name}@${report.pack.version}`);
   for (const workflow of report.workflows) print(`  ${workflow.key}: version ${workflow.version} ${workflow.status}`);
-  for (const binding of report.bindings) print(`  estate ${binding.estateCode || binding.estateId}: ${binding.workflowKey} ${binding.status === 'bound' ? `bound to version ${binding.version}` : `stays on version ${binding.version} (pack upgrade moves it)`}`);
+  for (const binding of report.bindings)
+    print(
+      `  estate ${binding.estateCode || binding.estateId}: ${binding.workflowKey} ${binding.status === 'bound' ? `bound to version ${binding.version}` : `stays on version ${binding.version} (pack upgrade moves it)`}`,
+    );
 }
 
 async function upgradeCommand(target: string, values: Options): Promise<void> {
@@ -159,9 +187,24 @@ async function upgradeCommand(target: string, values: Options): Promise<void> {
     // The pack's version must be in the company's library before an estate can be shown or moved to it; binding nothing.
     progress(`importing ${pack.manifest.name}@${pack.manifest.version} into the library`);
     const companyCode = values.company ?? (await companyOf(engine));
-    const report = await engine.importPack({ files: pack.files, archive: writePackArchive(pack.files), companyCode, estateCodes: [], progress });
+    const report = await engine.importPack({
+      files: pack.files,
+      archive: writePackArchive(pack.files),
+      companyCode,
+      estateCodes: [],
+      progress,
+    });
     for (const workflow of report.workflows) {
-      const plan = await engine.upgrade({ estateCode, apply, request: { workflowKey: workflow.key, toVersion: workflow.version, instances: policy, ...(Object.keys(stateMapping).length === 0 ? {} : { stateMapping }) } });
+      const plan = await engine.upgrade({
+        estateCode,
+        apply,
+        request: {
+          workflowKey: workflow.key,
+          toVersion: workflow.version,
+          instances: policy,
+          ...(Object.keys(stateMapping).length === 0 ? {} : { stateMapping }),
+        },
+      });
       printPlan(plan);
     }
     print(apply ? 'applied.' : 'dry run: nothing changed; run again without --dry-run to apply.');
@@ -174,14 +217,30 @@ async function companyOf(engine: PackEngine): Promise<string> {
 }
 
 function printPlan(plan: UpgradePlan): void {
-  print(`${plan.workflowKey}: version ${plan.from.version}${plan.from.packVersion === null ? '' : ` (${plan.from.packVersion})`} → ${plan.to.version}${plan.to.packVersion === null ? '' : ` (${plan.to.packVersion})`}`);
+  print(
+    `${plan.workflowKey}: version ${plan.from.version}${plan.from.packVersion === null ? '' : ` (${plan.from.packVersion})`} → ${plan.to.version}${plan.to.packVersion === null ? '' : ` (${plan.to.packVersion})`}`,
+  );
   for (const change of plan.parameters.changes) {
-    const detail = change.outcome === 'conflict' ? `estate ${JSON.stringify(change.estate)}, was ${JSON.stringify(change.base)}, now ${JSON.stringify(change.next)}: estate value kept` : change.outcome === 'kept' ? `estate value ${JSON.stringify(change.estate)} kept` : change.outcome === 'default' ? `default ${JSON.stringify(change.base)} → ${JSON.stringify(change.next)}` : change.outcome === 'added' ? `new, default ${JSON.stringify(change.next)}` : 'removed';
-    if (change.outcome !== 'default' || JSON.stringify(change.base) !== JSON.stringify(change.next)) print(`  parameter ${change.name}: ${change.outcome} (${detail})`);
+    const detail =
+      change.outcome === 'conflict'
+        ? `estate ${JSON.stringify(change.estate)}, was ${JSON.stringify(change.base)}, now ${JSON.stringify(change.next)}: estate value kept`
+        : change.outcome === 'kept'
+          ? `estate value ${JSON.stringify(change.estate)} kept`
+          : change.outcome === 'default'
+            ? `default ${JSON.stringify(change.base)} → ${JSON.stringify(change.next)}`
+            : change.outcome === 'added'
+              ? `new, default ${JSON.stringify(change.next)}`
+              : 'removed';
+    if (change.outcome !== 'default' || JSON.stringify(change.base) !== JSON.stringify(change.next))
+      print(`  parameter ${change.name}: ${change.outcome} (${detail})`);
   }
   const { instances } = plan;
-  print(`  running instances: ${instances.total}, ${instances.policy === 'stay' ? `stay on version ${plan.from.version}` : `move to version ${plan.to.version}`}${instances.unmapped > 0 ? `, ${instances.unmapped} with no state to go to` : ''}`);
-  if (instances.policy === 'migrate') for (const item of instances.items) print(`    ${item.reference}: ${item.state} → ${item.to ?? '(no mapping: use --map or --instances stay)'}`);
+  print(
+    `  running instances: ${instances.total}, ${instances.policy === 'stay' ? `stay on version ${plan.from.version}` : `move to version ${plan.to.version}`}${instances.unmapped > 0 ? `, ${instances.unmapped} with no state to go to` : ''}`,
+  );
+  if (instances.policy === 'migrate')
+    for (const item of instances.items)
+      print(`    ${item.reference}: ${item.state} → ${item.to ?? '(no mapping: use --map or --instances stay)'}`);
   if (plan.applied) print(`  moved ${plan.migrated} instance${plan.migrated === 1 ? '' : 's'}`);
 }
 

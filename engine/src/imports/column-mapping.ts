@@ -74,7 +74,8 @@ export function mappingProblems(input: { mapping: ColumnMapping; columnCount: nu
   for (const field of IMPORT_FIELDS) {
     const index = input.mapping[field];
     if (index === undefined) continue;
-    if (!Number.isInteger(index) || index < 0 || index >= input.columnCount) problems.push(`"${field}" points at column ${index + 1}, which the file does not have.`);
+    if (!Number.isInteger(index) || index < 0 || index >= input.columnCount)
+      problems.push(`"${field}" points at column ${index + 1}, which the file does not have.`);
     const other = seen.get(index);
     if (other !== undefined) problems.push(`"${field}" and "${other}" both use column ${index + 1}.`);
     seen.set(index, field);

@@ -5,7 +5,9 @@
  */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const separator = [',', ';', '\t'].map((candidate) => ({ candidate, count: firstLine.split(candidate).length })).sort((a, b) => b.count - a.count)[0]?.candidate ?? ',';
+  const separator =
+    [',', ';', '\t'].map((candidate) => ({ candidate, count: firstLine.split(candidate).length })).sort((a, b) => b.count - a.count)[0]
+      ?.candidate ?? ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

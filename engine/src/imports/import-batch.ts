@@ -39,7 +39,8 @@ function isChoice(value: unknown): value is DuplicateChoice {
 export function readOptions(value: unknown): ImportOptions {
   if (!isRecord(value)) return { onDuplicate: 'merge', decisions: {} };
   const decisions: Record<string, DuplicateChoice> = {};
-  if (isRecord(value.decisions)) for (const [line, choice] of Object.entries(value.decisions)) if (isChoice(choice)) decisions[line] = choice;
+  if (isRecord(value.decisions))
+    for (const [line, choice] of Object.entries(value.decisions)) if (isChoice(choice)) decisions[line] = choice;
   return { onDuplicate: isChoice(value.onDuplicate) ? value.onDuplicate : 'merge', decisions };
 }
 

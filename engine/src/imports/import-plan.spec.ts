@@ -3,15 +3,48 @@ import { planImport, type ImportSnapshot, summarisePlan } from './import-plan';
 import type { ImportRow } from './import-row';
 
 function row(line: number, changes: Partial<ImportRow>): ImportRow {
-  return { line, building: '1栋', entrance: 1, floor: 1, room: '101', name: '张三', phone: '13800000001', idNumber: null, kind: 'owner', floorArea: null, moveInAt: null, ...changes };
+  return {
+    line,
+    building: '1栋',
+    entrance: 1,
+    floor: 1,
+    room: '101',
+    name: '张三',
+    phone: '13800000001',
+    idNumber: null,
+    kind: 'owner',
+    floorArea: null,
+    moveInAt: null,
+    ...changes,
+  };
 }
 
 function snapshot(changes: Partial<ImportSnapshot> = {}): ImportSnapshot {
-  return { units: new Map(), buildings: new Map(), peopleByPhone: new Map(), peopleByIdNumber: new Map(), peopleWithoutIdNumber: new Set(), residentsByUnitAndName: new Map(), ...changes };
+  return {
+    units: new Map(),
+    buildings: new Map(),
+    peopleByPhone: new Map(),
+    peopleByIdNumber: new Map(),
+    peopleWithoutIdNumber: new Set(),
+    residentsByUnitAndName: new Map(),
+    ...changes,
+  };
 }
 
-const plan = (rows: ImportRow[], snap = snapshot(), defaultChoice: 'merge' | 'skip' = 'merge', choices = new Map<number, 'merge' | 'skip'>()) =>
-  planImport({ rows, snapshot: snap, phoneIndexes: (phone) => [`p:${phone}`], idNumberIndexes: (id) => [`i:${id}`], defaultChoice, choices });
+const plan = (
+  rows: ImportRow[],
+  snap = snapshot(),
+  defaultChoice: 'merge' | 'skip' = 'merge',
+  choices = new Map<number, 'merge' | 'skip'>(),
+) =>
+  planImport({
+    rows,
+    snapshot: snap,
+    phoneIndexes: (phone) => [`p:${phone}`],
+    idNumberIndexes: (id) => [`i:${id}`],
+    defaultChoice,
+    choices,
+  });
 
 describe('planImport', () => {
   it('creates buildings, units, people and residencies that are not on record', () => {
@@ -48,7 +81,14 @@ describe('planImport', () => {
       peopleWithoutIdNumber: new Set(['person-a']),
       residentsByUnitAndName: new Map([['unit-101|王五', 'person-c']]),
     });
-    const result = plan([row(2, { idNumber: '110101199003074477' }), row(3, { phone: '13800000009', idNumber: '11010519491231002X', room: '102' }), row(4, { phone: '13800000010', name: '王五' })], snap);
+    const result = plan(
+      [
+        row(2, { idNumber: '110101199003074477' }),
+        row(3, { phone: '13800000009', idNumber: '11010519491231002X', room: '102' }),
+        row(4, { phone: '13800000010', name: '王五' }),
+      ],
+      snap,
+    );
     expect(result.duplicates.map((entry) => [entry.line, entry.kind, entry.matchesPersonId])).toEqual([
       [2, 'same_phone', 'person-a'],
       [3, 'same_id_number', 'person-b'],
@@ -57,6 +97,11 @@ describe('planImport', () => {
     expect(result.people).toEqual([]);
     expect(result.units.map((unit) => unit.key)).toEqual(['1栋|1|102']);
     expect(result.idNumbers).toEqual([{ personId: 'person-a', idNumber: '110101199003074477' }]);
-    expect(summarisePlan({ plan: result, rows: 3, errors: 0 })).toMatchObject({ peopleCreated: 0, peopleMatched: 3, unitsCreated: 1, buildingsCreated: 0 });
+    expect(summarisePlan({ plan: result, rows: 3, errors: 0 })).toMatchObject({
+      peopleCreated: 0,
+      peopleMatched: 3,
+      unitsCreated: 1,
+      buildingsCreated: 0,
+    });
   });
 });

@@ -75,7 +75,17 @@ export function planImport(input: {
   choices: ReadonlyMap<number, DuplicateChoice>;
 }): ImportPlan {
   const { snapshot } = input;
-  const plan: ImportPlan = { buildings: [], units: [], people: [], idNumbers: [], residencies: [], floorAreas: [], duplicates: [], errors: [], skipped: 0 };
+  const plan: ImportPlan = {
+    buildings: [],
+    units: [],
+    people: [],
+    idNumbers: [],
+    residencies: [],
+    floorAreas: [],
+    duplicates: [],
+    errors: [],
+    skipped: 0,
+  };
   const newBuildings = new Set<string>();
   const newUnits = new Map<string, ImportPlan['units'][number]>();
   const filePhones = new Map<string, { line: number; ref: PersonRef; name: string }>();
@@ -95,18 +105,25 @@ export function planImport(input: {
     // Who this row is: the first match wins (phone, then ID number, then unit + name).
     let ref: PersonRef | null = null;
     const inFile = filePhones.get(row.phone);
-    const onRecordByPhone = input.phoneIndexes(row.phone).map((index) => snapshot.peopleByPhone.get(index)).find((person) => person !== undefined);
+    const onRecordByPhone = input
+      .phoneIndexes(row.phone)
+      .map((index) => snapshot.peopleByPhone.get(index))
+      .find((person) => person !== undefined);
     const unitId = snapshot.units.get(key);
     if (inFile) {
       ref = inFile.ref;
-      if (inFile.name !== row.name) duplicate('same_phone', { line: inFile.line, personId: 'existing' in inFile.ref ? inFile.ref.existing : null });
+      if (inFile.name !== row.name)
+        duplicate('same_phone', { line: inFile.line, personId: 'existing' in inFile.ref ? inFile.ref.existing : null });
     } else if (onRecordByPhone) {
       ref = { existing: onRecordByPhone.id };
       duplicate('same_phone', { line: null, personId: onRecordByPhone.id });
     }
     if (ref === null && row.idNumber !== null) {
       const fileMatch = fileIdNumbers.get(row.idNumber);
-      const recordMatch = input.idNumberIndexes(row.idNumber).map((index) => snapshot.peopleByIdNumber.get(index)).find((id) => id !== undefined);
+      const recordMatch = input
+        .idNumberIndexes(row.idNumber)
+        .map((index) => snapshot.peopleByIdNumber.get(index))
+        .find((id) => id !== undefined);
       if (fileMatch) {
         ref = fileMatch.ref;
         duplicate('same_id_number', { line: fileMatch.line, personId: null });
@@ -135,7 +152,15 @@ export function planImport(input: {
     // The unit: on record, planned already, or new (and its building with it).
     if (unitId === undefined && !newUnits.has(key)) {
       if (!snapshot.buildings.has(row.building) && !newBuildings.has(row.building)) newBuildings.add(row.building);
-      newUnits.set(key, { key, building: row.building, entrance: row.entrance, floor: row.floor, room: row.room, label: unitLabel({ buildingName: row.building, entrance: row.entrance, room: row.room }), floorArea: row.floorArea });
+      newUnits.set(key, {
+        key,
+        building: row.building,
+        entrance: row.entrance,
+        floor: row.floor,
+        room: row.room,
+        label: unitLabel({ buildingName: row.building, entrance: row.entrance, room: row.room }),
+        floorArea: row.floorArea,
+      });
     } else if (row.floorArea !== null && unitId !== undefined) {
       plan.floorAreas.push({ unitKey: key, floorArea: row.floorArea });
     }
@@ -151,7 +176,8 @@ export function planImport(input: {
       }
     }
     if (!filePhones.has(row.phone)) filePhones.set(row.phone, { line: row.line, ref, name: row.name });
-    if (row.idNumber !== null && !fileIdNumbers.has(row.idNumber)) fileIdNumbers.set(row.idNumber, { line: row.line, ref, phone: row.phone });
+    if (row.idNumber !== null && !fileIdNumbers.has(row.idNumber))
+      fileIdNumbers.set(row.idNumber, { line: row.line, ref, phone: row.phone });
     if (!fileUnitNames.has(`${key}|${row.name}`)) fileUnitNames.set(`${key}|${row.name}`, { line: row.line, ref });
 
     const residencyKey = `${refKey(ref)}|${key}|${row.kind}`;

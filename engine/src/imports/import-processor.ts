@@ -52,7 +52,8 @@ export class ImportProcessor implements OnModuleInit {
       id: batch.id,
       status: analysis.errors.length === 0 && analysis.mappingProblems.length === 0 ? 'ready' : 'invalid',
       preview: {
-        summary: analysis.plan === null ? null : summarisePlan({ plan: analysis.plan, rows: batch.totalRows, errors: analysis.errors.length }),
+        summary:
+          analysis.plan === null ? null : summarisePlan({ plan: analysis.plan, rows: batch.totalRows, errors: analysis.errors.length }),
         duplicates: analysis.plan?.duplicates.slice(0, 1_000) ?? [],
         mappingProblems: analysis.mappingProblems,
         errorCount: analysis.errors.length,
@@ -85,12 +86,25 @@ export class ImportProcessor implements OnModuleInit {
         estateId: batch.estateId,
         importId: batch.id,
         write,
-        onProgress: (done) => this.repository.progress({ companyId: batch.companyId, id: batch.id, processedRows: Math.min(batch.totalRows, Math.round((done / Math.max(1, write.units.length + write.people.length + write.residencies.length)) * batch.totalRows)) }),
+        onProgress: (done) =>
+          this.repository.progress({
+            companyId: batch.companyId,
+            id: batch.id,
+            processedRows: Math.min(
+              batch.totalRows,
+              Math.round((done / Math.max(1, write.units.length + write.people.length + write.residencies.length)) * batch.totalRows),
+            ),
+          }),
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`Import ${batch.id} rolled back: ${message}`);
-      await this.repository.fail({ companyId: batch.companyId, id: batch.id, status: 'failed', failure: `Nothing was imported: ${message}` });
+      await this.repository.fail({
+        companyId: batch.companyId,
+        id: batch.id,
+        status: 'failed',
+        failure: `Nothing was imported: ${message}`,
+      });
       return;
     }
     // The file's rows hold personal data; once imported they are kept only where they belong.
@@ -101,7 +115,13 @@ export class ImportProcessor implements OnModuleInit {
       action: 'import.commit',
       target: { type: 'import', id: batch.id },
       estateId: batch.estateId,
-      detail: { fileName: batch.fileName, rows: summary.rows, unitsCreated: summary.unitsCreated, peopleCreated: summary.peopleCreated, residenciesAdded: summary.residenciesAdded },
+      detail: {
+        fileName: batch.fileName,
+        rows: summary.rows,
+        unitsCreated: summary.unitsCreated,
+        peopleCreated: summary.peopleCreated,
+        residenciesAdded: summary.residenciesAdded,
+      },
     });
   }
 
@@ -116,7 +136,8 @@ export class ImportProcessor implements OnModuleInit {
       const parsed = parseImportRow({ cells: cells[index] ?? [], line: index + 2, mapping });
       if ('row' in parsed) rows.push(parsed.row);
       else errors.push(...parsed.errors);
-      if ((index + 1) % PROGRESS_EVERY === 0) await this.repository.progress({ companyId: batch.companyId, id: batch.id, processedRows: Math.round((index + 1) / 2) });
+      if ((index + 1) % PROGRESS_EVERY === 0)
+        await this.repository.progress({ companyId: batch.companyId, id: batch.id, processedRows: Math.round((index + 1) / 2) });
     }
     const options = readOptions(batch.options);
     const snapshot = await this.repository.snapshot({ companyId: batch.companyId, estateId: batch.estateId });
@@ -150,7 +171,11 @@ export class ImportProcessor implements OnModuleInit {
       buildings: plan.buildings,
       units: plan.units,
       people,
-      idNumbers: plan.idNumbers.map((entry) => ({ personId: entry.personId, idNumberCipher: this.cipher.encrypt('idNumber', entry.idNumber), idNumberIndex: this.cipher.blindIndex('idNumber', entry.idNumber) })),
+      idNumbers: plan.idNumbers.map((entry) => ({
+        personId: entry.personId,
+        idNumberCipher: this.cipher.encrypt('idNumber', entry.idNumber),
+        idNumberIndex: this.cipher.blindIndex('idNumber', entry.idNumber),
+      })),
       residencies: plan.residencies.map((residency) => ({
         personId: 'existing' in residency.person ? residency.person.existing : (created.get(residency.person.created) ?? ''),
         unitKey: residency.unitKey,

@@ -25,7 +25,15 @@ export interface RowError {
   message: string;
 }
 
-const KINDS: Record<string, 'owner' | 'tenant'> = { 业主: 'owner', 产权人: 'owner', owner: 'owner', 租户: 'tenant', 租客: 'tenant', 承租人: 'tenant', tenant: 'tenant' };
+const KINDS: Record<string, 'owner' | 'tenant'> = {
+  业主: 'owner',
+  产权人: 'owner',
+  owner: 'owner',
+  租户: 'tenant',
+  租客: 'tenant',
+  承租人: 'tenant',
+  tenant: 'tenant',
+};
 
 /** "3" → "3栋"; "3栋", "A座" as written. */
 function buildingName(raw: string): string {
@@ -47,7 +55,11 @@ function floorOf(room: string): number {
 }
 
 /** Reads and checks one data row; either a row or the errors that stop it. */
-export function parseImportRow(input: { cells: string[]; line: number; mapping: ColumnMapping }): { row: ImportRow } | { errors: RowError[] } {
+export function parseImportRow(input: {
+  cells: string[];
+  line: number;
+  mapping: ColumnMapping;
+}): { row: ImportRow } | { errors: RowError[] } {
   const { cells, line, mapping } = input;
   const cell = (field: ImportField) => {
     const index = mapping[field];
@@ -70,18 +82,35 @@ export function parseImportRow(input: { cells: string[]; line: number; mapping: 
   if (!isMobilePhone(phone)) fail('phone', phone === '' ? '手机号 is empty.' : '手机号 is not a mobile number: 11 digits starting with 1.');
   const idRaw = cell('idNumber');
   const idNumber = idRaw === '' ? null : normaliseIdNumber(idRaw);
-  if (idNumber !== null && !isValidIdNumber(idNumber)) fail('idNumber', '身份证号 is not valid: 18 characters with a real birth date and a correct check digit.');
+  if (idNumber !== null && !isValidIdNumber(idNumber))
+    fail('idNumber', '身份证号 is not valid: 18 characters with a real birth date and a correct check digit.');
   const kindRaw = cell('kind');
   const kind = kindRaw === '' ? 'owner' : KINDS[kindRaw.toLowerCase()];
   if (kind === undefined) fail('kind', '身份 must be 业主 (owner) or 租户 (tenant).');
   const areaRaw = cell('floorArea').replace(/(㎡|m²|平方米|平米)$/i, '');
   const floorArea = areaRaw === '' ? null : Number(areaRaw);
-  if (floorArea !== null && (!Number.isFinite(floorArea) || floorArea <= 0 || floorArea > 100_000)) fail('floorArea', '建筑面积 must be a number of square metres such as 98.5.');
+  if (floorArea !== null && (!Number.isFinite(floorArea) || floorArea <= 0 || floorArea > 100_000))
+    fail('floorArea', '建筑面积 must be a number of square metres such as 98.5.');
   const moveRaw = cell('moveInAt').replace(/[/.]/g, '-');
   const moveParts = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(moveRaw);
   const moveInAt = moveParts ? `${moveParts[1]}-${moveParts[2]?.padStart(2, '0')}-${moveParts[3]?.padStart(2, '0')}` : null;
-  if (moveRaw !== '' && (moveInAt === null || Number.isNaN(Date.parse(moveInAt)))) fail('moveInAt', '入住日期 must be a date such as 2024-05-01.');
+  if (moveRaw !== '' && (moveInAt === null || Number.isNaN(Date.parse(moveInAt))))
+    fail('moveInAt', '入住日期 must be a date such as 2024-05-01.');
 
   if (errors.length > 0 || entrance === null || kind === undefined) return { errors };
-  return { row: { line, building, entrance, floor: floorOf(room), room, name, phone, idNumber, kind, floorArea: floorArea !== null && Number.isFinite(floorArea) ? Math.round(floorArea * 100) / 100 : null, moveInAt } };
+  return {
+    row: {
+      line,
+      building,
+      entrance,
+      floor: floorOf(room),
+      room,
+      name,
+      phone,
+      idNumber,
+      kind,
+      floorArea: floorArea !== null && Number.isFinite(floorArea) ? Math.round(floorArea * 100) / 100 : null,
+      moveInAt,
+    },
+  };
 }

@@ -10,7 +10,10 @@ import { MAX_IMPORT_BYTES } from './import-limits';
 import { type ImportView, ImportsService } from './imports.service';
 
 // Memory storage with hard limits; anything larger is refused before it is read.
-const UPLOAD = FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 2, fieldSize: 1024, parts: 3, headerPairs: 50 }, defParamCharset: 'utf8' });
+const UPLOAD = FileInterceptor('file', {
+  limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 2, fieldSize: 1024, parts: 3, headerPairs: 50 },
+  defParamCharset: 'utf8',
+});
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const CHOICE: JsonSchema = { type: 'string', enum: ['merge', 'skip'] };
@@ -18,7 +21,11 @@ const mappingBody: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    mapping: { type: 'object', additionalProperties: false, properties: Object.fromEntries(IMPORT_FIELDS.map((field) => [field, { type: 'integer', minimum: 0, maximum: 59 }])) },
+    mapping: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(IMPORT_FIELDS.map((field) => [field, { type: 'integer', minimum: 0, maximum: 59 }])),
+    },
     onDuplicate: CHOICE,
     decisions: { type: 'object', maxProperties: 50_000, patternProperties: { '^[0-9]{1,6}$': CHOICE }, additionalProperties: false },
   },
@@ -28,7 +35,11 @@ type MappingBody = { mapping?: ColumnMapping; onDuplicate?: 'merge' | 'skip'; de
 
 function download(response: Response, file: { fileName: string; content: Buffer }): StreamableFile {
   response.setHeader('Cache-Control', 'no-store');
-  return new StreamableFile(file.content, { type: XLSX, length: file.content.length, disposition: `attachment; filename="import.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}` });
+  return new StreamableFile(file.content, {
+    type: XLSX,
+    length: file.content.length,
+    disposition: `attachment; filename="import.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
 }
 
 @ApiTags('imports')
@@ -47,13 +58,21 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Upload owners and units (.xlsx or CSV, UTF-8 or GBK, ≤ 15 MB, ≤ 50,000 rows); validation starts at once' })
-  upload(@CurrentPrincipal() principal: Principal, @UuidParam('estateId') estateId: string, @UploadedFile() file: unknown, @Body() _fields: unknown): Promise<ImportView> {
+  upload(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @UploadedFile() file: unknown,
+    @Body() _fields: unknown,
+  ): Promise<ImportView> {
     return this.imports.upload(principal, { estateId, file });
   }
 
   @Get('estates/:estateId/imports')
   @ApiOperation({ summary: 'Recent imports of an estate' })
-  list(@CurrentPrincipal() principal: Principal, @UuidParam('estateId') estateId: string): Promise<Omit<ImportView, 'headers' | 'sample' | 'errors'>[]> {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+  ): Promise<Omit<ImportView, 'headers' | 'sample' | 'errors'>[]> {
     return this.imports.list(principal, estateId);
   }
 
@@ -61,7 +80,12 @@ export class ImportsController {
   @ApiProduces(XLSX)
   @ApiQuery({ name: 'full', required: false, description: 'true: full phone and ID numbers (company admins; audited)' })
   @ApiOperation({ summary: 'Units and their owners and tenants as .xlsx, in the import layout (masked unless full)' })
-  async export(@CurrentPrincipal() principal: Principal, @UuidParam('estateId') estateId: string, @Res({ passthrough: true }) response: Response, @Query('full') full?: string): Promise<StreamableFile> {
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @Res({ passthrough: true }) response: Response,
+    @Query('full') full?: string,
+  ): Promise<StreamableFile> {
     return download(response, await this.imports.export(principal, { estateId, full: full === 'true' }));
   }
 
@@ -73,7 +97,11 @@ export class ImportsController {
 
   @Put('imports/:importId/mapping')
   @ApiOperation({ summary: 'Change the column mapping or duplicate choices; validated again' })
-  remap(@CurrentPrincipal() principal: Principal, @UuidParam('importId') importId: string, @JsonBody<MappingBody>(mappingBody) body: MappingBody): Promise<ImportView> {
+  remap(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('importId') importId: string,
+    @JsonBody<MappingBody>(mappingBody) body: MappingBody,
+  ): Promise<ImportView> {
     return this.imports.remap(principal, { importId, ...body });
   }
 
@@ -87,7 +115,11 @@ export class ImportsController {
   @Get('imports/:importId/errors.xlsx')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: 'The row errors as .xlsx' })
-  async errors(@CurrentPrincipal() principal: Principal, @UuidParam('importId') importId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async errors(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('importId') importId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     return download(response, await this.imports.errorReport(principal, importId));
   }
 }

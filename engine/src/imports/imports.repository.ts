@@ -31,7 +31,14 @@ export interface ImportBatchRow {
 export interface CommitWrite {
   buildings: string[];
   units: { building: string; entrance: number; floor: number; room: string; label: string; floorArea: number | null }[];
-  people: { id: string; name: string; phoneCipher: string; phoneIndex: string; idNumberCipher: string | null; idNumberIndex: string | null }[];
+  people: {
+    id: string;
+    name: string;
+    phoneCipher: string;
+    phoneIndex: string;
+    idNumberCipher: string | null;
+    idNumberIndex: string | null;
+  }[];
   idNumbers: { personId: string; idNumberCipher: string; idNumberIndex: string }[];
   residencies: { personId: string; unitKey: string; kind: 'owner' | 'tenant'; moveInAt: Date | null }[];
   floorAreas: { unitKey: string; floorArea: number }[];
@@ -50,7 +57,16 @@ function chunks<T>(items: T[]): T[][] {
 export class ImportsRepository {
   constructor(private readonly database: TenantDatabase) {}
 
-  create(input: { companyId: string; estateId: string; createdById: string | null; fileName: string; headers: string[]; rows: string[][]; mapping: object; warnings: object[] }): Promise<ImportBatchRow> {
+  create(input: {
+    companyId: string;
+    estateId: string;
+    createdById: string | null;
+    fileName: string;
+    headers: string[];
+    rows: string[][];
+    mapping: object;
+    warnings: object[];
+  }): Promise<ImportBatchRow> {
     return this.database.transaction(
       input.companyId,
       (tx) => tx.importBatch.create({ data: { ...input, totalRows: input.rows.length, status: 'validating' } }),
@@ -59,7 +75,11 @@ export class ImportsRepository {
   }
 
   find(input: { companyId: string; id: string }): Promise<ImportBatchRow | null> {
-    return this.database.transaction(input.companyId, (tx) => tx.importBatch.findFirst({ where: { id: input.id, companyId: input.companyId } }), { timeoutMs: 60_000 });
+    return this.database.transaction(
+      input.companyId,
+      (tx) => tx.importBatch.findFirst({ where: { id: input.id, companyId: input.companyId } }),
+      { timeoutMs: 60_000 },
+    );
   }
 
   /** The batch without its rows (for polling). */
@@ -74,12 +94,23 @@ export class ImportsRepository {
 
   list(input: { companyId: string; estateId: string }): Promise<Omit<ImportBatchRow, 'rows' | 'rowErrors' | 'headers'>[]> {
     return this.database.transaction(input.companyId, (tx) =>
-      tx.importBatch.findMany({ where: { companyId: input.companyId, estateId: input.estateId }, omit: { rows: true, rowErrors: true, headers: true }, orderBy: { createdAt: 'desc' }, take: 50 }),
+      tx.importBatch.findMany({
+        where: { companyId: input.companyId, estateId: input.estateId },
+        omit: { rows: true, rowErrors: true, headers: true },
+        orderBy: { createdAt: 'desc' },
+        take: 50,
+      }),
     );
   }
 
   /** Moves the batch from one status to another; false when it was not in `from` (another request came first). */
-  async transition(input: { companyId: string; id: string; from: ImportStatus[]; to: ImportStatus; changes?: { mapping?: object; options?: object } }): Promise<boolean> {
+  async transition(input: {
+    companyId: string;
+    id: string;
+    from: ImportStatus[];
+    to: ImportStatus;
+    changes?: { mapping?: object; options?: object };
+  }): Promise<boolean> {
     return this.database.transaction(input.companyId, async (tx) => {
       const result = await tx.importBatch.updateMany({
         where: { id: input.id, companyId: input.companyId, status: { in: input.from } },
@@ -93,7 +124,10 @@ export class ImportsRepository {
     await this.database.transaction(
       input.companyId,
       async (tx) => {
-        await tx.importBatch.updateMany({ where: { id: input.id, companyId: input.companyId }, data: { rows: input.rows, totalRows: input.totalRows } });
+        await tx.importBatch.updateMany({
+          where: { id: input.id, companyId: input.companyId },
+          data: { rows: input.rows, totalRows: input.totalRows },
+        });
       },
       { timeoutMs: 60_000 },
     );
@@ -107,11 +141,20 @@ export class ImportsRepository {
 
   async progress(input: { companyId: string; id: string; processedRows: number }): Promise<void> {
     await this.database.transaction(input.companyId, async (tx) => {
-      await tx.importBatch.updateMany({ where: { id: input.id, companyId: input.companyId }, data: { processedRows: input.processedRows, updatedAt: new Date() } });
+      await tx.importBatch.updateMany({
+        where: { id: input.id, companyId: input.companyId },
+        data: { processedRows: input.processedRows, updatedAt: new Date() },
+      });
     });
   }
 
-  async finishValidation(input: { companyId: string; id: string; status: 'ready' | 'invalid'; preview: object; rowErrors: object[] }): Promise<void> {
+  async finishValidation(input: {
+    companyId: string;
+    id: string;
+    status: 'ready' | 'invalid';
+    preview: object;
+    rowErrors: object[];
+  }): Promise<void> {
     await this.database.transaction(
       input.companyId,
       async (tx) => {
@@ -126,7 +169,15 @@ export class ImportsRepository {
 
   async fail(input: { companyId: string; id: string; status: 'invalid' | 'failed'; failure: string; rowErrors?: object[] }): Promise<void> {
     await this.database.transaction(input.companyId, async (tx) => {
-      await tx.importBatch.updateMany({ where: { id: input.id, companyId: input.companyId }, data: { status: input.status, failure: input.failure.slice(0, 2000), updatedAt: new Date(), ...(input.rowErrors ? { rowErrors: input.rowErrors } : {}) } });
+      await tx.importBatch.updateMany({
+        where: { id: input.id, companyId: input.companyId },
+        data: {
+          status: input.status,
+          failure: input.failure.slice(0, 2000),
+          updatedAt: new Date(),
+          ...(input.rowErrors ? { rowErrors: input.rowErrors } : {}),
+        },
+      });
     });
   }
 
@@ -134,12 +185,18 @@ export class ImportsRepository {
   snapshot(input: { companyId: string; estateId: string }): Promise<ImportSnapshot> {
     return this.database.withClient(input.companyId, async (client) => {
       const [buildings, units, people, residents] = await Promise.all([
-        client.query<{ id: string; name: string }>('SELECT id, name FROM "Building" WHERE "companyId" = $1 AND "estateId" = $2', [input.companyId, input.estateId]),
+        client.query<{ id: string; name: string }>('SELECT id, name FROM "Building" WHERE "companyId" = $1 AND "estateId" = $2', [
+          input.companyId,
+          input.estateId,
+        ]),
         client.query<{ id: string; key: string }>(
           `SELECT u.id, b.name || '|' || u.entrance || '|' || u.room AS key FROM "Unit" u JOIN "Building" b ON b.id = u."buildingId" WHERE u."companyId" = $1 AND u."estateId" = $2`,
           [input.companyId, input.estateId],
         ),
-        client.query<{ id: string; name: string; phoneIndex: string; idNumberIndex: string | null }>('SELECT id, name, "phoneIndex", "idNumberIndex" FROM "Person" WHERE "companyId" = $1', [input.companyId]),
+        client.query<{ id: string; name: string; phoneIndex: string; idNumberIndex: string | null }>(
+          'SELECT id, name, "phoneIndex", "idNumberIndex" FROM "Person" WHERE "companyId" = $1',
+          [input.companyId],
+        ),
         client.query<{ personId: string; unitId: string; name: string }>(
           `SELECT r."personId", r."unitId", p.name FROM "Residency" r JOIN "Person" p ON p.id = r."personId" WHERE r."companyId" = $1 AND r."estateId" = $2`,
           [input.companyId, input.estateId],
@@ -162,7 +219,13 @@ export class ImportsRepository {
    * connection; the batch row itself is marked committed inside the transaction, so a crash
    * after the commit cannot make a retry import twice.
    */
-  commit(input: { companyId: string; estateId: string; importId: string; write: CommitWrite; onProgress: (done: number) => Promise<void> }): Promise<void> {
+  commit(input: {
+    companyId: string;
+    estateId: string;
+    importId: string;
+    write: CommitWrite;
+    onProgress: (done: number) => Promise<void>;
+  }): Promise<void> {
     const { companyId, estateId, write } = input;
     return this.database.withClient(companyId, async (client) => {
       let done = 0;
@@ -176,14 +239,30 @@ export class ImportsRepository {
           [companyId, estateId, write.buildings],
         );
       }
-      const buildingIds = new Map((await client.query<{ id: string; name: string }>('SELECT id, name FROM "Building" WHERE "companyId" = $1 AND "estateId" = $2', [companyId, estateId])).rows.map((row) => [row.name, row.id]));
+      const buildingIds = new Map(
+        (
+          await client.query<{ id: string; name: string }>('SELECT id, name FROM "Building" WHERE "companyId" = $1 AND "estateId" = $2', [
+            companyId,
+            estateId,
+          ])
+        ).rows.map((row) => [row.name, row.id]),
+      );
       for (const chunk of chunks(write.units)) {
         await client.query(
           `INSERT INTO "Unit" (id, "companyId", "estateId", "buildingId", entrance, floor, room, label, "floorArea")
            SELECT gen_random_uuid(), $1, $2, u."buildingId", u.entrance, u.floor, u.room, u.label, u."floorArea"
              FROM unnest($3::uuid[], $4::int[], $5::int[], $6::text[], $7::text[], $8::numeric[]) AS u("buildingId", entrance, floor, room, label, "floorArea")
            ON CONFLICT ("buildingId", entrance, room) DO NOTHING`,
-          [companyId, estateId, chunk.map((unit) => buildingIds.get(unit.building) ?? null), chunk.map((unit) => unit.entrance), chunk.map((unit) => unit.floor), chunk.map((unit) => unit.room), chunk.map((unit) => unit.label), chunk.map((unit) => unit.floorArea)],
+          [
+            companyId,
+            estateId,
+            chunk.map((unit) => buildingIds.get(unit.building) ?? null),
+            chunk.map((unit) => unit.entrance),
+            chunk.map((unit) => unit.floor),
+            chunk.map((unit) => unit.room),
+            chunk.map((unit) => unit.label),
+            chunk.map((unit) => unit.floorArea),
+          ],
         );
         await step(chunk.length);
       }
@@ -199,7 +278,15 @@ export class ImportsRepository {
           `INSERT INTO "Person" (id, "companyId", name, "phoneCipher", "phoneIndex", "idNumberCipher", "idNumberIndex")
            SELECT p.id, $1, p.name, p."phoneCipher", p."phoneIndex", p."idNumberCipher", p."idNumberIndex"
              FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS p(id, name, "phoneCipher", "phoneIndex", "idNumberCipher", "idNumberIndex")`,
-          [companyId, chunk.map((person) => person.id), chunk.map((person) => person.name), chunk.map((person) => person.phoneCipher), chunk.map((person) => person.phoneIndex), chunk.map((person) => person.idNumberCipher), chunk.map((person) => person.idNumberIndex)],
+          [
+            companyId,
+            chunk.map((person) => person.id),
+            chunk.map((person) => person.name),
+            chunk.map((person) => person.phoneCipher),
+            chunk.map((person) => person.phoneIndex),
+            chunk.map((person) => person.idNumberCipher),
+            chunk.map((person) => person.idNumberIndex),
+          ],
         );
         await step(chunk.length);
       }
@@ -207,7 +294,12 @@ export class ImportsRepository {
         await client.query(
           `UPDATE "Person" AS p SET "idNumberCipher" = v.cipher, "idNumberIndex" = v.index
              FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, cipher, index) WHERE p.id = v.id AND p."companyId" = $1 AND p."idNumberCipher" IS NULL`,
-          [companyId, chunk.map((entry) => entry.personId), chunk.map((entry) => entry.idNumberCipher), chunk.map((entry) => entry.idNumberIndex)],
+          [
+            companyId,
+            chunk.map((entry) => entry.personId),
+            chunk.map((entry) => entry.idNumberCipher),
+            chunk.map((entry) => entry.idNumberIndex),
+          ],
         );
       }
       for (const chunk of chunks(write.residencies)) {
@@ -216,9 +308,19 @@ export class ImportsRepository {
            SELECT gen_random_uuid(), $1, $2, r."personId", r."unitId", r.kind::"ResidencyKind", r."moveInAt"
              FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[]) AS r("personId", "unitId", kind, "moveInAt")
            ON CONFLICT ("personId", "unitId", kind) DO UPDATE SET "endedAt" = NULL`,
-          [companyId, estateId, chunk.map((entry) => entry.personId), chunk.map((entry) => unitIds.get(entry.unitKey) ?? null), chunk.map((entry) => entry.kind), chunk.map((entry) => entry.moveInAt)],
+          [
+            companyId,
+            estateId,
+            chunk.map((entry) => entry.personId),
+            chunk.map((entry) => unitIds.get(entry.unitKey) ?? null),
+            chunk.map((entry) => entry.kind),
+            chunk.map((entry) => entry.moveInAt),
+          ],
         );
-        await client.query(`UPDATE "Person" SET "leftAt" = NULL WHERE "companyId" = $1 AND id = ANY($2::uuid[]) AND "leftAt" IS NOT NULL`, [companyId, chunk.map((entry) => entry.personId)]);
+        await client.query(`UPDATE "Person" SET "leftAt" = NULL WHERE "companyId" = $1 AND id = ANY($2::uuid[]) AND "leftAt" IS NOT NULL`, [
+          companyId,
+          chunk.map((entry) => entry.personId),
+        ]);
         await step(chunk.length);
       }
       const marked = await client.query(
@@ -230,9 +332,36 @@ export class ImportsRepository {
   }
 
   /** Units of the estate with their people, for the export (ciphertexts; the service masks). */
-  exportRows(input: { companyId: string; estateId: string }): Promise<{ building: string; entrance: number; room: string; label: string; floorArea: string | null; name: string | null; phoneCipher: string | null; idNumberCipher: string | null; kind: string | null; moveInAt: Date | null }[]> {
+  exportRows(input: {
+    companyId: string;
+    estateId: string;
+  }): Promise<
+    {
+      building: string;
+      entrance: number;
+      room: string;
+      label: string;
+      floorArea: string | null;
+      name: string | null;
+      phoneCipher: string | null;
+      idNumberCipher: string | null;
+      kind: string | null;
+      moveInAt: Date | null;
+    }[]
+  > {
     return this.database.withClient(input.companyId, async (client) => {
-      const result = await client.query<{ building: string; entrance: number; room: string; label: string; floorArea: string | null; name: string | null; phoneCipher: string | null; idNumberCipher: string | null; kind: string | null; moveInAt: Date | null }>(
+      const result = await client.query<{
+        building: string;
+        entrance: number;
+        room: string;
+        label: string;
+        floorArea: string | null;
+        name: string | null;
+        phoneCipher: string | null;
+        idNumberCipher: string | null;
+        kind: string | null;
+        moveInAt: Date | null;
+      }>(
         `SELECT b.name AS building, u.entrance, u.room, u.label, u."floorArea"::text AS "floorArea", p.name, p."phoneCipher", p."idNumberCipher", r.kind::text AS kind, r."moveInAt"
            FROM "Unit" u JOIN "Building" b ON b.id = u."buildingId"
            LEFT JOIN "Residency" r ON r."unitId" = u.id AND r."endedAt" IS NULL

@@ -10,7 +10,18 @@ import { maskIdNumber, maskPhone } from '../privacy/masking';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { Clock } from '../timers/clock';
 import { autoMap, type ColumnMapping, MAPPING_PRESETS, type MappingPreset } from './column-mapping';
-import { type ImportOptions, type ImportPreview, maskCell, readErrors, readMapping, readNotes, readOptions, readPreview, readRows, readStrings } from './import-batch';
+import {
+  type ImportOptions,
+  type ImportPreview,
+  maskCell,
+  readErrors,
+  readMapping,
+  readNotes,
+  readOptions,
+  readPreview,
+  readRows,
+  readStrings,
+} from './import-batch';
 import { MAX_IMPORT_BYTES } from './import-limits';
 import type { RowError } from './import-row';
 import { errorReportWorkbook, exportWorkbook } from './import-workbooks';
@@ -25,7 +36,16 @@ export interface UploadedSpreadsheet {
 }
 
 export function isUploadedSpreadsheet(value: unknown): value is UploadedSpreadsheet {
-  return typeof value === 'object' && value !== null && 'buffer' in value && Buffer.isBuffer(value.buffer) && 'originalname' in value && typeof value.originalname === 'string' && 'size' in value && typeof value.size === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'buffer' in value &&
+    Buffer.isBuffer(value.buffer) &&
+    'originalname' in value &&
+    typeof value.originalname === 'string' &&
+    'size' in value &&
+    typeof value.size === 'number'
+  );
 }
 
 export interface ImportView {
@@ -54,7 +74,12 @@ const SHOWN_ERRORS = 200;
 
 function displayName(original: string): string {
   // eslint-disable-next-line no-control-regex
-  return (original.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'import';
+  return (
+    (original.split(/[\\/]/).pop() ?? '')
+      .replace(/[\u0000-\u001f\u007f"]/g, '')
+      .trim()
+      .slice(0, 200) || 'import'
+  );
 }
 
 /**
@@ -81,13 +106,18 @@ export class ImportsService {
 
   async upload(principal: Principal, input: { estateId: string; file: unknown }): Promise<ImportView> {
     await this.estates.estateFor(principal, { estateId: input.estateId, action: 'import.run' });
-    if (!isUploadedSpreadsheet(input.file)) throw new ValidationError('Choose a file to upload (form field "file").', { fields: [{ field: 'file', message: 'required' }] });
-    if (input.file.size > MAX_IMPORT_BYTES) throw new UnprocessableError(`The file is ${(input.file.size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was imported.`);
+    if (!isUploadedSpreadsheet(input.file))
+      throw new ValidationError('Choose a file to upload (form field "file").', { fields: [{ field: 'file', message: 'required' }] });
+    if (input.file.size > MAX_IMPORT_BYTES)
+      throw new UnprocessableError(
+        `The file is ${(input.file.size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was imported.`,
+      );
     let content;
     try {
       content = await readSpreadsheet({ fileName: input.file.originalname, bytes: input.file.buffer });
     } catch (error) {
-      if (error instanceof SpreadsheetError) throw new UnprocessableError(`${error.message} Nothing was imported.`, { reason: error.message });
+      if (error instanceof SpreadsheetError)
+        throw new UnprocessableError(`${error.message} Nothing was imported.`, { reason: error.message });
       throw error;
     }
     const batch = await this.repository.create({
@@ -101,7 +131,12 @@ export class ImportsService {
       warnings: content.notes,
     });
     // Rows are sealed (they hold phone and ID numbers) before they are stored.
-    await this.repository.storeRows({ companyId: principal.companyId, id: batch.id, rows: this.processor.seal(content.rows), totalRows: content.rows.length });
+    await this.repository.storeRows({
+      companyId: principal.companyId,
+      id: batch.id,
+      rows: this.processor.seal(content.rows),
+      totalRows: content.rows.length,
+    });
     await this.enqueue({ companyId: principal.companyId, kind: VALIDATE_JOB, importId: batch.id });
     return this.get(principal, batch.id);
   }
@@ -114,12 +149,22 @@ export class ImportsService {
 
   async get(principal: Principal, importId: string): Promise<ImportView> {
     const batch = await this.batchFor(principal, importId);
-    const sample = readRows(batch.rows, this.cipher).slice(0, 5).map((row) => row.map(maskCell));
-    return { ...this.summary(batch), headers: readStrings(batch.headers), sample, errors: readErrors(batch.rowErrors).slice(0, SHOWN_ERRORS) };
+    const sample = readRows(batch.rows, this.cipher)
+      .slice(0, 5)
+      .map((row) => row.map(maskCell));
+    return {
+      ...this.summary(batch),
+      headers: readStrings(batch.headers),
+      sample,
+      errors: readErrors(batch.rowErrors).slice(0, SHOWN_ERRORS),
+    };
   }
 
   /** A new mapping or duplicate choices: validated again in the background. */
-  async remap(principal: Principal, input: { importId: string; mapping?: ColumnMapping; onDuplicate?: 'merge' | 'skip'; decisions?: Record<string, 'merge' | 'skip'> }): Promise<ImportView> {
+  async remap(
+    principal: Principal,
+    input: { importId: string; mapping?: ColumnMapping; onDuplicate?: 'merge' | 'skip'; decisions?: Record<string, 'merge' | 'skip'> },
+  ): Promise<ImportView> {
     const batch = await this.batchFor(principal, input.importId);
     const options = readOptions(batch.options);
     const moved = await this.repository.transition({
@@ -140,7 +185,10 @@ export class ImportsService {
   /** Commits a ready preview: every row in one transaction, or none. */
   async commit(principal: Principal, importId: string): Promise<ImportView> {
     const batch = await this.batchFor(principal, importId);
-    if (batch.status === 'invalid') throw new UnprocessableError('Some rows have errors: fix them in the file (see the error report) and upload it again. Nothing was imported.');
+    if (batch.status === 'invalid')
+      throw new UnprocessableError(
+        'Some rows have errors: fix them in the file (see the error report) and upload it again. Nothing was imported.',
+      );
     const moved = await this.repository.transition({ companyId: principal.companyId, id: batch.id, from: ['ready'], to: 'committing' });
     if (!moved) throw new ConflictError(`This import is ${batch.status}; only a ready preview can be committed.`);
     await this.enqueue({ companyId: principal.companyId, kind: COMMIT_JOB, importId: batch.id });
@@ -150,7 +198,10 @@ export class ImportsService {
   async errorReport(principal: Principal, importId: string): Promise<{ fileName: string; content: Buffer }> {
     const batch = await this.batchFor(principal, importId);
     const errors = readErrors(batch.rowErrors);
-    return { fileName: `errors-${batch.fileName.replace(/\.[^.]+$/, '')}.xlsx`, content: await errorReportWorkbook({ fileName: batch.fileName, errors, total: readPreview(batch.preview).errorCount }) };
+    return {
+      fileName: `errors-${batch.fileName.replace(/\.[^.]+$/, '')}.xlsx`,
+      content: await errorReportWorkbook({ fileName: batch.fileName, errors, total: readPreview(batch.preview).errorCount }),
+    };
   }
 
   /**
@@ -159,7 +210,8 @@ export class ImportsService {
    */
   async export(principal: Principal, input: { estateId: string; full: boolean }): Promise<{ fileName: string; content: Buffer }> {
     const estate = await this.estates.estateFor(principal, { estateId: input.estateId, action: 'import.run' });
-    if (input.full && !this.access.allows(principal, 'audit.read')) throw new ForbiddenError('Only a company admin may export full phone and ID numbers.');
+    if (input.full && !this.access.allows(principal, 'audit.read'))
+      throw new ForbiddenError('Only a company admin may export full phone and ID numbers.');
     const rows = await this.repository.exportRows({ companyId: principal.companyId, estateId: input.estateId });
     const reveal = (field: 'phone' | 'idNumber', cipher: string | null) => {
       if (cipher === null) return '';
@@ -179,7 +231,13 @@ export class ImportsService {
         moveInAt: row.moveInAt?.toISOString().slice(0, 10) ?? '',
       })),
     );
-    await this.audit.record({ actor: auditActorOf(principal), action: input.full ? 'person.export_full' : 'estate.export', target: { type: 'estate', id: estate.id }, estateId: estate.id, detail: { rows: rows.length } });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: input.full ? 'person.export_full' : 'estate.export',
+      target: { type: 'estate', id: estate.id },
+      estateId: estate.id,
+      detail: { rows: rows.length },
+    });
     return { fileName: `${estate.code}-owners-${this.clock.now().toISOString().slice(0, 10)}.xlsx`, content };
   }
 
@@ -191,7 +249,17 @@ export class ImportsService {
   }
 
   private async enqueue(input: { companyId: string; kind: string; importId: string }): Promise<void> {
-    await this.jobs.enqueue([{ companyId: input.companyId, instanceId: null, kind: input.kind, payload: { importId: input.importId }, dedupeKey: `${input.kind}:${input.importId}:${randomUUID()}`, runAt: this.clock.now(), maxAttempts: 3 }]);
+    await this.jobs.enqueue([
+      {
+        companyId: input.companyId,
+        instanceId: null,
+        kind: input.kind,
+        payload: { importId: input.importId },
+        dedupeKey: `${input.kind}:${input.importId}:${randomUUID()}`,
+        runAt: this.clock.now(),
+        maxAttempts: 3,
+      },
+    ]);
   }
 
   private summary(row: Omit<ImportBatchRow, 'rows' | 'headers' | 'rowErrors'>): Omit<ImportView, 'headers' | 'sample' | 'errors'> {

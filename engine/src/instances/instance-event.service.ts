@@ -25,6 +25,13 @@ export interface EventReply {
   body: unknown;
 }
 
+/**
+ * How many of the newest timeline entries an event's reply carries (docs/api.md): the reply is
+ * what the page shows next, and an instance's log only grows, so the hot path reads and renders
+ * a bounded window; GET /instances/{id} has the whole log.
+ */
+export const EVENT_REPLY_TIMELINE = 50;
+
 /** Retries of a read-decide-write cycle lost to a concurrent writer (only without expectedVersion). */
 const MAX_ATTEMPTS = 3;
 
@@ -51,7 +58,7 @@ export class InstanceEventService {
     const actorKey = principal.kind === 'person' ? principal.personId : principal.userId;
     const idempotencyKey = request.idempotencyKey === undefined ? null : `event:${actorKey}:${request.instanceId}:${request.idempotencyKey}`;
     for (let attempt = 1; ; attempt++) {
-      const record = await this.reader.read({ companyId: principal.companyId, instanceId: request.instanceId, idempotencyKey });
+      const record = await this.reader.read({ companyId: principal.companyId, instanceId: request.instanceId, idempotencyKey, timelineLimit: EVENT_REPLY_TIMELINE });
       if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
       if (record.storedResponse !== null) return record.storedResponse;
       const actor = actorInEstate(principal, record.estateId);
@@ -74,7 +81,7 @@ export class InstanceEventService {
   async applySystemEvent(input: { instanceId: string; event: string; expectedStateKey: string | null; idempotencyKey?: string }): Promise<{ applied: boolean }> {
     const idempotencyKey = input.idempotencyKey === undefined ? null : `system:${input.instanceId}:${input.idempotencyKey}`;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const record = await this.reader.read({ companyId: null, instanceId: input.instanceId, idempotencyKey });
+      const record = await this.reader.read({ companyId: null, instanceId: input.instanceId, idempotencyKey, timelineLimit: EVENT_REPLY_TIMELINE });
       if (record === null || record.status !== 'active' || record.storedResponse !== null) return { applied: false };
       const compiled = await this.compiledOrIncident(record);
       let snapshotPaths: string[];
@@ -174,7 +181,7 @@ export class InstanceEventService {
       compiled,
       instance: { ...record, version: seq, status: plan.status, snapshot: result.snapshot, stateValue: result.stateValue, data, createdAt: record.createdAt.toISOString(), updatedAt: at },
       tasks: plan.openTasks,
-      events: [...record.events, event],
+      events: [...record.events, event].slice(-EVENT_REPLY_TIMELINE),
       actor,
       progress: this.progress.render({ versionId: compiled.versionId, definition: compiled.definition, value: result.snapshot.value, context: { data, params: result.snapshot.context.params, instance: { reference: record.reference, title: record.title } } }),
       now,

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
 import type { InstanceRecord, StoredResponse } from './instance-record';
 
-// One statement: the instance, its event log, its open tasks and (when the caller sent an
-// idempotency key) the response stored for that key. The event hot path reads nothing else.
+// One statement: the instance, its event log (all of it, or only the newest $4 entries — LIMIT
+// NULL is no limit), its open tasks and (when the caller sent an idempotency key) the response
+// stored for that key. The event hot path reads nothing else.
 const READ_INSTANCE = `
 SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i.status,
        i.snapshot, i."stateValue", i.data, i.version, i."unitId", i."requesterPersonId", i."createdAt", i."updatedAt",
        u.label AS "unitLabel", u."buildingId", p.name AS "requesterName",
        COALESCE((SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'data', e.data, 'actorKind', e."actorKind",
                    'actorId', e."actorId", 'actorName', e."actorName", 'comment', e.comment, 'at', e."createdAt") ORDER BY e.seq)
-                 FROM "InstanceEvent" e WHERE e."instanceId" = i.id), '[]'::json) AS events,
+                 FROM (SELECT * FROM "InstanceEvent" l WHERE l."instanceId" = i.id ORDER BY l.seq DESC LIMIT $4) e), '[]'::json) AS events,
        COALESCE((SELECT json_agg(json_build_object('id', t.id, 'stateKey', t."stateKey", 'name', t.name, 'formKey', t."formKey",
                    'assigneeRole', t."assigneeRole", 'assigneeUserId', t."assigneeUserId", 'assigneeUserName', s.name,
                    'assigneePersonId', t."assigneePersonId", 'status', t.status, 'respondDueAt', t."respondDueAt",
@@ -29,9 +30,13 @@ const READ_STORED_RESPONSE = `SELECT response AS "storedResponse" FROM "Instance
 export class InstanceReaderRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  /** companyId null: the system's own read (a timer firing), not on behalf of any caller. */
-  async read(input: { companyId: string | null; instanceId: string; idempotencyKey: string | null }): Promise<InstanceRecord | null> {
-    const result = await this.database.pool.query<InstanceRecord>(READ_INSTANCE, [input.instanceId, input.companyId, input.idempotencyKey]);
+  /**
+   * companyId null: the system's own read (a timer firing), not on behalf of any caller.
+   * timelineLimit: how many of the newest log entries to read (all when omitted); the event
+   * path needs only the snapshot to step, so it reads a window instead of a log that keeps growing.
+   */
+  async read(input: { companyId: string | null; instanceId: string; idempotencyKey: string | null; timelineLimit?: number }): Promise<InstanceRecord | null> {
+    const result = await this.database.pool.query<InstanceRecord>(READ_INSTANCE, [input.instanceId, input.companyId, input.idempotencyKey, input.timelineLimit ?? null]);
     return result.rows[0] ?? null;
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { KeepsPrincipals } from '../auth/keeps-principals.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ValidationError } from '../common/errors';
 import { JsonBody, type JsonSchema } from '../common/json-body';
@@ -72,6 +73,7 @@ export class InstancesController {
   }
 
   @Post('estates/:estateId/instances')
+  @KeepsPrincipals()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Start an instance (201 Instance); a retry with the same Idempotency-Key returns the first reply' })
   async start(
@@ -88,6 +90,7 @@ export class InstancesController {
   }
 
   @Post('instances/:id/events')
+  @KeepsPrincipals()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Send an event (200 Instance); 409 stale or not allowed in this state, 403 not your role, 422 form errors' })
   async sendEvent(

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { activeLeafPaths, checkSnapshot, compileMachine, definitionFingerprint, IncompatibleSnapshotError, resolveParameters, stateValueToString, validateDefinition, type WorkflowDefinition } from '@estateflow/model';
+import {
+  activeLeafPaths,
+  checkSnapshot,
+  compileMachine,
+  definitionFingerprint,
+  IncompatibleSnapshotError,
+  resolveParameters,
+  stateValueToString,
+  validateDefinition,
+  type WorkflowDefinition,
+} from '@estateflow/model';
 import { type Principal, visibleEstateIds } from '../auth/principal';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
 import { assertMayEditDefinitions } from '../definitions/definition-access';
@@ -64,13 +74,19 @@ export class EstateUpgradeService {
     const prepared = await this.prepare(principal, estateId, request);
     const { plan, bound, target, source } = prepared;
     if (plan.instances.policy === 'migrate' && plan.instances.unmapped > 0) {
-      throw new UnprocessableError(`${plan.instances.unmapped} running instance(s) are in states with no place in version ${plan.to.version}; map those states or let the instances stay.`, {
-        unmapped: plan.instances.items.filter((item) => item.to === null),
-      });
+      throw new UnprocessableError(
+        `${plan.instances.unmapped} running instance(s) are in states with no place in version ${plan.to.version}; map those states or let the instances stay.`,
+        {
+          unmapped: plan.instances.items.filter((item) => item.to === null),
+        },
+      );
     }
     const resolved = resolveParameters(target.definition, {}, plan.parameters.values);
     if (!resolved.ok) throw new UnprocessableError('The merged parameter values do not fit the new version.', { fields: resolved.errors });
-    const migrations = plan.instances.policy === 'migrate' ? prepared.instances.map((instance) => this.migration({ instance, source, target, plan, parameters: resolved.parameters })) : [];
+    const migrations =
+      plan.instances.policy === 'migrate'
+        ? prepared.instances.map((instance) => this.migration({ instance, source, target, plan, parameters: resolved.parameters }))
+        : [];
     try {
       const { migrated } = await this.repository.applyUpgrade({
         companyId: principal.companyId,
@@ -82,7 +98,10 @@ export class EstateUpgradeService {
       });
       return { ...plan, applied: true, migrated };
     } catch (error: unknown) {
-      if (error instanceof InstanceChangedDuringUpgrade) throw new ConflictError('An instance changed while the upgrade was applied; nothing was changed. Preview again and retry.', { instanceId: error.instanceId });
+      if (error instanceof InstanceChangedDuringUpgrade)
+        throw new ConflictError('An instance changed while the upgrade was applied; nothing was changed. Preview again and retry.', {
+          instanceId: error.instanceId,
+        });
       throw error;
     }
   }
@@ -90,43 +109,87 @@ export class EstateUpgradeService {
   private async prepare(principal: Principal, estateId: string, request: UpgradeRequest): Promise<PreparedUpgrade> {
     assertMayEditDefinitions(principal);
     const visible = visibleEstateIds(principal);
-    if ((visible !== null && !visible.includes(estateId)) || (await this.repository.estateById(principal.companyId, estateId)) === null) throw new NotFoundError('That estate');
+    if ((visible !== null && !visible.includes(estateId)) || (await this.repository.estateById(principal.companyId, estateId)) === null)
+      throw new NotFoundError('That estate');
     const bound = await this.repository.boundVersion({ companyId: principal.companyId, estateId, workflowKey: request.workflowKey });
     if (bound === null) throw new NotFoundError(`The workflow "${request.workflowKey}" in that estate`);
     let toVersion = request.toVersion;
     if (toVersion === undefined && request.packVersion !== undefined) {
-      const fromPack = bound.packName === null ? null : await this.repository.versionFromPack({ companyId: principal.companyId, workflowKey: request.workflowKey, packName: bound.packName, packVersion: request.packVersion });
+      const fromPack =
+        bound.packName === null
+          ? null
+          : await this.repository.versionFromPack({
+              companyId: principal.companyId,
+              workflowKey: request.workflowKey,
+              packName: bound.packName,
+              packVersion: request.packVersion,
+            });
       if (fromPack === null) throw new NotFoundError(`Version ${request.packVersion} of the pack of "${request.workflowKey}"`);
       toVersion = fromPack;
     }
-    const targetRow = await this.repository.versionOf({ companyId: principal.companyId, workflowKey: request.workflowKey, ...(toVersion === undefined ? {} : { version: toVersion }) });
+    const targetRow = await this.repository.versionOf({
+      companyId: principal.companyId,
+      workflowKey: request.workflowKey,
+      ...(toVersion === undefined ? {} : { version: toVersion }),
+    });
     if (targetRow === null) throw new NotFoundError('That workflow version');
     const source = this.definitionOf(bound.definition);
     const target = { id: targetRow.id, definition: this.definitionOf(targetRow.definition) };
-    const merge = mergeParameters({ baseSchema: source.parameters, nextSchema: target.definition.parameters, estateValues: jsonObject(bound.parameters) });
-    const mapping = proposeStateMapping({ from: source, to: target.definition, ...(request.stateMapping === undefined ? {} : { given: request.stateMapping }) });
-    const instances = targetRow.id === bound.versionId ? [] : await this.repository.activeInstances({ companyId: principal.companyId, estateId, versionId: bound.versionId });
-    const items = instances.map((instance) => ({ id: instance.id, reference: instance.reference, state: instance.stateValue, to: mapInstance(instance.stateValue, mapping) }));
+    const merge = mergeParameters({
+      baseSchema: source.parameters,
+      nextSchema: target.definition.parameters,
+      estateValues: jsonObject(bound.parameters),
+    });
+    const mapping = proposeStateMapping({
+      from: source,
+      to: target.definition,
+      ...(request.stateMapping === undefined ? {} : { given: request.stateMapping }),
+    });
+    const instances =
+      targetRow.id === bound.versionId
+        ? []
+        : await this.repository.activeInstances({ companyId: principal.companyId, estateId, versionId: bound.versionId });
+    const items = instances.map((instance) => ({
+      id: instance.id,
+      reference: instance.reference,
+      state: instance.stateValue,
+      to: mapInstance(instance.stateValue, mapping),
+    }));
     const plan: UpgradePlan = {
       estateId,
       workflowKey: request.workflowKey,
       from: { version: bound.version, packVersion: bound.packVersion },
       to: { version: targetRow.version, packVersion: targetRow.packVersion },
       parameters: merge,
-      instances: { policy: request.instances ?? 'stay', total: instances.length, mapping, items, unmapped: items.filter((item) => item.to === null).length },
+      instances: {
+        policy: request.instances ?? 'stay',
+        total: instances.length,
+        mapping,
+        items,
+        unmapped: items.filter((item) => item.to === null).length,
+      },
       applied: false,
       migrated: 0,
     };
     return { plan, bound, target, source, instances };
   }
 
-  private migration(options: { instance: InstanceToMigrate; source: WorkflowDefinition; target: { id: string; definition: WorkflowDefinition }; plan: UpgradePlan; parameters: Record<string, unknown> }) {
+  private migration(options: {
+    instance: InstanceToMigrate;
+    source: WorkflowDefinition;
+    target: { id: string; definition: WorkflowDefinition };
+    plan: UpgradePlan;
+    parameters: Record<string, unknown>;
+  }) {
     const { instance, source, target, plan } = options;
     let old;
     try {
       old = checkSnapshot(compileMachine(source), instance.snapshot);
     } catch (error: unknown) {
-      if (error instanceof IncompatibleSnapshotError) throw new UnprocessableError(`Instance ${instance.reference} has a snapshot that cannot be read (${error.reason}); resolve it before migrating.`);
+      if (error instanceof IncompatibleSnapshotError)
+        throw new UnprocessableError(
+          `Instance ${instance.reference} has a snapshot that cannot be read (${error.reason}); resolve it before migrating.`,
+        );
       throw error;
     }
     const leaves = activeLeafPaths(old.value);
@@ -141,7 +204,14 @@ export class EstateUpgradeService {
     });
     const value = stateValueFromLeaves(mapped);
     // Parameters an instance started with stay; ones the new version adds come from the merged values.
-    const params = { ...options.parameters, ...Object.fromEntries(Object.entries(old.context.params).filter(([name]) => isRecord(target.definition.parameters?.properties) && name in (target.definition.parameters?.properties ?? {}))) };
+    const params = {
+      ...options.parameters,
+      ...Object.fromEntries(
+        Object.entries(old.context.params).filter(
+          ([name]) => isRecord(target.definition.parameters?.properties) && name in (target.definition.parameters?.properties ?? {}),
+        ),
+      ),
+    };
     const snapshot = { ...old, fingerprint: definitionFingerprint(target.definition), value, context: { ...old.context, params } };
     checkSnapshot(compileMachine(target.definition), snapshot);
     return {
@@ -150,13 +220,19 @@ export class EstateUpgradeService {
       snapshot,
       stateValue: stateValueToString(value),
       renamedStates: renamed,
-      event: { fromVersion: plan.from.version, toVersion: plan.to.version, fromState: instance.stateValue, toState: stateValueToString(value) },
+      event: {
+        fromVersion: plan.from.version,
+        toVersion: plan.to.version,
+        fromState: instance.stateValue,
+        toState: stateValueToString(value),
+      },
     };
   }
 
   private definitionOf(stored: unknown): WorkflowDefinition {
     const validation = validateDefinition(stored);
-    if (!validation.ok) throw new UnprocessableError('A stored version no longer passes validation; it cannot be upgraded.', { errors: validation.errors });
+    if (!validation.ok)
+      throw new UnprocessableError('A stored version no longer passes validation; it cannot be upgraded.', { errors: validation.errors });
     return validation.definition;
   }
 }

@@ -25,7 +25,11 @@ export function exportedPackFiles(options: {
   const customised = Object.keys(estateParameters).length > 0;
   const base = options.packVersion ?? '1.0.0';
   const fromPackUnchanged = options.packName !== null && options.packVersion !== null && !customised;
-  const estateTag = options.estateCode.toLowerCase().replace(/[^0-9a-z-]+/g, '-').replace(/^-+|-+$/g, '') || 'estate';
+  const estateTag =
+    options.estateCode
+      .toLowerCase()
+      .replace(/[^0-9a-z-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'estate';
   const version = fromPackUnchanged ? base : `${base}-${estateTag}.v${options.version}`;
   const name = (options.packName ?? definition.key.replace(/_/g, '-')).slice(0, 64);
   const engineMajor = semver.major(options.engineVersion);
@@ -42,7 +46,10 @@ export function exportedPackFiles(options: {
     version,
     engine: `>=${options.engineVersion} <${engineMajor === 0 ? '1.0.0' : `${engineMajor + 1}.0.0`}`,
     title: { 'zh-CN': zh, en },
-    description: { 'zh-CN': definition.description?.['zh-CN'] ?? `${zh}（导出自 ${options.estateCode}）`, en: definition.description?.en ?? `${en} (exported from ${options.estateCode})` },
+    description: {
+      'zh-CN': definition.description?.['zh-CN'] ?? `${zh}（导出自 ${options.estateCode}）`,
+      en: definition.description?.en ?? `${en} (exported from ${options.estateCode})`,
+    },
     author: options.companyName || 'EstateFlow',
     licence: 'proprietary',
     workflows: [definition.key],
@@ -57,7 +64,8 @@ function withDefaults(definition: WorkflowDefinition, values: Record<string, unk
   if (parameters === undefined || !isRecord(parameters.properties)) return definition;
   const properties: NonNullable<typeof parameters.properties> = {};
   for (const [name, property] of Object.entries(parameters.properties)) {
-    properties[name] = property !== undefined && Object.prototype.hasOwnProperty.call(values, name) ? { ...property, default: values[name] } : property;
+    properties[name] =
+      property !== undefined && Object.prototype.hasOwnProperty.call(values, name) ? { ...property, default: values[name] } : property;
   }
   return { ...definition, parameters: { ...parameters, properties } };
 }

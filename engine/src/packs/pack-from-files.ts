@@ -10,7 +10,12 @@ import { packRefusal } from './pack-refusal';
 export function packToImport(files: PackFiles, options: { lint?: boolean } = {}): { pack: LoadedPack; workflows: WorkflowToImport[] } {
   const validation = validatePack(files, { engineVersion: engineVersion(), ...options });
   if (!validation.ok) throw packRefusal(validation.problems);
-  const workflows = validation.pack.workflows.map(({ key, definition }) => ({ key, name: definition.name, definition, checksum: definitionChecksum(definition) }));
+  const workflows = validation.pack.workflows.map(({ key, definition }) => ({
+    key,
+    name: definition.name,
+    definition,
+    checksum: definitionChecksum(definition),
+  }));
   return { pack: validation.pack, workflows };
 }
 

@@ -17,6 +17,13 @@ import { PacksService } from './packs.service';
 export class PacksModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The one route with a binary body: the archive, capped before it is read into memory.
-    consumer.apply(express.raw({ type: ['application/gzip', 'application/x-gzip', 'application/octet-stream', 'application/x-tar'], limit: PACK_LIMITS.maxArchiveBytes })).forRoutes({ path: 'packs/import', method: RequestMethod.POST });
+    consumer
+      .apply(
+        express.raw({
+          type: ['application/gzip', 'application/x-gzip', 'application/octet-stream', 'application/x-tar'],
+          limit: PACK_LIMITS.maxArchiveBytes,
+        }),
+      )
+      .forRoutes({ path: 'packs/import', method: RequestMethod.POST });
   }
 }

@@ -82,17 +82,58 @@ export class PacksRepository {
 
   async estatesByCode(companyId: string, codes: readonly string[]): Promise<{ id: string; code: string }[]> {
     if (codes.length === 0) return [];
-    return this.tenant.transaction(companyId, (tx) => tx.estate.findMany({ where: { companyId, code: { in: [...codes] } }, select: { id: true, code: true } }));
+    return this.tenant.transaction(companyId, (tx) =>
+      tx.estate.findMany({ where: { companyId, code: { in: [...codes] } }, select: { id: true, code: true } }),
+    );
   }
 
   async estateById(companyId: string, estateId: string): Promise<{ id: string; code: string } | null> {
-    return this.tenant.transaction(companyId, (tx) => tx.estate.findFirst({ where: { companyId, id: estateId }, select: { id: true, code: true } }));
+    return this.tenant.transaction(companyId, (tx) =>
+      tx.estate.findFirst({ where: { companyId, id: estateId }, select: { id: true, code: true } }),
+    );
+  }
+
+  /** Adds a schedule for a workflow in an estate unless it already has one; returns whether it added one. */
+  async ensureSchedule(input: {
+    companyId: string;
+    estateId: string;
+    workflowKey: string;
+    name: string;
+    rule: Record<string, unknown>;
+    nextRunAt: (timezone: string) => Date;
+    active: boolean;
+  }): Promise<boolean> {
+    return this.tenant.transaction(input.companyId, async (tx) => {
+      const existing = await tx.schedule.findFirst({
+        where: { companyId: input.companyId, estateId: input.estateId, workflowKey: input.workflowKey },
+        select: { id: true },
+      });
+      if (existing !== null) return false;
+      const estate = await tx.estate.findFirst({ where: { companyId: input.companyId, id: input.estateId }, select: { timezone: true } });
+      if (estate === null) return false;
+      await tx.schedule.create({
+        data: {
+          companyId: input.companyId,
+          estateId: input.estateId,
+          workflowKey: input.workflowKey,
+          name: input.name,
+          rule: toInputJson(input.rule),
+          nextRunAt: input.nextRunAt(estate.timezone),
+          active: input.active,
+        },
+      });
+      return true;
+    });
   }
 
   /** A company administrator to act as when the CLI works on the database directly. */
   async companyAdmin(companyId: string): Promise<{ id: string; name: string } | null> {
     return this.tenant.transaction(companyId, (tx) =>
-      tx.staffUser.findFirst({ where: { companyId, active: true, roles: { some: { role: 'company_admin', estateId: null } } }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true } }),
+      tx.staffUser.findFirst({
+        where: { companyId, active: true, roles: { some: { role: 'company_admin', estateId: null } } },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, name: true },
+      }),
     );
   }
 
@@ -128,12 +169,17 @@ export class PacksRepository {
           const stored = await this.storeWorkflow({ tx, companyId, userId: input.userId, pack: input.pack, workflow });
           workflows.push(stored.result);
           for (const estateId of input.estateIds) {
-            const existing = await tx.estateBinding.findFirst({ where: { companyId, estateId, workflowKey: workflow.key }, select: { version: { select: { version: true } } } });
+            const existing = await tx.estateBinding.findFirst({
+              where: { companyId, estateId, workflowKey: workflow.key },
+              select: { version: { select: { version: true } } },
+            });
             if (existing !== null) {
               bindings.push({ estateId, workflowKey: workflow.key, version: existing.version.version, status: 'kept' });
               continue;
             }
-            await tx.estateBinding.create({ data: { companyId, estateId, workflowKey: workflow.key, versionId: stored.versionId, parameters: {} } });
+            await tx.estateBinding.create({
+              data: { companyId, estateId, workflowKey: workflow.key, versionId: stored.versionId, parameters: {} },
+            });
             bindings.push({ estateId, workflowKey: workflow.key, version: stored.result.version, status: 'bound' });
           }
         }
@@ -143,20 +189,39 @@ export class PacksRepository {
     );
   }
 
-  private async storeWorkflow(options: { tx: TenantTransaction; companyId: string; userId: string | null; pack: { name: string; version: string }; workflow: WorkflowToImport }): Promise<{ result: WorkflowImportResult; versionId: string }> {
+  private async storeWorkflow(options: {
+    tx: TenantTransaction;
+    companyId: string;
+    userId: string | null;
+    pack: { name: string; version: string };
+    workflow: WorkflowToImport;
+  }): Promise<{ result: WorkflowImportResult; versionId: string }> {
     const { tx, companyId, workflow, pack } = options;
     let definition = await tx.workflowDefinition.findFirst({ where: { companyId, key: workflow.key }, select: { id: true, draft: true } });
     const created = definition === null;
     definition ??= await tx.workflowDefinition.create({
-      data: { companyId, key: workflow.key, name: toInputJson(workflow.name), draft: toInputJson(workflow.definition), updatedById: options.userId },
+      data: {
+        companyId,
+        key: workflow.key,
+        name: toInputJson(workflow.name),
+        draft: toInputJson(workflow.definition),
+        updatedById: options.userId,
+      },
       select: { id: true, draft: true },
     });
-    const same = await tx.definitionVersion.findFirst({ where: { companyId, definitionId: definition.id, packName: pack.name, packVersion: pack.version }, select: { id: true, version: true, checksum: true } });
+    const same = await tx.definitionVersion.findFirst({
+      where: { companyId, definitionId: definition.id, packName: pack.name, packVersion: pack.version },
+      select: { id: true, version: true, checksum: true },
+    });
     if (same !== null) {
       if (same.checksum !== workflow.checksum) throw new PackVersionClash(workflow.key);
       return { result: { key: workflow.key, definitionId: definition.id, version: same.version, status: 'unchanged' }, versionId: same.id };
     }
-    const latest = await tx.definitionVersion.findFirst({ where: { definitionId: definition.id }, orderBy: { version: 'desc' }, select: { version: true, checksum: true, definition: true } });
+    const latest = await tx.definitionVersion.findFirst({
+      where: { definitionId: definition.id },
+      orderBy: { version: 'desc' },
+      select: { version: true, checksum: true, definition: true },
+    });
     const version = await tx.definitionVersion.create({
       data: {
         companyId,
@@ -173,15 +238,24 @@ export class PacksRepository {
     });
     // The draft follows the import only when nobody has edited it since the last published version.
     if (!created && latest !== null && JSON.stringify(definition.draft) === JSON.stringify(latest.definition)) {
-      await tx.workflowDefinition.update({ where: { id: definition.id }, data: { draft: toInputJson(workflow.definition), draftRevision: { increment: 1 }, updatedById: options.userId } });
+      await tx.workflowDefinition.update({
+        where: { id: definition.id },
+        data: { draft: toInputJson(workflow.definition), draftRevision: { increment: 1 }, updatedById: options.userId },
+      });
     }
-    return { result: { key: workflow.key, definitionId: definition.id, version: version.version, status: created ? 'created' : 'imported' }, versionId: version.id };
+    return {
+      result: { key: workflow.key, definitionId: definition.id, version: version.version, status: created ? 'created' : 'imported' },
+      versionId: version.id,
+    };
   }
 
   /** The version an estate runs for a workflow key, with its parameters, or null when unbound. */
   async boundVersion(input: { companyId: string; estateId: string; workflowKey: string }): Promise<BoundVersionRow | null> {
     const row = await this.tenant.transaction(input.companyId, (tx) =>
-      tx.estateBinding.findFirst({ where: { companyId: input.companyId, estateId: input.estateId, workflowKey: input.workflowKey }, select: boundSelect }),
+      tx.estateBinding.findFirst({
+        where: { companyId: input.companyId, estateId: input.estateId, workflowKey: input.workflowKey },
+        select: boundSelect,
+      }),
     );
     if (row === null) return null;
     return {
@@ -200,10 +274,18 @@ export class PacksRepository {
   }
 
   /** A published version of a workflow key by number, the newest when no number is given (null when there is none). */
-  async versionOf(input: { companyId: string; workflowKey: string; version?: number }): Promise<{ id: string; version: number; definition: Prisma.JsonValue; packVersion: string | null } | null> {
+  async versionOf(input: {
+    companyId: string;
+    workflowKey: string;
+    version?: number;
+  }): Promise<{ id: string; version: number; definition: Prisma.JsonValue; packVersion: string | null } | null> {
     return this.tenant.transaction(input.companyId, (tx) =>
       tx.definitionVersion.findFirst({
-        where: { companyId: input.companyId, workflow: { key: input.workflowKey }, ...(input.version === undefined ? {} : { version: input.version }) },
+        where: {
+          companyId: input.companyId,
+          workflow: { key: input.workflowKey },
+          ...(input.version === undefined ? {} : { version: input.version }),
+        },
         orderBy: { version: 'desc' },
         select: { id: true, version: true, definition: true, packVersion: true },
       }),
@@ -213,7 +295,16 @@ export class PacksRepository {
   /** The newest version of a workflow key that came from a given pack version. */
   async versionFromPack(input: { companyId: string; workflowKey: string; packName: string; packVersion: string }): Promise<number | null> {
     const row = await this.tenant.transaction(input.companyId, (tx) =>
-      tx.definitionVersion.findFirst({ where: { companyId: input.companyId, packName: input.packName, packVersion: input.packVersion, workflow: { key: input.workflowKey } }, orderBy: { version: 'desc' }, select: { version: true } }),
+      tx.definitionVersion.findFirst({
+        where: {
+          companyId: input.companyId,
+          packName: input.packName,
+          packVersion: input.packVersion,
+          workflow: { key: input.workflowKey },
+        },
+        orderBy: { version: 'desc' },
+        select: { version: true },
+      }),
     );
     return row?.version ?? null;
   }
@@ -241,25 +332,53 @@ export class PacksRepository {
     bindingId: string;
     versionId: string;
     parameters: Record<string, unknown>;
-    migrations: readonly { instanceId: string; expectedVersion: number; snapshot: unknown; stateValue: string; renamedStates: Record<string, string>; event: Record<string, unknown> }[];
+    migrations: readonly {
+      instanceId: string;
+      expectedVersion: number;
+      snapshot: unknown;
+      stateValue: string;
+      renamedStates: Record<string, string>;
+      event: Record<string, unknown>;
+    }[];
     actor: { userId: string | null; name: string };
   }): Promise<{ migrated: number }> {
     const { companyId } = input;
     return this.tenant.transaction(
       companyId,
       async (tx) => {
-        await tx.estateBinding.updateMany({ where: { id: input.bindingId, companyId }, data: { versionId: input.versionId, parameters: toInputJson(input.parameters) } });
+        await tx.estateBinding.updateMany({
+          where: { id: input.bindingId, companyId },
+          data: { versionId: input.versionId, parameters: toInputJson(input.parameters) },
+        });
         for (const migration of input.migrations) {
           const { count } = await tx.instance.updateMany({
             where: { id: migration.instanceId, companyId, version: migration.expectedVersion },
-            data: { versionId: input.versionId, snapshot: toInputJson(migration.snapshot), stateValue: migration.stateValue, version: { increment: 1 }, updatedAt: new Date() },
+            data: {
+              versionId: input.versionId,
+              snapshot: toInputJson(migration.snapshot),
+              stateValue: migration.stateValue,
+              version: { increment: 1 },
+              updatedAt: new Date(),
+            },
           });
           if (count !== 1) throw new InstanceChangedDuringUpgrade(migration.instanceId);
           await tx.instanceEvent.create({
-            data: { companyId, instanceId: migration.instanceId, seq: migration.expectedVersion + 1, type: 'estateflow.migrated', data: toInputJson(migration.event), actorKind: 'staff', actorId: input.actor.userId, actorName: input.actor.name },
+            data: {
+              companyId,
+              instanceId: migration.instanceId,
+              seq: migration.expectedVersion + 1,
+              type: 'estateflow.migrated',
+              data: toInputJson(migration.event),
+              actorKind: 'staff',
+              actorId: input.actor.userId,
+              actorName: input.actor.name,
+            },
           });
           for (const [from, to] of Object.entries(migration.renamedStates)) {
-            await tx.task.updateMany({ where: { companyId, instanceId: migration.instanceId, stateKey: from, status: { in: ['open', 'claimed'] } }, data: { stateKey: to } });
+            await tx.task.updateMany({
+              where: { companyId, instanceId: migration.instanceId, stateKey: from, status: { in: ['open', 'claimed'] } },
+              data: { stateKey: to },
+            });
           }
         }
         return { migrated: input.migrations.length };

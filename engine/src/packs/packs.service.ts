@@ -29,7 +29,10 @@ export class PacksService {
   constructor(private readonly repository: PacksRepository) {}
 
   /** POST /packs/import: an uploaded .tgz, optionally bound to estates of the caller's company. */
-  async importArchive(principal: Principal, input: { archive: Buffer; companyCode?: string; estateIds?: string[]; estateCodes?: string[] }): Promise<PackImportReport> {
+  async importArchive(
+    principal: Principal,
+    input: { archive: Buffer; companyCode?: string; estateIds?: string[]; estateCodes?: string[] },
+  ): Promise<PackImportReport> {
     assertMayEditDefinitions(principal);
     if (input.companyCode !== undefined) {
       const company = await this.repository.companyByCode(input.companyCode);
@@ -37,14 +40,26 @@ export class PacksService {
     }
     const estates = await this.estatesOf(principal, { ids: input.estateIds ?? [], codes: input.estateCodes ?? [] });
     const files = readOrRefuse(() => readPackArchive(input.archive));
-    return this.importFiles({ companyId: principal.companyId, userId: principal.kind === 'person' ? null : principal.userId, files, estates });
+    return this.importFiles({
+      companyId: principal.companyId,
+      userId: principal.kind === 'person' ? null : principal.userId,
+      files,
+      estates,
+    });
   }
 
   /**
    * The import itself, for a company already authorised (the HTTP route above, the CLI's
    * --database-url mode, the demo seed). Validation first, then one transaction.
    */
-  async importFiles(input: { companyId: string; userId: string | null; files: PackFiles; estates: { id: string; code: string }[]; onProgress?: (message: string) => void; lint?: boolean }): Promise<PackImportReport> {
+  async importFiles(input: {
+    companyId: string;
+    userId: string | null;
+    files: PackFiles;
+    estates: { id: string; code: string }[];
+    onProgress?: (message: string) => void;
+    lint?: boolean;
+  }): Promise<PackImportReport> {
     input.onProgress?.('validating');
     const { pack, workflows } = packToImport(input.files, input.lint === undefined ? {} : { lint: input.lint });
     const packId = { name: pack.manifest.name, version: pack.manifest.version };
@@ -58,10 +73,17 @@ export class PacksService {
         ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
       });
       const codeOf = new Map(input.estates.map((estate) => [estate.id, estate.code]));
-      return { pack: packId, workflows: stored.workflows, bindings: stored.bindings.map((binding) => ({ ...binding, estateCode: codeOf.get(binding.estateId) ?? '' })) };
+      return {
+        pack: packId,
+        workflows: stored.workflows,
+        bindings: stored.bindings.map((binding) => ({ ...binding, estateCode: codeOf.get(binding.estateId) ?? '' })),
+      };
     } catch (error: unknown) {
       if (error instanceof PackVersionClash) {
-        throw new ConflictError(`${packId.name}@${packId.version} was already imported with different content for "${error.workflowKey}"; give the changed pack a new version.`, { pack: packId, workflowKey: error.workflowKey });
+        throw new ConflictError(
+          `${packId.name}@${packId.version} was already imported with different content for "${error.workflowKey}"; give the changed pack a new version.`,
+          { pack: packId, workflowKey: error.workflowKey },
+        );
       }
       throw error;
     }
@@ -70,12 +92,20 @@ export class PacksService {
   /** GET /packs/export: the version an estate runs for a workflow, with its parameter values as defaults. */
   async exportPack(principal: Principal, input: { workflowKey: string; estateId?: string; estateCode?: string }): Promise<ExportedPack> {
     assertMayEditDefinitions(principal);
-    const [estate] = await this.estatesOf(principal, { ids: input.estateId === undefined ? [] : [input.estateId], codes: input.estateCode === undefined ? [] : [input.estateCode] });
+    const [estate] = await this.estatesOf(principal, {
+      ids: input.estateId === undefined ? [] : [input.estateId],
+      codes: input.estateCode === undefined ? [] : [input.estateCode],
+    });
     if (estate === undefined) throw new UnprocessableError('Name the estate: estateId or estateCode.');
-    const bound = await this.repository.boundVersion({ companyId: principal.companyId, estateId: estate.id, workflowKey: input.workflowKey });
+    const bound = await this.repository.boundVersion({
+      companyId: principal.companyId,
+      estateId: estate.id,
+      workflowKey: input.workflowKey,
+    });
     if (bound === null) throw new NotFoundError(`The workflow "${input.workflowKey}" in that estate`);
     const validation = validateDefinition(bound.definition);
-    if (!validation.ok) throw new UnprocessableError('The bound version no longer passes validation; it cannot be exported.', { errors: validation.errors });
+    if (!validation.ok)
+      throw new UnprocessableError('The bound version no longer passes validation; it cannot be exported.', { errors: validation.errors });
     const { manifest, files } = exportedPackFiles({
       definition: validation.definition,
       estateParameters: jsonObject(bound.parameters),
@@ -89,7 +119,10 @@ export class PacksService {
     return { fileName: `${manifest.name}-${manifest.version}.tgz`, archive: writePackArchive(files) };
   }
 
-  private async estatesOf(principal: Principal, input: { ids: readonly string[]; codes: readonly string[] }): Promise<{ id: string; code: string }[]> {
+  private async estatesOf(
+    principal: Principal,
+    input: { ids: readonly string[]; codes: readonly string[] },
+  ): Promise<{ id: string; code: string }[]> {
     const visible = visibleEstateIds(principal);
     const estates: { id: string; code: string }[] = [];
     for (const id of input.ids) {

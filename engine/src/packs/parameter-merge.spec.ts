@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mergeParameters } from './parameter-merge';
 
-const schema = (defaults: Record<string, unknown>) => ({ type: 'object', properties: Object.fromEntries(Object.entries(defaults).map(([name, value]) => [name, { type: 'integer', default: value }])) });
+const schema = (defaults: Record<string, unknown>) => ({
+  type: 'object',
+  properties: Object.fromEntries(Object.entries(defaults).map(([name, value]) => [name, { type: 'integer', default: value }])),
+});
 
 describe('upgrading an estate’s parameters from v1 to v2', () => {
   it('keeps the estate’s own values, follows new defaults where it had none, and flags both-changed values', () => {
@@ -12,7 +15,13 @@ describe('upgrading an estate’s parameters from v1 to v2', () => {
     });
     expect(merge.values).toEqual({ respondMinutes: 20, acceptMinutes: 12 });
     const outcome = Object.fromEntries(merge.changes.map((change) => [change.name, change.outcome]));
-    expect(outcome).toEqual({ autoConfirmHours: 'default', respondMinutes: 'kept', acceptMinutes: 'conflict', reworkLimit: 'added', dropped: 'removed' });
+    expect(outcome).toEqual({
+      autoConfirmHours: 'default',
+      respondMinutes: 'kept',
+      acceptMinutes: 'conflict',
+      reworkLimit: 'added',
+      dropped: 'removed',
+    });
     expect(merge.conflicts).toEqual([{ name: 'acceptMinutes', outcome: 'conflict', base: 10, estate: 12, next: 15 }]);
   });
 

@@ -35,7 +35,11 @@ export interface ParameterMerge {
  * An estate value survives unless the parameter is gone; where both sides changed a default the
  * estate's value wins and the pair is listed as a conflict for a person to look at.
  */
-export function mergeParameters(options: { baseSchema: unknown; nextSchema: unknown; estateValues: Record<string, unknown> }): ParameterMerge {
+export function mergeParameters(options: {
+  baseSchema: unknown;
+  nextSchema: unknown;
+  estateValues: Record<string, unknown>;
+}): ParameterMerge {
   const base = defaultsOf(options.baseSchema);
   const next = defaultsOf(options.nextSchema);
   const nextNames = propertyNames(options.nextSchema);
@@ -78,7 +82,8 @@ function propertyNames(schema: unknown): Set<string> {
 function defaultsOf(schema: unknown): Map<string, unknown> {
   const defaults = new Map<string, unknown>();
   const properties = isRecord(schema) && isRecord(schema['properties']) ? schema['properties'] : {};
-  for (const [name, property] of Object.entries(properties)) if (isRecord(property) && property['default'] !== undefined) defaults.set(name, property['default']);
+  for (const [name, property] of Object.entries(properties))
+    if (isRecord(property) && property['default'] !== undefined) defaults.set(name, property['default']);
   return defaults;
 }
 

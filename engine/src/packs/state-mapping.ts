@@ -13,7 +13,11 @@ export interface StateMappingEntry {
  * still exists, else the one state whose zh-CN label is the same (a rename), else nothing.
  * `given` mappings (from a person) win. Compound targets resolve to their initial leaf.
  */
-export function proposeStateMapping(options: { from: WorkflowDefinition; to: WorkflowDefinition; given?: Record<string, string> }): StateMappingEntry[] {
+export function proposeStateMapping(options: {
+  from: WorkflowDefinition;
+  to: WorkflowDefinition;
+  given?: Record<string, string>;
+}): StateMappingEntry[] {
   const toStates = listStates(options.to);
   const toPaths = new Set(toStates.map((state) => state.path));
   const initialLeaf = (path: string): string => {
@@ -27,8 +31,14 @@ export function proposeStateMapping(options: { from: WorkflowDefinition; to: Wor
   return listStates(options.from)
     .filter((state) => state.kind === 'atomic' || state.kind === 'final')
     .map((state): StateMappingEntry => {
-      const given = options.given === undefined ? undefined : Object.prototype.hasOwnProperty.call(options.given, state.path) ? options.given[state.path] : undefined;
-      if (given !== undefined) return { from: state.path, to: toPaths.has(given) ? initialLeaf(given) : null, reason: toPaths.has(given) ? 'given' : 'none' };
+      const given =
+        options.given === undefined
+          ? undefined
+          : Object.prototype.hasOwnProperty.call(options.given, state.path)
+            ? options.given[state.path]
+            : undefined;
+      if (given !== undefined)
+        return { from: state.path, to: toPaths.has(given) ? initialLeaf(given) : null, reason: toPaths.has(given) ? 'given' : 'none' };
       if (toPaths.has(state.path)) return { from: state.path, to: initialLeaf(state.path), reason: 'sameId' };
       const label = state.node.meta?.label?.['zh-CN'];
       const sameLabel = label === undefined ? [] : toStates.filter((candidate) => candidate.node.meta?.label?.['zh-CN'] === label);
@@ -51,7 +61,10 @@ function valueOf(paths: string[][]): StateValueJson {
   const result: { [name: string]: StateValueJson } = {};
   const heads = [...new Set(paths.map((path) => path[0] ?? ''))];
   for (const head of heads) {
-    const rests = paths.filter((path) => path[0] === head).map((path) => path.slice(1)).filter((rest) => rest.length > 0);
+    const rests = paths
+      .filter((path) => path[0] === head)
+      .map((path) => path.slice(1))
+      .filter((rest) => rest.length > 0);
     result[head] = rests.length === 0 ? head : valueOf(rests);
   }
   return result;

@@ -12,7 +12,9 @@ export class RetentionRepository {
 
   /** The one cross-company read of the sweep: which companies exist and their settings. */
   async companies(): Promise<{ id: string; settings: unknown }[]> {
-    const result = await this.owner.pool.query<{ id: string; settings: unknown }>('SELECT id::text AS id, settings FROM "Company" ORDER BY id');
+    const result = await this.owner.pool.query<{ id: string; settings: unknown }>(
+      'SELECT id::text AS id, settings FROM "Company" ORDER BY id',
+    );
     return result.rows;
   }
 

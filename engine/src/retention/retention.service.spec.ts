@@ -19,7 +19,9 @@ class PeopleInMemory {
     { id: 'c2', settings: { personRetentionDays: 30 } },
   ];
   purgeLeftBefore = async (input: { companyId: string; leftBefore: Date; limit: number }) => {
-    const gone = this.people.filter((person) => person.companyId === input.companyId && person.leftAt !== null && person.leftAt < input.leftBefore).slice(0, input.limit);
+    const gone = this.people
+      .filter((person) => person.companyId === input.companyId && person.leftAt !== null && person.leftAt < input.leftBefore)
+      .slice(0, input.limit);
     this.people = this.people.filter((person) => !gone.includes(person));
     return gone.map((person) => person.id);
   };
@@ -30,7 +32,9 @@ describe('RetentionService', () => {
     const store = new PeopleInMemory();
     const audited: AuditEntry[] = [];
     const clock = new ManualClock(new Date('2026-11-22T00:00:00Z'));
-    const service = new RetentionService(store as unknown as RetentionRepository, new JobHandlerRegistry(), clock, { record: async (entry: AuditEntry) => void audited.push(entry) } as unknown as AuditService);
+    const service = new RetentionService(store as unknown as RetentionRepository, new JobHandlerRegistry(), clock, {
+      record: async (entry: AuditEntry) => void audited.push(entry),
+    } as unknown as AuditService);
     const purged = await service.purge();
     expect(store.people.map((person) => person.id)).toEqual(['recent', 'staying']);
     expect([...purged.entries()]).toEqual([

@@ -45,7 +45,11 @@ export class RetentionService implements OnModuleInit {
       if (total > 0) {
         purged.set(company.id, total);
         this.logger.log(`Purged ${total} people who left before ${leftBefore.toISOString()} (company ${company.id}).`);
-        await this.audit.record({ actor: { kind: 'system', id: null, companyId: company.id }, action: 'person.purge', detail: { count: total, leftBefore: leftBefore.toISOString() } });
+        await this.audit.record({
+          actor: { kind: 'system', id: null, companyId: company.id },
+          action: 'person.purge',
+          detail: { count: total, leftBefore: leftBefore.toISOString() },
+        });
       }
     }
     return purged;

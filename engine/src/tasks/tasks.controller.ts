@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { KeepsPrincipals } from '../auth/keeps-principals.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ValidationError } from '../common/errors';
 import { JsonBody, type JsonSchema } from '../common/json-body';
@@ -59,6 +60,7 @@ export class TasksController {
   }
 
   @Post(':id/claim')
+  @KeepsPrincipals()
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a task from the team inbox; 409 when someone else took it first' })
   claim(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskSummary> {
@@ -66,6 +68,7 @@ export class TasksController {
   }
 
   @Post(':id/release')
+  @KeepsPrincipals()
   @HttpCode(200)
   @ApiOperation({ summary: 'Give a claimed task back to the team' })
   release(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskSummary> {
@@ -73,6 +76,7 @@ export class TasksController {
   }
 
   @Post(':id/reassign')
+  @KeepsPrincipals()
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand a task to another staff member of the estate' })
   reassign(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @JsonBody(reassignBody) body: { userId: string }): Promise<TaskSummary> {

@@ -14,7 +14,23 @@ import { type EngineProcess, REPOSITORY_ROOT, startEngine, TEST_DATA_KEY } from 
 import { HttpClient } from '../harness/http-client';
 import { readDemoLogins } from '../harness/demo-logins';
 
-type Kind = 'estate' | 'building' | 'unit' | 'person' | 'residency' | 'staff' | 'import' | 'attachment' | 'token' | 'definition' | 'incident' | 'instance' | 'notification' | 'schedule' | 'task' | 'webhook';
+type Kind =
+  | 'estate'
+  | 'building'
+  | 'unit'
+  | 'person'
+  | 'residency'
+  | 'staff'
+  | 'import'
+  | 'attachment'
+  | 'token'
+  | 'definition'
+  | 'incident'
+  | 'instance'
+  | 'notification'
+  | 'schedule'
+  | 'task'
+  | 'webhook';
 
 const TABLES: Record<Kind, { table: string; estateScoped: boolean }> = {
   estate: { table: 'Estate', estateScoped: true },
@@ -35,13 +51,48 @@ const TABLES: Record<Kind, { table: string; estateScoped: boolean }> = {
   webhook: { table: 'Webhook', estateScoped: false },
 };
 
-const PARAM_KINDS: Record<string, Kind> = { estateId: 'estate', buildingId: 'building', unitId: 'unit', personId: 'person', residencyId: 'residency', staffId: 'staff', importId: 'import', requesterPersonId: 'person', definitionId: 'definition', userId: 'staff', instanceId: 'instance' };
-const ID_BY_SEGMENT: Record<string, Kind> = { attachments: 'attachment', tokens: 'token', definitions: 'definition', incidents: 'incident', instances: 'instance', notifications: 'notification', people: 'person', schedules: 'schedule', tasks: 'task', webhooks: 'webhook' };
+const PARAM_KINDS: Record<string, Kind> = {
+  estateId: 'estate',
+  buildingId: 'building',
+  unitId: 'unit',
+  personId: 'person',
+  residencyId: 'residency',
+  staffId: 'staff',
+  importId: 'import',
+  requesterPersonId: 'person',
+  definitionId: 'definition',
+  userId: 'staff',
+  instanceId: 'instance',
+};
+const ID_BY_SEGMENT: Record<string, Kind> = {
+  attachments: 'attachment',
+  tokens: 'token',
+  definitions: 'definition',
+  incidents: 'incident',
+  instances: 'instance',
+  notifications: 'notification',
+  people: 'person',
+  schedules: 'schedule',
+  tasks: 'task',
+  webhooks: 'webhook',
+};
 const LITERAL_PARAMS: Record<string, string> = { version: '1', workflowKey: 'repair' };
 /** Routes that end the caller's session, stream forever or exist for sign-in: not part of the matrix. */
 const SKIPPED = [/^\/api\/auth\//, /^\/api\/events\/stream$/, /^\/api\/dev\//, /^\/api\/health$/, /^\/api\/docs/];
 
-type Schema = { type?: string | string[]; format?: string; enum?: unknown[]; pattern?: string; minLength?: number; minimum?: number; minItems?: number; items?: Schema; properties?: Record<string, Schema>; required?: string[]; oneOf?: Schema[] };
+type Schema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  minimum?: number;
+  minItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  oneOf?: Schema[];
+};
 type Route = { method: string; path: string; params: string[]; body: Schema | null; multipart: boolean };
 type Ids = (kind: Kind) => string;
 
@@ -58,9 +109,12 @@ function sampleString(schema: Schema, name: string): string {
   if (schema.format === 'email') return `matrix-${randomUUID().slice(0, 8)}@example.com`;
   if (schema.format === 'date') return '2026-01-01';
   if (schema.format === 'date-time') return '2026-01-01T00:00:00Z';
-  const candidates = name === 'phone' ? ['13900009999'] : ['x', 'X', 'repair', 'x1', 'X1', 'https://example.com/hook', '1', 'a long enough value'];
+  const candidates =
+    name === 'phone' ? ['13900009999'] : ['x', 'X', 'repair', 'x1', 'X1', 'https://example.com/hook', '1', 'a long enough value'];
   const pattern = schema.pattern === undefined ? null : new RegExp(schema.pattern);
-  const found = candidates.find((candidate) => (pattern === null || pattern.test(candidate)) && candidate.length >= (schema.minLength ?? 0));
+  const found = candidates.find(
+    (candidate) => (pattern === null || pattern.test(candidate)) && candidate.length >= (schema.minLength ?? 0),
+  );
   return found ?? 'x'.repeat(Math.max(1, schema.minLength ?? 1));
 }
 
@@ -70,7 +124,12 @@ function sampleBody(schema: Schema, ids: Ids, name = ''): unknown {
   const type = Array.isArray(schema.type) ? (schema.type.find((entry) => entry !== 'null') ?? 'null') : schema.type;
   switch (type) {
     case 'object':
-      return Object.fromEntries((schema.required ?? Object.keys(schema.properties ?? {}).filter((key) => PARAM_KINDS[key] !== undefined)).map((key) => [key, sampleBody(schema.properties?.[key] ?? {}, ids, key)]));
+      return Object.fromEntries(
+        (schema.required ?? Object.keys(schema.properties ?? {}).filter((key) => PARAM_KINDS[key] !== undefined)).map((key) => [
+          key,
+          sampleBody(schema.properties?.[key] ?? {}, ids, key),
+        ]),
+      );
     case 'array':
       return Array.from({ length: Math.max(schema.minItems ?? 0, 1) }, () => sampleBody(schema.items ?? {}, ids, name));
     case 'string': {
@@ -92,7 +151,11 @@ function sampleBody(schema: Schema, ids: Ids, name = ''): unknown {
 function bodyIdKinds(schema: Schema | null, name = ''): Kind[] {
   if (schema === null) return [];
   const own = PARAM_KINDS[name] !== undefined || schema.format === 'uuid' ? [PARAM_KINDS[name] ?? 'estate'] : [];
-  return [...own, ...Object.entries(schema.properties ?? {}).flatMap(([key, child]) => bodyIdKinds(child, key)), ...(schema.items ? bodyIdKinds(schema.items, name) : [])];
+  return [
+    ...own,
+    ...Object.entries(schema.properties ?? {}).flatMap(([key, child]) => bodyIdKinds(child, key)),
+    ...(schema.items ? bodyIdKinds(schema.items, name) : []),
+  ];
 }
 
 let engine: EngineProcess;
@@ -112,8 +175,10 @@ async function firstIds(input: { companyId: string; estateId: string | null; exc
     if (input.estateId !== null && estateScoped) {
       values.push(input.estateId);
       if (kind === 'estate') sql = `SELECT id::text AS id FROM "Estate" WHERE "companyId" = $1 AND id = $2`;
-      else if (kind === 'person') sql = `SELECT p.id::text AS id FROM "Person" p WHERE p."companyId" = $1 AND EXISTS (SELECT 1 FROM "Residency" r WHERE r."personId" = p.id AND r."estateId" = $2)${input.exclusiveEstate ? ` AND NOT EXISTS (SELECT 1 FROM "Residency" r WHERE r."personId" = p.id AND r."estateId" <> $2)` : ''}`;
-      else if (kind === 'staff') sql = `SELECT s.id::text AS id FROM "StaffUser" s WHERE s."companyId" = $1 AND EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."staffUserId" = s.id AND r."estateId" = $2)${input.exclusiveEstate ? ` AND NOT EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."staffUserId" = s.id AND (r."estateId" IS NULL OR r."estateId" <> $2))` : ''}`;
+      else if (kind === 'person')
+        sql = `SELECT p.id::text AS id FROM "Person" p WHERE p."companyId" = $1 AND EXISTS (SELECT 1 FROM "Residency" r WHERE r."personId" = p.id AND r."estateId" = $2)${input.exclusiveEstate ? ` AND NOT EXISTS (SELECT 1 FROM "Residency" r WHERE r."personId" = p.id AND r."estateId" <> $2)` : ''}`;
+      else if (kind === 'staff')
+        sql = `SELECT s.id::text AS id FROM "StaffUser" s WHERE s."companyId" = $1 AND EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."staffUserId" = s.id AND r."estateId" = $2)${input.exclusiveEstate ? ` AND NOT EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."staffUserId" = s.id AND (r."estateId" IS NULL OR r."estateId" <> $2))` : ''}`;
       else sql += ` AND "estateId" = $2`;
     }
     const result = await owner.query<{ id: string }>(`${sql} LIMIT 1`, values);
@@ -137,7 +202,10 @@ async function call(role: string, route: Route, ids: Ids): Promise<{ status: num
   const response = await client.request(route.method, url, route.multipart ? {} : body === undefined ? {} : { body });
   const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
   responses.push({ role, route: `${route.method} ${route.path}`, text });
-  return { status: response.status, code: typeof response.body === 'object' && response.body !== null ? (response.body.error?.code ?? null) : null };
+  return {
+    status: response.status,
+    code: typeof response.body === 'object' && response.body !== null ? (response.body.error?.code ?? null) : null,
+  };
 }
 
 beforeAll(async () => {
@@ -159,20 +227,41 @@ beforeAll(async () => {
 
   // Rows of the remaining kinds, written directly (their own modules are tested elsewhere).
   const anjuEstate = estates.find((estate) => estate.code === 'anju')!.id;
-  const anjuStaff = (await owner.query<{ id: string }>('SELECT id::text AS id FROM "StaffUser" WHERE "companyId" = $1 LIMIT 1', [anju])).rows[0]!.id;
-  await owner.query(`INSERT INTO "ImportBatch" (id, "companyId", "estateId", "fileName", headers, rows, "totalRows", status) VALUES (gen_random_uuid(), $1, $2, 'm.xlsx', '[]', '{}', 0, 'invalid')`, [anju, anjuEstate]);
-  await owner.query(`INSERT INTO "Attachment" (id, "companyId", "estateId", "uploadedKind", "fileName", "contentType", size, sha256, "storageKey") VALUES (gen_random_uuid(), $1, $2, 'staff', 'm.png', 'image/png', 1, 'x', $3)`, [anju, anjuEstate, randomUUID()]);
-  await owner.query(`INSERT INTO "Incident" (id, "companyId", "estateId", kind, message) VALUES (gen_random_uuid(), $1, $2, 'matrix', 'matrix')`, [anju, anjuEstate]);
-  await owner.query(`INSERT INTO "Notification" (id, "companyId", "estateId", "recipientKind", "recipientId", "templateKey", title, body, "dedupeKey") VALUES (gen_random_uuid(), $1, $2, 'staff', $3, 'matrix', 't', 'b', $4)`, [anju, anjuEstate, anjuStaff, randomUUID()]);
-  await owner.query(`INSERT INTO "Schedule" (id, "companyId", "estateId", "workflowKey", name, rule, "nextRunAt", active) VALUES (gen_random_uuid(), $1, $2, 'repair', 'matrix', '{"every":"day","at":"09:00"}', now() + interval '1 year', false)`, [anju, anjuEstate]);
-  const version = (await owner.query<{ id: string }>('SELECT id::text AS id FROM "DefinitionVersion" WHERE "companyId" = $1 LIMIT 1', [anju])).rows[0];
+  const anjuStaff = (await owner.query<{ id: string }>('SELECT id::text AS id FROM "StaffUser" WHERE "companyId" = $1 LIMIT 1', [anju]))
+    .rows[0]!.id;
+  await owner.query(
+    `INSERT INTO "ImportBatch" (id, "companyId", "estateId", "fileName", headers, rows, "totalRows", status) VALUES (gen_random_uuid(), $1, $2, 'm.xlsx', '[]', '{}', 0, 'invalid')`,
+    [anju, anjuEstate],
+  );
+  await owner.query(
+    `INSERT INTO "Attachment" (id, "companyId", "estateId", "uploadedKind", "fileName", "contentType", size, sha256, "storageKey") VALUES (gen_random_uuid(), $1, $2, 'staff', 'm.png', 'image/png', 1, 'x', $3)`,
+    [anju, anjuEstate, randomUUID()],
+  );
+  await owner.query(
+    `INSERT INTO "Incident" (id, "companyId", "estateId", kind, message) VALUES (gen_random_uuid(), $1, $2, 'matrix', 'matrix')`,
+    [anju, anjuEstate],
+  );
+  await owner.query(
+    `INSERT INTO "Notification" (id, "companyId", "estateId", "recipientKind", "recipientId", "templateKey", title, body, "dedupeKey") VALUES (gen_random_uuid(), $1, $2, 'staff', $3, 'matrix', 't', 'b', $4)`,
+    [anju, anjuEstate, anjuStaff, randomUUID()],
+  );
+  await owner.query(
+    `INSERT INTO "Schedule" (id, "companyId", "estateId", "workflowKey", name, rule, "nextRunAt", active) VALUES (gen_random_uuid(), $1, $2, 'repair', 'matrix', '{"every":"day","at":"09:00"}', now() + interval '1 year', false)`,
+    [anju, anjuEstate],
+  );
+  const version = (
+    await owner.query<{ id: string }>('SELECT id::text AS id FROM "DefinitionVersion" WHERE "companyId" = $1 LIMIT 1', [anju])
+  ).rows[0];
   if (version) {
     const instance = randomUUID();
     await owner.query(
       `INSERT INTO "Instance" (id, "companyId", "estateId", "versionId", "workflowKey", reference, title, snapshot, "stateValue", "createdByKind") VALUES ($1, $2, $3, $4, 'repair', $5, 'matrix', '{}', 'submitted', 'staff')`,
       [instance, anju, anjuEstate, version.id, `MX-${instance.slice(0, 8)}`],
     );
-    await owner.query(`INSERT INTO "Task" (id, "companyId", "estateId", "instanceId", "stateKey", name, "workflowKey") VALUES (gen_random_uuid(), $1, $2, $3, 'repair.submitted', '{}', 'repair')`, [anju, anjuEstate, instance]);
+    await owner.query(
+      `INSERT INTO "Task" (id, "companyId", "estateId", "instanceId", "stateKey", name, "workflowKey") VALUES (gen_random_uuid(), $1, $2, $3, 'repair.submitted', '{}', 'repair')`,
+      [anju, anjuEstate, instance],
+    );
   }
 
   pools.ownEstate = await firstIds({ companyId: demo, estateId: sunshine, exclusiveEstate: false });
@@ -194,8 +283,13 @@ beforeAll(async () => {
   const { keyId } = require(path.join(REPOSITORY_ROOT, 'engine', 'dist', 'privacy', 'key-ring.js'));
   const key = Buffer.from(TEST_DATA_KEY, 'base64');
   const cipher = new PersonalDataCipher({ currentId: keyId(key), keys: new Map([[keyId(key), key]]), source: 'environment' });
-  const people = await owner.query<{ phoneCipher: string; idNumberCipher: string | null }>('SELECT "phoneCipher", "idNumberCipher" FROM "Person" UNION ALL SELECT "phoneCipher", NULL FROM "StaffUser" WHERE "phoneCipher" IS NOT NULL');
-  secrets = people.rows.flatMap((row) => [cipher.decrypt('phone', row.phoneCipher), ...(row.idNumberCipher ? [cipher.decrypt('idNumber', row.idNumberCipher)] : [])]);
+  const people = await owner.query<{ phoneCipher: string; idNumberCipher: string | null }>(
+    'SELECT "phoneCipher", "idNumberCipher" FROM "Person" UNION ALL SELECT "phoneCipher", NULL FROM "StaffUser" WHERE "phoneCipher" IS NOT NULL',
+  );
+  secrets = people.rows.flatMap((row) => [
+    cipher.decrypt('phone', row.phoneCipher),
+    ...(row.idNumberCipher ? [cipher.decrypt('idNumber', row.idNumberCipher)] : []),
+  ]);
 
   const staffRoles: [string, string, boolean][] = [
     ['company_admin', 'admin@demo.estateflow.cn', false],
@@ -222,7 +316,9 @@ beforeAll(async () => {
   roles.set('owner', { client: ownerClient, sunshineOnly: true });
 
   const documentResponse = await fetch(`${engine.url}/api/docs-json`);
-  const document = (await documentResponse.json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+  const document = (await documentResponse.json()) as {
+    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  };
   routes = Object.entries(document.paths).flatMap(([routePath, operations]) =>
     Object.entries(operations).map(([method, operation]) => {
       const content = operation.requestBody?.content ?? {};
@@ -246,16 +342,39 @@ describe('the generated route × role × tenant matrix', () => {
   it('covers the routes the engine documents', () => {
     const covered = routes.filter((route) => !SKIPPED.some((pattern) => pattern.test(route.path)));
     expect(covered.length).toBeGreaterThan(40);
-    expect(covered.map((route) => route.path)).toEqual(expect.arrayContaining(['/api/admin/estates/{estateId}', '/api/admin/people/{personId}', '/api/audit']));
+    expect(covered.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/api/admin/estates/{estateId}', '/api/admin/people/{personId}', '/api/audit']),
+    );
     // The id kinds for which another company's real row stands in (the rest use ids that exist nowhere).
     const real = (Object.keys(TABLES) as Kind[]).filter((kind) => pools.otherCompany.has(kind));
-    console.log(`route matrix: ${covered.length} routes; other-company rows for: ${real.join(', ')}; missing: ${(Object.keys(TABLES) as Kind[]).filter((kind) => !real.includes(kind)).join(', ') || 'none'}`);
-    expect(real).toEqual(expect.arrayContaining(['estate', 'building', 'unit', 'person', 'residency', 'staff', 'definition', 'import', 'attachment', 'incident', 'notification', 'schedule']));
+    console.log(
+      `route matrix: ${covered.length} routes; other-company rows for: ${real.join(', ')}; missing: ${(Object.keys(TABLES) as Kind[]).filter((kind) => !real.includes(kind)).join(', ') || 'none'}`,
+    );
+    expect(real).toEqual(
+      expect.arrayContaining([
+        'estate',
+        'building',
+        'unit',
+        'person',
+        'residency',
+        'staff',
+        'definition',
+        'import',
+        'attachment',
+        'incident',
+        'notification',
+        'schedule',
+      ]),
+    );
   });
 
   it('answers another company’s or estate’s ids exactly like ids that exist nowhere', async () => {
     const problems: string[] = [];
-    const idRoutes = routes.filter((route) => !SKIPPED.some((pattern) => pattern.test(route.path)) && (route.params.some((param) => kindOf(route, param) !== null) || bodyIdKinds(route.body).length > 0));
+    const idRoutes = routes.filter(
+      (route) =>
+        !SKIPPED.some((pattern) => pattern.test(route.path)) &&
+        (route.params.some((param) => kindOf(route, param) !== null) || bodyIdKinds(route.body).length > 0),
+    );
     await Promise.all(
       [...roles.entries()].map(async ([role, { sunshineOnly }]) => {
         for (const route of idRoutes) {
@@ -265,12 +384,17 @@ describe('the generated route × role × tenant matrix', () => {
           const scenarios: [string, Map<Kind, string>][] = [['other company', pools.otherCompany]];
           if (sunshineOnly) scenarios.push(['other estate', pools.otherEstate]);
           for (const [scenario, pool] of scenarios) {
-            const kinds = [...route.params.map((param) => kindOf(route, param)), ...bodyIdKinds(route.body)].filter((kind): kind is Kind => kind !== null);
+            const kinds = [...route.params.map((param) => kindOf(route, param)), ...bodyIdKinds(route.body)].filter(
+              (kind): kind is Kind => kind !== null,
+            );
             if (scenario === 'other estate' && !kinds.some((kind) => TABLES[kind].estateScoped && pool.has(kind))) continue;
             const result = await call(role, route, (kind) => pool.get(kind) ?? nowhere.get(kind) ?? randomUUID());
-            if (result.status < 400) problems.push(`${role} ${route.method} ${route.path} (${scenario}): got ${result.status} — data crossed`);
+            if (result.status < 400)
+              problems.push(`${role} ${route.method} ${route.path} (${scenario}): got ${result.status} — data crossed`);
             else if (result.status !== baseline.status || result.code !== baseline.code) {
-              problems.push(`${role} ${route.method} ${route.path} (${scenario}): ${result.status} ${result.code} where an unknown id gets ${baseline.status} ${baseline.code}`);
+              problems.push(
+                `${role} ${route.method} ${route.path} (${scenario}): ${result.status} ${result.code} where an unknown id gets ${baseline.status} ${baseline.code}`,
+              );
             }
           }
         }
@@ -291,8 +415,11 @@ describe('the generated route × role × tenant matrix', () => {
       }),
     );
     for (const response of responses) {
-      for (const id of otherCompanyIds) if (response.text.includes(id)) problems.push(`${response.role} ${response.route}: shows another company's id ${id}`);
-      for (const secret of secrets) if (response.text.includes(secret)) problems.push(`${response.role} ${response.route}: shows a full phone or ID number (${secret.slice(0, 3)}…)`);
+      for (const id of otherCompanyIds)
+        if (response.text.includes(id)) problems.push(`${response.role} ${response.route}: shows another company's id ${id}`);
+      for (const secret of secrets)
+        if (response.text.includes(secret))
+          problems.push(`${response.role} ${response.route}: shows a full phone or ID number (${secret.slice(0, 3)}…)`);
     }
     expect(responses.length).toBeGreaterThan(500);
     expect(secrets.length).toBeGreaterThan(100);

@@ -31,7 +31,13 @@ describe('row-level security', () => {
       [companyB, 'b'],
     ]) {
       await owner.query('INSERT INTO "Company" (id, code, name) VALUES ($1, $2, $2)', [id, code]);
-      await owner.query('INSERT INTO "Person" (id, "companyId", name, "phoneCipher", "phoneIndex") VALUES ($1, $2, $3, $4, $5)', [randomUUID(), id, `person of ${code}`, 'cipher', `index-${code}`]);
+      await owner.query('INSERT INTO "Person" (id, "companyId", name, "phoneCipher", "phoneIndex") VALUES ($1, $2, $3, $4, $5)', [
+        randomUUID(),
+        id,
+        `person of ${code}`,
+        'cipher',
+        `index-${code}`,
+      ]);
       await owner.query(
         `INSERT INTO "AuditLog" ("companyId", "actorKind", action, "prevHash", hash) VALUES ($1, 'system', 'test', repeat('0', 64), repeat('1', 64))`,
         [id],
@@ -44,7 +50,9 @@ describe('row-level security', () => {
   });
 
   it('runs the runtime role as neither owner nor superuser', async () => {
-    const role = await asApp((client) => client.query('SELECT current_user AS role, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user'));
+    const role = await asApp((client) =>
+      client.query('SELECT current_user AS role, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user'),
+    );
     expect(role.rows[0]).toEqual({ role: 'estateflow_app', rolsuper: false, rolbypassrls: false });
   });
 
@@ -70,9 +78,15 @@ describe('row-level security', () => {
     await asApp(async (client) => {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.company_id', $1, true)`, [companyA]);
-      await expect(client.query('INSERT INTO "Person" (id, "companyId", name, "phoneCipher", "phoneIndex") VALUES ($1, $2, $3, $4, $5)', [randomUUID(), companyB, 'intruder', 'c', 'i'])).rejects.toThrow(
-        /row-level security/,
-      );
+      await expect(
+        client.query('INSERT INTO "Person" (id, "companyId", name, "phoneCipher", "phoneIndex") VALUES ($1, $2, $3, $4, $5)', [
+          randomUUID(),
+          companyB,
+          'intruder',
+          'c',
+          'i',
+        ]),
+      ).rejects.toThrow(/row-level security/);
       await client.query('ROLLBACK');
     });
   });

@@ -35,11 +35,25 @@ describe('estates, buildings and units', () => {
 
     const building = await admin.post(`/api/admin/estates/${estate.body.id}/buildings`, { name: '3栋', floors: 12 });
     expect(building.status).toBe(201);
-    const preview = await admin.post(`/api/admin/buildings/${building.body.id}/units/generate`, { entrances: 2, floors: { from: 1, to: 12 }, roomsPerFloor: 2, dryRun: true });
+    const preview = await admin.post(`/api/admin/buildings/${building.body.id}/units/generate`, {
+      entrances: 2,
+      floors: { from: 1, to: 12 },
+      roomsPerFloor: 2,
+      dryRun: true,
+    });
     expect(preview.body).toMatchObject({ planned: 48, created: 0 });
-    const generated = await admin.post(`/api/admin/buildings/${building.body.id}/units/generate`, { entrances: 2, floors: { from: 1, to: 12 }, roomsPerFloor: 2, floorArea: 98.5 });
+    const generated = await admin.post(`/api/admin/buildings/${building.body.id}/units/generate`, {
+      entrances: 2,
+      floors: { from: 1, to: 12 },
+      roomsPerFloor: 2,
+      floorArea: 98.5,
+    });
     expect(generated.body).toMatchObject({ planned: 48, created: 48, existing: 0 });
-    const again = await admin.post(`/api/admin/buildings/${building.body.id}/units/generate`, { entrances: 2, floors: { from: 1, to: 12 }, roomsPerFloor: 2 });
+    const again = await admin.post(`/api/admin/buildings/${building.body.id}/units/generate`, {
+      entrances: 2,
+      floors: { from: 1, to: 12 },
+      roomsPerFloor: 2,
+    });
     expect(again.body).toMatchObject({ created: 0, existing: 48 });
 
     const found = await admin.get(`/api/admin/estates/${estate.body.id}/units?q=${encodeURIComponent('3栋2单元1201')}`);
@@ -75,7 +89,12 @@ describe('estates, buildings and units', () => {
     const units = await admin.get(`/api/admin/estates/${sunshineId}/units?pageSize=1`);
     const unitId = units.body.items[0].id;
     const buildingId = units.body.items[0].buildingId;
-    for (const path of [`/api/admin/estates/${sunshineId}`, `/api/admin/estates/${sunshineId}/units`, `/api/admin/units/${unitId}`, `/api/admin/estates/${sunshineId}/buildings`]) {
+    for (const path of [
+      `/api/admin/estates/${sunshineId}`,
+      `/api/admin/estates/${sunshineId}/units`,
+      `/api/admin/units/${unitId}`,
+      `/api/admin/estates/${sunshineId}/buildings`,
+    ]) {
       const response = await otherAdmin.get(path);
       expect(response.status, path).toBe(404);
     }
@@ -84,11 +103,25 @@ describe('estates, buildings and units', () => {
   });
 
   it('keeps each estate’s business calendar in the shape the SLA clock reads', async () => {
-    const calendar = { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:30' }], holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-09-27'] };
+    const calendar = {
+      weekdays: [1, 2, 3, 4, 5],
+      hours: [
+        { from: '08:30', to: '12:00' },
+        { from: '13:30', to: '17:30' },
+      ],
+      holidays: ['2026-10-01', '2026-10-02'],
+      workdays: ['2026-09-27'],
+    };
     const saved = await manager.put(`/api/admin/estates/${sunshineId}/calendar`, calendar);
     expect(saved.status).toBe(200);
     expect((await admin.get(`/api/admin/estates/${sunshineId}/calendar`)).body).toEqual(calendar);
-    const overlapping = await manager.put(`/api/admin/estates/${sunshineId}/calendar`, { ...calendar, hours: [{ from: '08:30', to: '14:00' }, { from: '13:30', to: '17:30' }] });
+    const overlapping = await manager.put(`/api/admin/estates/${sunshineId}/calendar`, {
+      ...calendar,
+      hours: [
+        { from: '08:30', to: '14:00' },
+        { from: '13:30', to: '17:30' },
+      ],
+    });
     expect(overlapping.status).toBe(422);
     expect((await manager.put(`/api/admin/estates/${sunshineId}/calendar`, { ...calendar, extra: 1 })).status).toBe(400);
     expect((await technician.put(`/api/admin/estates/${sunshineId}/calendar`, calendar)).status).toBe(403);
@@ -97,30 +130,54 @@ describe('estates, buildings and units', () => {
 
 describe('staff and their roles', () => {
   it('creates staff with roles per estate and audits every permission change', async () => {
-    const created = await admin.post('/api/admin/staff', { email: 'new.frontdesk@demo.estateflow.cn', name: '新前台', password: 'a long enough password', phone: '13900001111', roles: [{ estateId: sunshineId, role: 'front_desk' }] });
+    const created = await admin.post('/api/admin/staff', {
+      email: 'new.frontdesk@demo.estateflow.cn',
+      name: '新前台',
+      password: 'a long enough password',
+      phone: '13900001111',
+      roles: [{ estateId: sunshineId, role: 'front_desk' }],
+    });
     expect(created.status).toBe(201);
     expect(created.body.phoneMasked).toBe('139****1111');
     expect(JSON.stringify(created.body)).not.toContain('13900001111');
-    const changed = await admin.put(`/api/admin/staff/${created.body.id}/roles`, { roles: [{ estateId: sunshineId, role: 'front_desk' }, { estateId: galaxyId, role: 'front_desk' }] });
+    const changed = await admin.put(`/api/admin/staff/${created.body.id}/roles`, {
+      roles: [
+        { estateId: sunshineId, role: 'front_desk' },
+        { estateId: galaxyId, role: 'front_desk' },
+      ],
+    });
     expect(changed.body.roles).toHaveLength(2);
     const newcomer = await signIn(engine.url, 'new.frontdesk@demo.estateflow.cn', 'a long enough password');
     expect((await newcomer.get(`/api/admin/estates/${galaxyId}/units?pageSize=1`)).status).toBe(200);
 
     // The sunshine manager may change sunshine roles only, and keeps galaxy roles as they were.
-    expect((await manager.put(`/api/admin/staff/${created.body.id}/roles`, { roles: [{ estateId: galaxyId, role: 'technician' }] })).status).toBe(403);
-    const managed = await manager.put(`/api/admin/staff/${created.body.id}/roles`, { roles: [{ estateId: sunshineId, role: 'technician' }] });
+    expect(
+      (await manager.put(`/api/admin/staff/${created.body.id}/roles`, { roles: [{ estateId: galaxyId, role: 'technician' }] })).status,
+    ).toBe(403);
+    const managed = await manager.put(`/api/admin/staff/${created.body.id}/roles`, {
+      roles: [{ estateId: sunshineId, role: 'technician' }],
+    });
     expect(managed.status).toBe(200);
     const after = await admin.get(`/api/admin/staff/${created.body.id}`);
-    expect(after.body.roles).toEqual(expect.arrayContaining([{ estateId: sunshineId, role: 'technician' }, { estateId: galaxyId, role: 'front_desk' }]));
+    expect(after.body.roles).toEqual(
+      expect.arrayContaining([
+        { estateId: sunshineId, role: 'technician' },
+        { estateId: galaxyId, role: 'front_desk' },
+      ]),
+    );
     expect(after.body.roles).toHaveLength(2);
     // Managers may not hand out company-wide roles.
-    expect((await manager.put(`/api/admin/staff/${created.body.id}/roles`, { roles: [{ estateId: null, role: 'company_admin' }] })).status).toBe(403);
+    expect(
+      (await manager.put(`/api/admin/staff/${created.body.id}/roles`, { roles: [{ estateId: null, role: 'company_admin' }] })).status,
+    ).toBe(403);
 
     const audit = await admin.get('/api/audit?action=staff.roles_change');
     expect(audit.status).toBe(200);
     const mine = audit.body.items.filter((item: { targetId: string }) => item.targetId === created.body.id);
     expect(mine).toHaveLength(2);
-    expect(mine.map((item: { detail: { added: string[] } }) => item.detail.added).flat()).toEqual(expect.arrayContaining([`${galaxyId}:front_desk`, `${sunshineId}:technician`]));
+    expect(mine.map((item: { detail: { added: string[] } }) => item.detail.added).flat()).toEqual(
+      expect.arrayContaining([`${galaxyId}:front_desk`, `${sunshineId}:technician`]),
+    );
   });
 
   it('keeps other companies’ staff out of reach', async () => {
@@ -136,19 +193,45 @@ describe('staff and their roles', () => {
 describe('owners and tenants', () => {
   it('records a person with their unit, encrypted and always shown masked', async () => {
     const units = await manager.get(`/api/admin/estates/${sunshineId}/units?q=${encodeURIComponent('9栋')}`);
-    const building = (await manager.get(`/api/admin/estates/${sunshineId}/buildings`)).body.find((item: { name: string }) => item.name === '9栋');
-    await manager.post(`/api/admin/buildings/${building.id}/units/generate`, { entrances: 1, floors: { from: 1, to: 2 }, roomsPerFloor: 2 });
+    const building = (await manager.get(`/api/admin/estates/${sunshineId}/buildings`)).body.find(
+      (item: { name: string }) => item.name === '9栋',
+    );
+    await manager.post(`/api/admin/buildings/${building.id}/units/generate`, {
+      entrances: 1,
+      floors: { from: 1, to: 2 },
+      roomsPerFloor: 2,
+    });
     expect(units.status).toBe(200);
     const unit = (await manager.get(`/api/admin/estates/${sunshineId}/units?q=${encodeURIComponent('9栋1单元201')}`)).body.items[0];
-    const person = await manager.post('/api/admin/people', { name: '测试业主', phone: '138 0013 9999', idNumber: '11010519491231002X', residencies: [{ unitId: unit.id, kind: 'owner' }] });
+    const person = await manager.post('/api/admin/people', {
+      name: '测试业主',
+      phone: '138 0013 9999',
+      idNumber: '11010519491231002X',
+      residencies: [{ unitId: unit.id, kind: 'owner' }],
+    });
     expect(person.status).toBe(201);
     expect(person.body).toMatchObject({ name: '测试业主', phoneMasked: '138****9999', idNumberMasked: '110105********002X' });
     expect(JSON.stringify(person.body)).not.toContain('13800139999');
     expect(JSON.stringify(person.body)).not.toContain('11010519491231002X');
 
-    expect((await manager.post('/api/admin/people', { name: '重复', phone: '13800139999', residencies: [{ unitId: unit.id, kind: 'tenant' }] })).status).toBe(409);
-    expect((await manager.post('/api/admin/people', { name: '坏身份证', phone: '13800138888', idNumber: '110105194912310021', residencies: [{ unitId: unit.id, kind: 'tenant' }] })).status).toBe(422);
-    expect((await manager.post('/api/admin/people', { name: '坏手机', phone: '12345', residencies: [{ unitId: unit.id, kind: 'tenant' }] })).status).toBe(422);
+    expect(
+      (await manager.post('/api/admin/people', { name: '重复', phone: '13800139999', residencies: [{ unitId: unit.id, kind: 'tenant' }] }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await manager.post('/api/admin/people', {
+          name: '坏身份证',
+          phone: '13800138888',
+          idNumber: '110105194912310021',
+          residencies: [{ unitId: unit.id, kind: 'tenant' }],
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await manager.post('/api/admin/people', { name: '坏手机', phone: '12345', residencies: [{ unitId: unit.id, kind: 'tenant' }] }))
+        .status,
+    ).toBe(422);
 
     const found = await manager.get(`/api/admin/estates/${sunshineId}/people?phone=13800139999`);
     expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([person.body.id]);

@@ -14,7 +14,15 @@ let admin: HttpClient;
 function auditVerify(): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, [CLI, 'audit', 'verify'], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: engine.databaseUrl, ESTATEFLOW_DATA_DIR: engine.dataDir, ESTATEFLOW_SEED_DEMO: 'false', ESTATEFLOW_DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: engine.databaseUrl,
+      ESTATEFLOW_DATA_DIR: engine.dataDir,
+      ESTATEFLOW_SEED_DEMO: 'false',
+      ESTATEFLOW_DATA_KEY: TEST_DATA_KEY,
+      LOG_LEVEL: 'warn',
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -70,7 +78,9 @@ describe('estateflow audit verify', () => {
     const owner = new Client({ connectionString: engine.databaseUrl });
     await owner.connect();
     try {
-      const victim = await owner.query<{ id: string }>(`SELECT id::text AS id FROM "AuditLog" WHERE action = 'auth.login' ORDER BY id LIMIT 1`);
+      const victim = await owner.query<{ id: string }>(
+        `SELECT id::text AS id FROM "AuditLog" WHERE action = 'auth.login' ORDER BY id LIMIT 1`,
+      );
       const id = victim.rows[0]!.id;
       await owner.query(`UPDATE "AuditLog" SET ip = '10.6.6.6' WHERE id = $1::bigint`, [id]);
       const tampered = auditVerify();

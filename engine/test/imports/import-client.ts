@@ -8,14 +8,25 @@ export class ImportClient {
   ) {}
 
   static async signIn(baseUrl: string, email: string, password = 'estateflow'): Promise<ImportClient> {
-    const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status}`);
-    const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     return new ImportClient(baseUrl, cookie);
   }
 
   async json(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(this.baseUrl + path, { method, headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
@@ -23,7 +34,11 @@ export class ImportClient {
   async upload(estateId: string, file: { name: string; bytes: Uint8Array }): Promise<{ status: number; body: any }> {
     const form = new FormData();
     form.append('file', new Blob([file.bytes]), file.name);
-    const response = await fetch(`${this.baseUrl}/api/admin/estates/${estateId}/imports`, { method: 'POST', headers: { cookie: this.cookie }, body: form });
+    const response = await fetch(`${this.baseUrl}/api/admin/estates/${estateId}/imports`, {
+      method: 'POST',
+      headers: { cookie: this.cookie },
+      body: form,
+    });
     return { status: response.status, body: await response.json() };
   }
 
@@ -63,7 +78,16 @@ export function generatedRows(input: { count: number; building: string; phoneBas
     const within = Math.floor(index / 2);
     const floor = Math.floor(within / 20) + 1;
     const room = `${floor}${String((within % 20) + 1).padStart(2, '0')}`;
-    rows.push([input.building, entrance, room, `业主${index}`, String(input.phoneBase + index), '', index % 7 === 0 ? '租户' : '业主', 88.5]);
+    rows.push([
+      input.building,
+      entrance,
+      room,
+      `业主${index}`,
+      String(input.phoneBase + index),
+      '',
+      index % 7 === 0 ? '租户' : '业主',
+      88.5,
+    ]);
   }
   return rows;
 }

@@ -39,7 +39,14 @@ describe('importing owners and units', () => {
     expect(JSON.stringify(uploaded.body.sample)).not.toContain('13912340001');
     const { view } = await manager.settle(uploaded.body.id);
     expect(view.status).toBe('ready');
-    expect(view.preview.summary).toMatchObject({ rows: 3, buildingsCreated: 1, unitsCreated: 2, peopleCreated: 2, residenciesAdded: 3, errors: 0 });
+    expect(view.preview.summary).toMatchObject({
+      rows: 3,
+      buildingsCreated: 1,
+      unitsCreated: 2,
+      peopleCreated: 2,
+      residenciesAdded: 3,
+      errors: 0,
+    });
     const before = await unitCount();
     expect((await manager.json('POST', `/api/admin/imports/${view.id}/commit`)).status).toBe(202);
     const done = await manager.settle(view.id);
@@ -47,7 +54,10 @@ describe('importing owners and units', () => {
     expect(await unitCount()).toBe(before + 2);
     const people = await manager.json('GET', `/api/admin/estates/${sunshineId}/people?phone=13912340001`);
     expect(people.body.items[0]).toMatchObject({ name: '张三', phoneMasked: '139****0001', idNumberMasked: '110105********002X' });
-    expect(people.body.items[0].residencies.map((residency: { unitLabel: string }) => residency.unitLabel).sort()).toEqual(['20栋1单元101', '20栋1单元102']);
+    expect(people.body.items[0].residencies.map((residency: { unitLabel: string }) => residency.unitLabel).sort()).toEqual([
+      '20栋1单元101',
+      '20栋1单元102',
+    ]);
     // Committing twice does nothing.
     expect((await manager.json('POST', `/api/admin/imports/${view.id}/commit`)).status).toBe(409);
   });
@@ -77,10 +87,16 @@ describe('importing owners and units', () => {
   });
 
   it('refuses malformed files with a clear reason and imports nothing', async () => {
-    const broken = await manager.upload(sunshineId, { name: 'owners.xlsx', bytes: new Uint8Array(Buffer.from('PK\u0003\u0004 this is not a zip')) });
+    const broken = await manager.upload(sunshineId, {
+      name: 'owners.xlsx',
+      bytes: new Uint8Array(Buffer.from('PK\u0003\u0004 this is not a zip')),
+    });
     expect(broken.status).toBe(422);
     expect(broken.body.error.message).toMatch(/cannot be read.*Nothing was imported/);
-    const xls = await manager.upload(sunshineId, { name: 'owners.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) });
+    const xls = await manager.upload(sunshineId, {
+      name: 'owners.xls',
+      bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    });
     expect(xls.status).toBe(422);
     expect(xls.body.error.message).toMatch(/\.xlsx/);
     const huge = await manager.upload(sunshineId, { name: 'huge.csv', bytes: new Uint8Array(16 * 1024 * 1024).fill(0x41) });
@@ -104,7 +120,18 @@ describe('importing owners and units', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(file.bytes).buffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '楼栋', '单元', '房号', '姓名', '手机号', '身份证号', '身份', '建筑面积', '入住日期']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '楼栋',
+      '单元',
+      '房号',
+      '姓名',
+      '手机号',
+      '身份证号',
+      '身份',
+      '建筑面积',
+      '入住日期',
+    ]);
     const rows: string[] = [];
     sheet.eachRow((row) => rows.push(JSON.stringify(row.values)));
     expect(rows.some((row) => row.includes('139****0001'))).toBe(true);

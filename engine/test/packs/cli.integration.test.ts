@@ -45,7 +45,7 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('estateflow pack, offline', () => {
+describe('estateflow pack, offline', { timeout: 240_000 }, () => {
   it('validates, tests and builds a pack folder (exit 0) and prints coverage', async () => {
     const validated = await estateflow(['pack', 'validate', REPAIR]);
     expect(validated.code).toBe(0);
@@ -66,7 +66,9 @@ describe('estateflow pack, offline', () => {
     fs.writeFileSync(path.join(work, 'evil.tgz'), archiveOf(reseal(files)));
     const refused = await estateflow(['pack', 'validate', 'evil.tgz']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('workflows/repair/forms/start.json /schema/properties/description/$ref: "$ref" to "https://evil.example.com/x.json"');
+    expect(refused.stderr).toContain(
+      'workflows/repair/forms/start.json /schema/properties/description/$ref: "$ref" to "https://evil.example.com/x.json"',
+    );
   });
 
   it('exits 1 when a scenario fails', async () => {
@@ -77,7 +79,7 @@ describe('estateflow pack, offline', () => {
     fs.writeFileSync(path.join(work, 'failing.tgz'), archiveOf(reseal(files)));
     const tested = await estateflow(['pack', 'test', 'failing.tgz']);
     expect(tested.code).toBe(1);
-    expect(tested.stdout).toMatch(/✗ Owner cancels before dispatch/);
+    expect(tested.stdout, tested.stderr).toMatch(/✗ Owner cancels before dispatch/);
     expect(tested.stdout).toMatch(/expected state closed, got cancelled/);
   });
 
@@ -93,9 +95,11 @@ describe('estateflow pack, offline', () => {
   });
 });
 
-describe('estateflow pack against a running engine', () => {
+describe('estateflow pack against a running engine', { timeout: 240_000 }, () => {
   it('imports with an API token (the same version again changes nothing)', async () => {
-    const imported = await estateflow(['pack', 'import', REPAIR, '--company', 'demo', '--estate', 'sunshine', '--url', engine.url], { ESTATEFLOW_TOKEN: token });
+    const imported = await estateflow(['pack', 'import', REPAIR, '--company', 'demo', '--estate', 'sunshine', '--url', engine.url], {
+      ESTATEFLOW_TOKEN: token,
+    });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/repair: version 1 unchanged/);
     expect(imported.stderr).toMatch(/uploading \d+ KB/);
@@ -115,18 +119,45 @@ describe('estateflow pack against a running engine', () => {
     parameters.properties.autoConfirmHours.default = 48;
     writeJson(files, 'workflows/repair/parameters.json', parameters);
     fs.writeFileSync(path.join(work, 'repair-1.2.0.tgz'), archiveOf(reseal(files, { version: '1.2.0' })));
-    const dryRun = await estateflow(['pack', 'upgrade', '--estate', 'sunshine', 'repair-1.2.0.tgz', '--dry-run', '--url', engine.url, '--token', token]);
+    const dryRun = await estateflow([
+      'pack',
+      'upgrade',
+      '--estate',
+      'sunshine',
+      'repair-1.2.0.tgz',
+      '--dry-run',
+      '--url',
+      engine.url,
+      '--token',
+      token,
+    ]);
     expect(dryRun.code, dryRun.stderr).toBe(0);
     expect(dryRun.stdout).toMatch(/repair: version 1 \(1\.0\.0\) → 2 \(1\.2\.0\)/);
     expect(dryRun.stdout).toMatch(/parameter autoConfirmHours: default \(default 72 → 48\)/);
     expect(dryRun.stdout).toMatch(/dry run: nothing changed/);
-    const exported = await estateflow(['pack', 'export', '--estate', 'sunshine', '--workflow', 'repair', '-o', 'sunshine.tgz', '--url', engine.url, '--token', token]);
+    const exported = await estateflow([
+      'pack',
+      'export',
+      '--estate',
+      'sunshine',
+      '--workflow',
+      'repair',
+      '-o',
+      'sunshine.tgz',
+      '--url',
+      engine.url,
+      '--token',
+      token,
+    ]);
     expect(exported.code, exported.stderr).toBe(0);
     expect((await estateflow(['pack', 'validate', 'sunshine.tgz'])).stdout).toMatch(/repair@1\.0\.0 is valid/);
   });
 
   it('works on the database directly with --database-url', async () => {
-    const direct = await estateflow(['pack', 'import', path.join(REPOSITORY_ROOT, 'templates', 'complaint'), '--company', 'demo', '--database-url', engine.databaseUrl], { ESTATEFLOW_DATA_KEY: TEST_DATA_KEY, ESTATEFLOW_DATA_DIR: engine.dataDir, LOG_LEVEL: 'warn' });
+    const direct = await estateflow(
+      ['pack', 'import', path.join(REPOSITORY_ROOT, 'templates', 'complaint'), '--company', 'demo', '--database-url', engine.databaseUrl],
+      { ESTATEFLOW_DATA_KEY: TEST_DATA_KEY, ESTATEFLOW_DATA_DIR: engine.dataDir, LOG_LEVEL: 'warn' },
+    );
     expect(direct.code, direct.stderr).toBe(0);
     expect(direct.stdout).toMatch(/complaint: version 1 unchanged/);
   });

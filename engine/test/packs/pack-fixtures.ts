@@ -34,7 +34,7 @@ export function archiveOf(files: Map<string, Buffer>): Buffer {
 /** The archive with one entry's tar header rewritten (name and/or type), checksum fixed: what a hostile tool could write. */
 export function withTamperedEntry(archive: Buffer, entry: string, change: { name?: string; type?: string; linkTarget?: string }): Buffer {
   const tar = Buffer.from(gunzipSync(archive));
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
     const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');

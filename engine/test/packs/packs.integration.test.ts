@@ -33,7 +33,11 @@ afterAll(async () => {
 });
 
 function upload(archive: Buffer, query = ''): Promise<{ status: number; body: any }> {
-  return fetch(`${engine.url}/api/packs/import${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/gzip' }, body: archive }).then(async (response) => ({ status: response.status, body: await response.json() }));
+  return fetch(`${engine.url}/api/packs/import${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/gzip' },
+    body: archive,
+  }).then(async (response) => ({ status: response.status, body: await response.json() }));
 }
 
 async function repairVersions(): Promise<number[]> {
@@ -51,10 +55,16 @@ describe('the demo company on first start', () => {
     expect(keys).toEqual(expect.arrayContaining(['repair', 'inspection', 'complaint', 'move-in', 'renovation']));
     for (const estateId of [sunshineId, starRiverId]) {
       const bindings = await admin.get(`/api/estates/${estateId}/bindings`);
-      expect(bindings.body.map((binding: { workflowKey: string }) => binding.workflowKey).sort()).toEqual(expect.arrayContaining(['complaint', 'inspection', 'move-in', 'renovation', 'repair']));
+      expect(bindings.body.map((binding: { workflowKey: string }) => binding.workflowKey).sort()).toEqual(
+        expect.arrayContaining(['complaint', 'inspection', 'move-in', 'renovation', 'repair']),
+      );
     }
-    const repair = await admin.get(`/api/definitions/${list.body.find((definition: { key: string }) => definition.key === 'repair').id}/versions/1`);
+    const repair = await admin.get(
+      `/api/definitions/${list.body.find((definition: { key: string }) => definition.key === 'repair').id}/versions/1`,
+    );
     expect(repair.body.changeNote).toBe('Imported from pack repair@1.0.0');
+    const schedules = await admin.get(`/api/estates/${sunshineId}/schedules`);
+    expect(schedules.body).toEqual([expect.objectContaining({ workflowKey: 'inspection', name: '设备巡检', rule: { every: 'day', at: '09:00' }, active: false })]);
   });
 });
 
@@ -78,8 +88,20 @@ describe('importing a pack', () => {
       file: 'README.md',
       reason: /checksum mismatch/,
     },
-    { name: 'an engine range this engine is not in', archive: () => archiveOf(reseal(repairPackFiles(), { version: '1.9.0', engine: '>=9.0.0' })), file: 'pack.json', path: '/engine', reason: /needs engine >=9\.0\.0/ },
-    { name: 'an engine range that is not semver', archive: () => archiveOf(reseal(repairPackFiles(), { version: '1.9.0', engine: 'the newest' })), file: 'pack.json', path: '/engine', reason: /not a semver range/ },
+    {
+      name: 'an engine range this engine is not in',
+      archive: () => archiveOf(reseal(repairPackFiles(), { version: '1.9.0', engine: '>=9.0.0' })),
+      file: 'pack.json',
+      path: '/engine',
+      reason: /needs engine >=9\.0\.0/,
+    },
+    {
+      name: 'an engine range that is not semver',
+      archive: () => archiveOf(reseal(repairPackFiles(), { version: '1.9.0', engine: 'the newest' })),
+      file: 'pack.json',
+      path: '/engine',
+      reason: /not a semver range/,
+    },
     {
       name: 'a broken form schema',
       archive: () => {
@@ -148,16 +170,50 @@ describe('importing a pack', () => {
       name: 'a definition key with __proto__',
       archive: () => {
         const files = repairPackFiles();
-        files.set(STATE_FILE, Buffer.from(files.get(STATE_FILE)?.toString('utf8').replace('"formatVersion": 1,', '"formatVersion": 1, "__proto__": { "polluted": true },') ?? ''));
+        files.set(
+          STATE_FILE,
+          Buffer.from(
+            files
+              .get(STATE_FILE)
+              ?.toString('utf8')
+              .replace('"formatVersion": 1,', '"formatVersion": 1, "__proto__": { "polluted": true },') ?? '',
+          ),
+        );
         return archiveOf(reseal(files, { version: '1.9.0' }));
       },
       file: STATE_FILE,
       reason: /prototype/,
     },
-    { name: 'an archive entry with ".."', archive: () => withTamperedEntry(archiveOf(reseal(repairPackFiles(), { version: '1.9.0' })), 'README.md', { name: '../../README.md' }), file: '../../README.md', reason: /outside the pack/ },
-    { name: 'an archive entry with an absolute path', archive: () => withTamperedEntry(archiveOf(reseal(repairPackFiles(), { version: '1.9.0' })), 'README.md', { name: '/etc/cron.d/evil' }), file: '/etc/cron.d/evil', reason: /absolute path/ },
-    { name: 'an archive entry that is a symbolic link', archive: () => withTamperedEntry(archiveOf(reseal(repairPackFiles(), { version: '1.9.0' })), 'README.md', { type: '2', linkTarget: '/etc/passwd' }), file: 'README.md', reason: /links are not allowed/ },
-    { name: 'something that is not an archive', archive: () => Buffer.from('PK\u0003\u0004 not a tgz'), file: '(archive)', reason: /not a gzip-compressed tar/ },
+    {
+      name: 'an archive entry with ".."',
+      archive: () =>
+        withTamperedEntry(archiveOf(reseal(repairPackFiles(), { version: '1.9.0' })), 'README.md', { name: '../../README.md' }),
+      file: '../../README.md',
+      reason: /outside the pack/,
+    },
+    {
+      name: 'an archive entry with an absolute path',
+      archive: () =>
+        withTamperedEntry(archiveOf(reseal(repairPackFiles(), { version: '1.9.0' })), 'README.md', { name: '/etc/cron.d/evil' }),
+      file: '/etc/cron.d/evil',
+      reason: /absolute path/,
+    },
+    {
+      name: 'an archive entry that is a symbolic link',
+      archive: () =>
+        withTamperedEntry(archiveOf(reseal(repairPackFiles(), { version: '1.9.0' })), 'README.md', {
+          type: '2',
+          linkTarget: '/etc/passwd',
+        }),
+      file: 'README.md',
+      reason: /links are not allowed/,
+    },
+    {
+      name: 'something that is not an archive',
+      archive: () => Buffer.from('PK\u0003\u0004 not a tgz'),
+      file: '(archive)',
+      reason: /not a gzip-compressed tar/,
+    },
   ];
 
   it.each(hostile)('refuses $name, saying what and where, and imports nothing', async ({ archive, file, path, reason }) => {
@@ -165,7 +221,9 @@ describe('importing a pack', () => {
     const refused = await upload(archive(), `?estateId=${sunshineId}`);
     expect(refused.status, JSON.stringify(refused.body)).toBe(422);
     const problems: { file: string; path: string; reason: string }[] = refused.body.error.details.problems;
-    const matching = problems.find((problem) => (typeof file === 'string' ? problem.file === file : file.test(problem.file)) && reason.test(problem.reason));
+    const matching = problems.find(
+      (problem) => (typeof file === 'string' ? problem.file === file : file.test(problem.file)) && reason.test(problem.reason),
+    );
     expect(matching, JSON.stringify(problems)).toBeDefined();
     if (path !== undefined) expect(matching?.path).toBe(path);
     expect(refused.body.error.message).toMatch(/nothing was imported/);
@@ -190,7 +248,11 @@ describe('upgrading an estate to a new pack version', () => {
     // The estate tunes two parameters of v1.
     const bindings = await admin.get(`/api/estates/${sunshineId}/bindings`);
     const repairBinding = bindings.body.find((binding: { workflowKey: string }) => binding.workflowKey === 'repair');
-    const tuned = await admin.put(`/api/estates/${sunshineId}/bindings/repair`, { definitionId: repairBinding.definitionId, version: 1, parameters: { respondMinutesNormal: 90, acceptMinutes: 12 } });
+    const tuned = await admin.put(`/api/estates/${sunshineId}/bindings/repair`, {
+      definitionId: repairBinding.definitionId,
+      version: 1,
+      parameters: { respondMinutesNormal: 90, acceptMinutes: 12 },
+    });
     expect(tuned.status, JSON.stringify(tuned.body)).toBe(200);
 
     // v1.1.0 changes two defaults: one the estate kept as it was (autoConfirmHours), one it had tuned (acceptMinutes).
@@ -209,7 +271,18 @@ describe('upgrading an estate to a new pack version', () => {
     const frontDesk = await signInStaff(engine.url, logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
     const units = await frontDesk.get(`/api/estates/${sunshineId}/units?q=`);
     const unitId = units.body[0]?.id ?? units.body.items?.[0]?.id;
-    const started = await frontDesk.post(`/api/estates/${sunshineId}/instances`, { workflowKey: 'repair', unitId, data: { locationType: 'unit', unitId, category: 'plumbing_electric', description: '厨房水龙头漏水', urgency: 'normal', contactPhone: '13800138000' } });
+    const started = await frontDesk.post(`/api/estates/${sunshineId}/instances`, {
+      workflowKey: 'repair',
+      unitId,
+      data: {
+        locationType: 'unit',
+        unitId,
+        category: 'plumbing_electric',
+        description: '厨房水龙头漏水',
+        urgency: 'normal',
+        contactPhone: '13800138000',
+      },
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
 
     const body = { workflowKey: 'repair', toVersion: 2, instances: 'migrate' };
@@ -219,10 +292,14 @@ describe('upgrading an estate to a new pack version', () => {
     expect(preview.body.from.version).toBe(1);
     expect(preview.body.to).toEqual({ version: 2, packVersion: '1.1.0' });
     expect(preview.body.parameters.values).toEqual({ respondMinutesNormal: 90, acceptMinutes: 12 });
-    const outcome = Object.fromEntries(preview.body.parameters.changes.map((change: { name: string; outcome: string }) => [change.name, change.outcome]));
+    const outcome = Object.fromEntries(
+      preview.body.parameters.changes.map((change: { name: string; outcome: string }) => [change.name, change.outcome]),
+    );
     expect(outcome).toMatchObject({ respondMinutesNormal: 'kept', acceptMinutes: 'conflict', autoConfirmHours: 'default' });
     expect(preview.body.parameters.conflicts).toEqual([{ name: 'acceptMinutes', outcome: 'conflict', base: 10, estate: 12, next: 15 }]);
-    expect(preview.body.instances.items).toEqual([expect.objectContaining({ id: started.body.id, state: 'submitted.onTime', to: 'submitted.onTime' })]);
+    expect(preview.body.instances.items).toEqual([
+      expect.objectContaining({ id: started.body.id, state: 'submitted.onTime', to: 'submitted.onTime' }),
+    ]);
     const stillV1 = await admin.get(`/api/estates/${sunshineId}/bindings`);
     expect(stillV1.body.find((binding: { workflowKey: string }) => binding.workflowKey === 'repair').version).toBe(1);
 
@@ -247,7 +324,9 @@ describe('upgrading an estate to a new pack version', () => {
 
 describe('exporting what an estate runs', () => {
   it('gives a valid pack whose parameter defaults are the estate’s values', async () => {
-    const response = await fetch(`${engine.url}/api/packs/export?workflowKey=repair&estateId=${sunshineId}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${engine.url}/api/packs/export?workflowKey=repair&estateId=${sunshineId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/gzip/);
     const files = readPackArchive(Buffer.from(await response.arrayBuffer()));
@@ -262,7 +341,9 @@ describe('exporting what an estate runs', () => {
 
   it('is a 404 for an estate of another company', async () => {
     const other = logins.companies.find((company) => company.code !== 'demo')?.estates[0]?.id;
-    const response = await fetch(`${engine.url}/api/packs/export?workflowKey=repair&estateId=${other}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${engine.url}/api/packs/export?workflowKey=repair&estateId=${other}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(404);
   });
 });

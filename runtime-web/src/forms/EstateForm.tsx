@@ -120,7 +120,14 @@ export function EstateForm(props: EstateFormProps) {
     >
       {props.children ?? (
         <Space wrap style={{ width: '100%' }} className={props.block ? 'ef-form-buttons-block' : undefined}>
-          <Button type="primary" htmlType="submit" size={props.block ? 'large' : 'middle'} block={props.block} loading={props.busy} data-testid="form-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            size={props.block ? 'large' : 'middle'}
+            block={props.block}
+            loading={props.busy}
+            data-testid="form-submit"
+          >
             {submitText(safeUiSchema) ?? props.submitLabel ?? translate(locale, 'common.submit')}
           </Button>
           {props.extraButtons}

@@ -11,7 +11,11 @@ describe('attachment field values', () => {
     expect(readAttachments(['a1'])[0]?.url).toBe('/api/attachments/a1');
   });
   it('finds attachment ids stored under upload fields, photos as images', () => {
-    const found = collectAttachments({ sitePhotos: ['7d3c9a52-1111-4222-8333-944455556666'], result: 'fixed-the-valve', drawings: 'a0b1c2d3e4' });
+    const found = collectAttachments({
+      sitePhotos: ['7d3c9a52-1111-4222-8333-944455556666'],
+      result: 'fixed-the-valve',
+      drawings: 'a0b1c2d3e4',
+    });
     expect(found.map((item) => [item.id, item.contentType])).toEqual([
       ['7d3c9a52-1111-4222-8333-944455556666', 'image/*'],
       ['a0b1c2d3e4', ''],
@@ -19,6 +23,9 @@ describe('attachment field values', () => {
   });
 
   it('finds attachments anywhere in instance data', () => {
-    expect(collectAttachments({ photos: [photo], nested: { drawing: { ...photo, id: 'a2' } }, text: 'x' }).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(collectAttachments({ photos: [photo], nested: { drawing: { ...photo, id: 'a2' } }, text: 'x' }).map((a) => a.id)).toEqual([
+      'a1',
+      'a2',
+    ]);
   });
 });

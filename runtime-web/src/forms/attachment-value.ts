@@ -57,7 +57,9 @@ export const attachmentFieldPattern = /photo|image|picture|attach|file|drawing|s
 const photoFieldPattern = /photo|image|picture|照片|图片/i;
 
 function idReferences(key: string, value: unknown): Attachment[] {
-  const ids = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string' && /^[\w-]{8,100}$/.test(item));
+  const ids = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is string => typeof item === 'string' && /^[\w-]{8,100}$/.test(item),
+  );
   return ids.map((id) => ({
     id,
     fileName: id,
@@ -73,7 +75,10 @@ function idReferences(key: string, value: unknown): Attachment[] {
  */
 export function collectAttachments(data: unknown, key = ''): Attachment[] {
   if (isAttachment(data)) return [data];
-  if (attachmentFieldPattern.test(key) && (typeof data === 'string' || (Array.isArray(data) && data.every((item) => typeof item === 'string')))) {
+  if (
+    attachmentFieldPattern.test(key) &&
+    (typeof data === 'string' || (Array.isArray(data) && data.every((item) => typeof item === 'string')))
+  ) {
     return idReferences(key, data);
   }
   if (Array.isArray(data)) return data.flatMap((item) => collectAttachments(item, key));

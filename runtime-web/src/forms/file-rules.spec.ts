@@ -9,8 +9,14 @@ describe('upload checks before any byte leaves the phone', () => {
     expect(matchesAccept({ name: 'x.exe', type: 'application/x-msdownload' }, rules.accept)).toBe(false);
   });
   it('refuses files too large or of the wrong type', () => {
-    expect(checkFile({ name: 'big.jpg', type: 'image/jpeg', size: 11 * 1024 * 1024 }, rules)).toEqual({ kind: 'tooLarge', name: 'big.jpg' });
-    expect(checkFile({ name: 'x.exe', type: 'application/x-msdownload', size: 10 }, rules)).toEqual({ kind: 'typeNotAllowed', name: 'x.exe' });
+    expect(checkFile({ name: 'big.jpg', type: 'image/jpeg', size: 11 * 1024 * 1024 }, rules)).toEqual({
+      kind: 'tooLarge',
+      name: 'big.jpg',
+    });
+    expect(checkFile({ name: 'x.exe', type: 'application/x-msdownload', size: 10 }, rules)).toEqual({
+      kind: 'typeNotAllowed',
+      name: 'x.exe',
+    });
     expect(checkFile({ name: 'ok.pdf', type: 'application/pdf', size: 10 }, rules)).toBeNull();
   });
   it('plans compression for large photos only, never enlarging', () => {

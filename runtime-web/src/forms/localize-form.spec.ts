@@ -4,7 +4,14 @@ import { localizeForm } from './localize-form';
 const schema = {
   type: 'object',
   properties: {
-    category: { type: 'string', title: '报修类别', oneOf: [{ const: 'lift', title: '电梯' }, { const: 'other', title: '其他' }] },
+    category: {
+      type: 'string',
+      title: '报修类别',
+      oneOf: [
+        { const: 'lift', title: '电梯' },
+        { const: 'other', title: '其他' },
+      ],
+    },
     urgency: { type: 'string', title: '紧急程度', enum: ['normal', 'urgent'] },
     items: { type: 'array', items: { type: 'object', properties: { name: { type: 'string', title: '项目' } } } },
   },

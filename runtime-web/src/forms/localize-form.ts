@@ -38,7 +38,10 @@ function applyOptions(schema: Node, ui: Node, options: Node): void {
       return typeof label === 'string' ? label : String(value);
     });
   }
-  if (isNode(schema.items) && (Array.isArray(schema.items.enum) || Array.isArray(schema.items.oneOf) || Array.isArray(schema.items.anyOf))) {
+  if (
+    isNode(schema.items) &&
+    (Array.isArray(schema.items.enum) || Array.isArray(schema.items.oneOf) || Array.isArray(schema.items.anyOf))
+  ) {
     applyOptions(schema.items, childNode(ui, 'items'), options);
   }
 }

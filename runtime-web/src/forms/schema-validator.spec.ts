@@ -35,7 +35,9 @@ describe('the eval-free form validator', () => {
   });
 
   it('puts a missing required field on that field, with localizable params', () => {
-    const result = schemaValidator.validateFormData({ category: 'other' }, repairForm, undefined, (errors) => localizeValidationErrors(errors, 'zh-CN'));
+    const result = schemaValidator.validateFormData({ category: 'other' }, repairForm, undefined, (errors) =>
+      localizeValidationErrors(errors, 'zh-CN'),
+    );
     expect(result.errors.map((error) => [error.property, error.message])).toEqual([['.description', '必填']]);
     const tooShort = schemaValidator.validateFormData({ category: 'other', description: 'abc' }, repairForm, undefined, (errors) =>
       localizeValidationErrors(errors, 'zh-CN'),

@@ -9,9 +9,7 @@ export function splitErrorPath(path: string): string[] {
   if (trimmed === '' || trimmed === '/' || trimmed === '.') return [];
   const pointer = trimmed.startsWith('/');
   const parts = pointer ? trimmed.slice(1).split('/') : trimmed.replace(/\[(\d+)\]/g, '.$1').split('.');
-  return parts
-    .filter((part) => part !== '')
-    .map((part) => (pointer ? part.replace(/~1/g, '/').replace(/~0/g, '~') : part));
+  return parts.filter((part) => part !== '').map((part) => (pointer ? part.replace(/~1/g, '/').replace(/~0/g, '~') : part));
 }
 
 /**

@@ -9,49 +9,36 @@ export type ApiState<T> = {
   reload: () => void;
 };
 
+type Settled<T> = { key: string; path: string | null; data: T | undefined; error: unknown };
+
 /**
  * GET an /api path and keep it fresh: re-fetches when path or query change, when `reload()` is
- * called, and when a live event matches `refreshOn`. Old data stays visible while reloading.
- * A null path fetches nothing.
+ * called, and when a live event matches `refreshOn`. The previous answer stays visible while the
+ * same path reloads (never under another path). A null path fetches nothing.
  */
-export function useApi<T>(
-  path: string | null,
-  query?: Record<string, QueryValue>,
-  refreshOn?: (event: LiveEvent) => boolean,
-): ApiState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(path !== null);
+export function useApi<T>(path: string | null, query?: Record<string, QueryValue>, refreshOn?: (event: LiveEvent) => boolean): ApiState<T> {
   const [tick, setTick] = useState(0);
+  const [settled, setSettled] = useState<Settled<T>>({ key: '', path: null, data: undefined, error: null });
   const queryKey = JSON.stringify(query ?? {});
+  const requestKey = `${path ?? ''}?${queryKey}#${tick}`;
   const refreshOnRef = useRef(refreshOn);
-  refreshOnRef.current = refreshOn;
-
-  // A different resource: do not show the previous one's data under the new heading.
-  useEffect(() => setData(undefined), [path]);
+  useEffect(() => {
+    refreshOnRef.current = refreshOn;
+  });
 
   useEffect(() => {
-    if (path === null) {
-      setLoading(false);
-      return undefined;
-    }
+    if (path === null) return undefined;
     const controller = new AbortController();
     const parsedQuery: Record<string, QueryValue> = JSON.parse(queryKey);
-    setLoading(true);
     api
       .get<T>(path, parsedQuery, controller.signal)
-      .then((result) => {
-        setData(result);
-        setError(null);
-      })
-      .catch((caught: unknown) => {
-        if (!controller.signal.aborted) setError(caught);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
+      .then((data) => setSettled({ key: requestKey, path, data, error: null }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setSettled((previous) => ({ key: requestKey, path, data: previous.path === path ? previous.data : undefined, error }));
       });
     return () => controller.abort();
-  }, [path, queryKey, tick]);
+  }, [path, queryKey, requestKey]);
 
   useEffect(
     () =>
@@ -62,5 +49,10 @@ export function useApi<T>(
   );
 
   const reload = useCallback(() => setTick((value) => value + 1), []);
-  return { data, error, loading, reload };
+  return {
+    data: settled.path === path ? settled.data : undefined,
+    error: settled.path === path ? settled.error : null,
+    loading: path !== null && settled.key !== requestKey,
+    reload,
+  };
 }

@@ -12,6 +12,7 @@ export function AntdProvider({ children, largeType = false }: { children: ReactN
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider
+      button={{ autoInsertSpace: false }}
       locale={locale === 'zh-CN' ? zhCN : enUS}
       theme={{
         token: {

@@ -3,10 +3,7 @@ import { ApiError } from '../api/api-error';
 import { api, onUnauthenticated } from '../api/client';
 import type { Me } from '../api/types';
 
-export type Session =
-  | { status: 'loading' }
-  | { status: 'signedOut'; error?: unknown }
-  | { status: 'signedIn'; me: Me };
+export type Session = { status: 'loading' } | { status: 'signedOut'; error?: unknown } | { status: 'signedIn'; me: Me };
 
 type SessionValue = {
   session: Session;

@@ -7,10 +7,12 @@ const now = Date.parse('2026-11-21T10:00:00Z');
 
 describe('SLA countdown badges', () => {
   it('counts down to the nearest deadline and says when it is close', () => {
-    expect(slaBadge({ respondDueAt: '2026-11-21T11:20:00Z', completeDueAt: '2026-11-23T10:00:00Z', overdue: false }, now, t)).toMatchObject({
-      kind: 'ok',
-      text: '剩余 1小时20分',
-    });
+    expect(slaBadge({ respondDueAt: '2026-11-21T11:20:00Z', completeDueAt: '2026-11-23T10:00:00Z', overdue: false }, now, t)).toMatchObject(
+      {
+        kind: 'ok',
+        text: '剩余 1小时20分',
+      },
+    );
     expect(slaBadge({ respondDueAt: '2026-11-21T10:15:00Z', overdue: false }, now, t)).toMatchObject({ kind: 'soon', text: '剩余 15分钟' });
   });
   it('shows how long a missed deadline is overdue', () => {

@@ -18,7 +18,11 @@ export function formatDuration(ms: number, t: Translate): string {
  * A task's deadline as a countdown badge: overdue since the first missed deadline, otherwise
  * the time left to the nearest one ("soon" inside the last hour).
  */
-export function slaBadge(task: Pick<TaskSummary, 'respondDueAt' | 'completeDueAt' | 'overdue'>, now: number, t: Translate): SlaBadge | null {
+export function slaBadge(
+  task: Pick<TaskSummary, 'respondDueAt' | 'completeDueAt' | 'overdue'>,
+  now: number,
+  t: Translate,
+): SlaBadge | null {
   const dues = [task.respondDueAt, task.completeDueAt]
     .filter((due): due is string => typeof due === 'string' && !Number.isNaN(Date.parse(due)))
     .sort((a, b) => Date.parse(a) - Date.parse(b));
@@ -27,13 +31,19 @@ export function slaBadge(task: Pick<TaskSummary, 'respondDueAt' | 'completeDueAt
   const next = dues[0];
   if (next) {
     const left = Date.parse(next) - now;
-    return { kind: task.overdue ? 'overdue' : left <= 3_600_000 ? 'soon' : 'ok', text: t('sla.remaining', { duration: formatDuration(left, t) }), dueAt: next };
+    return {
+      kind: task.overdue ? 'overdue' : left <= 3_600_000 ? 'soon' : 'ok',
+      text: t('sla.remaining', { duration: formatDuration(left, t) }),
+      dueAt: next,
+    };
   }
   return task.overdue ? { kind: 'overdue', text: t('sla.overdue', { duration: '' }).trim(), dueAt: '' } : null;
 }
 
 /** Overdue tasks first, then by nearest deadline, then oldest first. */
-export function sortTasksForInbox<T extends Pick<TaskSummary, 'overdue' | 'respondDueAt' | 'completeDueAt' | 'createdAt'>>(tasks: T[]): T[] {
+export function sortTasksForInbox<T extends Pick<TaskSummary, 'overdue' | 'respondDueAt' | 'completeDueAt' | 'createdAt'>>(
+  tasks: T[],
+): T[] {
   const nearest = (task: T) => {
     const dues = [task.respondDueAt, task.completeDueAt].filter((due): due is string => typeof due === 'string').map(Date.parse);
     return dues.length ? Math.min(...dues) : Number.POSITIVE_INFINITY;

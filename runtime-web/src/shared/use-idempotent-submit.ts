@@ -12,23 +12,26 @@ export function useIdempotentSubmit() {
   const busyRef = useRef(false);
   const [busy, setBusy] = useState(false);
 
-  const run = useCallback(async <T,>(send: (idempotencyKey: string) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | null> => {
-    if (busyRef.current) return null;
-    busyRef.current = true;
-    setBusy(true);
-    keyRef.current ??= newIdempotencyKey();
-    try {
-      const value = await send(keyRef.current);
-      keyRef.current = null;
-      return { ok: true, value };
-    } catch (error) {
-      if (!(error instanceof ApiError && error.isNetworkError)) keyRef.current = null;
-      return { ok: false, error };
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async <T>(send: (idempotencyKey: string) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | null> => {
+      if (busyRef.current) return null;
+      busyRef.current = true;
+      setBusy(true);
+      keyRef.current ??= newIdempotencyKey();
+      try {
+        const value = await send(keyRef.current);
+        keyRef.current = null;
+        return { ok: true, value };
+      } catch (error) {
+        if (!(error instanceof ApiError && error.isNetworkError)) keyRef.current = null;
+        return { ok: false, error };
+      } finally {
+        busyRef.current = false;
+        setBusy(false);
+      }
+    },
+    [],
+  );
 
   /** The current attempt's key, creating it (the portal's outbox stores it). */
   const currentKey = useCallback(() => (keyRef.current ??= newIdempotencyKey()), []);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, type FieldErrorDetail } from '../api/api-error';
 import { api } from '../api/client';
 import type { Instance, JsonObject } from '../api/types';
@@ -16,7 +16,9 @@ export function useInstanceEvent(input: { instance: Instance; onApplied: (instan
   const [serverErrors, setServerErrors] = useState<FieldErrorDetail[]>([]);
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(input);
-  latest.current = input;
+  useEffect(() => {
+    latest.current = input;
+  });
 
   async function send(event: { type: string; data: JsonObject; comment?: string }): Promise<EventOutcome> {
     const { instance } = latest.current;

@@ -13,7 +13,10 @@ export interface AssembledWorkflow {
 }
 
 /** Joins the files of workflows/<key>/ into one definition document; problems name the file. */
-export function assembleWorkflow(options: { files: PackFiles; key: string }): { workflow: AssembledWorkflow | null; problems: PackProblem[] } {
+export function assembleWorkflow(options: { files: PackFiles; key: string }): {
+  workflow: AssembledWorkflow | null;
+  problems: PackProblem[];
+} {
   const { files, key } = options;
   const dir = workflowDir(key);
   const problems: PackProblem[] = [];
@@ -27,7 +30,12 @@ export function assembleWorkflow(options: { files: PackFiles; key: string }): { 
     if (!file.startsWith(`${dir}/`)) continue;
     const role = workflowFileRole(file.slice(dir.length + 1));
     if (role === null) {
-      problems.push({ file, path: '', reason: 'not a file the pack format knows (definition.json, parameters.json, forms/*.json, notifications/zh-CN.json|en.json, scenarios/*.json)' });
+      problems.push({
+        file,
+        path: '',
+        reason:
+          'not a file the pack format knows (definition.json, parameters.json, forms/*.json, notifications/zh-CN.json|en.json, scenarios/*.json)',
+      });
       continue;
     }
     const parsed = parsePackJson(file, files.get(file) ?? Buffer.alloc(0));
@@ -65,13 +73,20 @@ export function assembleWorkflow(options: { files: PackFiles; key: string }): { 
     }
   }
   if (definition === null) {
-    if (!problems.some((problem) => problem.file === `${dir}/definition.json`)) problems.push({ file: `${dir}/definition.json`, path: '', reason: 'missing: every workflow needs its definition.json' });
+    if (!problems.some((problem) => problem.file === `${dir}/definition.json`))
+      problems.push({ file: `${dir}/definition.json`, path: '', reason: 'missing: every workflow needs its definition.json' });
     return { workflow: null, problems };
   }
   for (const part of ['forms', 'parameters', 'notifications', 'tests']) {
-    if (part in definition) problems.push({ file: `${dir}/definition.json`, path: `/${part}`, reason: `"${part}" lives in its own files in a pack (see templates/README.md)` });
+    if (part in definition)
+      problems.push({
+        file: `${dir}/definition.json`,
+        path: `/${part}`,
+        reason: `"${part}" lives in its own files in a pack (see templates/README.md)`,
+      });
   }
-  if (definition['key'] !== key) problems.push({ file: `${dir}/definition.json`, path: '/key', reason: `must be "${key}", the name of its folder` });
+  if (definition['key'] !== key)
+    problems.push({ file: `${dir}/definition.json`, path: '/key', reason: `must be "${key}", the name of its folder` });
   const document: Record<string, unknown> = { ...definition, forms };
   if (parameters !== undefined) document['parameters'] = parameters;
   if (Object.keys(notifications).length > 0) document['notifications'] = notifications;
@@ -84,10 +99,16 @@ function locateInPack(options: { dir: string; pointer: string; scenarioFiles: st
   const { dir, pointer, scenarioFiles } = options;
   const segments = pointer.split('/').slice(1);
   const [head, second, third, ...rest] = segments;
-  const join = (parts: (string | undefined)[]) => parts.filter((part): part is string => part !== undefined).map((part) => `/${part}`).join('');
+  const join = (parts: (string | undefined)[]) =>
+    parts
+      .filter((part): part is string => part !== undefined)
+      .map((part) => `/${part}`)
+      .join('');
   switch (head) {
     case 'forms':
-      return second === undefined ? { file: `${dir}/forms`, path: '' } : { file: `${dir}/forms/${second}.json`, path: join([third, ...rest]) };
+      return second === undefined
+        ? { file: `${dir}/forms`, path: '' }
+        : { file: `${dir}/forms/${second}.json`, path: join([third, ...rest]) };
     case 'parameters':
       return { file: `${dir}/parameters.json`, path: join([second, third, ...rest]) };
     case 'notifications': {

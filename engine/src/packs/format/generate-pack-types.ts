@@ -18,7 +18,10 @@ const OPTIONS = {
 } as const;
 
 /** TypeScript types for every form and the parameters of each workflow of a pack. */
-export async function generatePackTypes(options: { packName: string; workflows: { key: string; definition: WorkflowDefinition }[] }): Promise<string> {
+export async function generatePackTypes(options: {
+  packName: string;
+  workflows: { key: string; definition: WorkflowDefinition }[];
+}): Promise<string> {
   const parts: string[] = [BANNER(`the forms and parameters of the "${options.packName}" pack`)];
   for (const { key, definition } of options.workflows) {
     const prefix = pascal(key);
@@ -28,7 +31,10 @@ export async function generatePackTypes(options: { packName: string; workflows: 
       if (form !== undefined) parts.push(await compileNamed(form.schema, `${prefix}${pascal(name)}Form`));
     }
   }
-  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${parts
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /** The PackManifest type from templates/pack.schema.json. */
@@ -65,7 +71,9 @@ function forTypes(schema: unknown): unknown {
     result['description'] = description;
   }
   if (Array.isArray(schema['oneOf']) && schema['oneOf'].every((item) => isRecord(item) && 'const' in item)) {
-    result['oneOf'] = schema['oneOf'].map((item) => (isRecord(item) ? { const: item['const'], ...(typeof item['title'] === 'string' ? { description: item['title'] } : {}) } : item));
+    result['oneOf'] = schema['oneOf'].map((item) =>
+      isRecord(item) ? { const: item['const'], ...(typeof item['title'] === 'string' ? { description: item['title'] } : {}) } : item,
+    );
   }
   return result;
 }

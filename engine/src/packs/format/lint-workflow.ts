@@ -13,15 +13,20 @@ export interface WorkflowFinding {
  */
 export function lintWorkflow(definition: WorkflowDefinition): WorkflowFinding[] {
   const findings: WorkflowFinding[] = [];
-  const schemas: { pointer: string; schema: unknown }[] = Object.entries(definition.forms).map(([name, form]) => ({ pointer: `/forms/${name}/schema`, schema: form?.schema }));
+  const schemas: { pointer: string; schema: unknown }[] = Object.entries(definition.forms).map(([name, form]) => ({
+    pointer: `/forms/${name}/schema`,
+    schema: form?.schema,
+  }));
   if (definition.parameters !== undefined) schemas.push({ pointer: '/parameters', schema: definition.parameters });
   for (const { pointer, schema } of schemas) {
     const safety = checkSchemaSafety(schema);
-    if (!safety.ok) for (const problem of safety.problems) findings.push({ path: `${pointer}${problem.path}`, message: problem.message.en });
+    if (!safety.ok)
+      for (const problem of safety.problems) findings.push({ path: `${pointer}${problem.path}`, message: problem.message.en });
   }
   if (findings.length > 0) return findings;
   for (const finding of lintDefinition(definition)) {
-    if (finding.severity === 'error') findings.push({ path: pointerOf(finding.target), message: `${finding.message.en} (${finding.code})` });
+    if (finding.severity === 'error')
+      findings.push({ path: pointerOf(finding.target), message: `${finding.message.en} (${finding.code})` });
   }
   return findings;
 }

@@ -20,6 +20,7 @@ export function unsafeEntryReason(name: string): string | null {
   const segments = name.split('/');
   if (segments.some((segment) => segment === '..')) return 'path reaches outside the pack ("..")';
   if (segments.some((segment) => segment === '.' || segment === '')) return 'empty or "." path segment';
-  if (!segments.every((segment) => SAFE_SEGMENT.test(segment))) return 'file name with characters other than letters, digits, ".", "_" and "-"';
+  if (!segments.every((segment) => SAFE_SEGMENT.test(segment)))
+    return 'file name with characters other than letters, digits, ".", "_" and "-"';
   return null;
 }

@@ -12,7 +12,11 @@ export class PackError extends Error {
 
   constructor(problems: PackProblem[]) {
     const first = problems[0];
-    super(first === undefined ? 'the pack is not valid' : `${first.file}${first.path ? ` ${first.path}` : ''}: ${first.reason}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+    super(
+      first === undefined
+        ? 'the pack is not valid'
+        : `${first.file}${first.path ? ` ${first.path}` : ''}: ${first.reason}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+    );
     this.problems = problems;
   }
 }

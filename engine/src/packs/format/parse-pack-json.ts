@@ -12,6 +12,17 @@ export function parsePackJson(file: string, bytes: Buffer): ParsedJson {
     return { ok: false, problem: { file, path: '', reason: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` } };
   }
   const forbidden = findForbiddenKey(value);
-  if (forbidden !== null) return { ok: false, problem: { file, path: `/${forbidden.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`, reason: 'key that could reach an object prototype' } };
+  if (forbidden !== null)
+    return {
+      ok: false,
+      problem: {
+        file,
+        path: `/${forbidden
+          .replace(/\[(\d+)\]/g, '.$1')
+          .split('.')
+          .join('/')}`,
+        reason: 'key that could reach an object prototype',
+      },
+    };
   return { ok: true, value };
 }

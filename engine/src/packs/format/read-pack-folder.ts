@@ -6,7 +6,12 @@ import { unsafeEntryReason } from './pack-files';
 
 /** Files of a pack folder that are tooling, not content: never packed, never checksummed. */
 export function isPackTooling(relative: string): boolean {
-  return relative === 'types.ts' || relative.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules') || relative.endsWith('.spec.ts') || relative.endsWith('.test.ts');
+  return (
+    relative === 'types.ts' ||
+    relative.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules') ||
+    relative.endsWith('.spec.ts') ||
+    relative.endsWith('.test.ts')
+  );
 }
 
 /**
@@ -34,16 +39,19 @@ export function readPackFolder(root: string): Map<string, Buffer> {
           continue;
         }
         const content = fs.readFileSync(path.join(root, relative));
-        if (content.length > PACK_LIMITS.maxFileBytes) problems.push({ file: relative, path: '', reason: `file larger than ${PACK_LIMITS.maxFileBytes} bytes` });
+        if (content.length > PACK_LIMITS.maxFileBytes)
+          problems.push({ file: relative, path: '', reason: `file larger than ${PACK_LIMITS.maxFileBytes} bytes` });
         total += content.length;
         files.set(relative, content);
       }
-      if (files.size > PACK_LIMITS.maxEntries) throw new PackError([{ file: relativeDir || '.', path: '', reason: `more than ${PACK_LIMITS.maxEntries} files` }]);
+      if (files.size > PACK_LIMITS.maxEntries)
+        throw new PackError([{ file: relativeDir || '.', path: '', reason: `more than ${PACK_LIMITS.maxEntries} files` }]);
     }
   };
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new PackError([{ file: root, path: '', reason: 'not a folder' }]);
   visit('');
-  if (total > PACK_LIMITS.maxTotalBytes) problems.push({ file: '.', path: '', reason: `the pack holds more than ${PACK_LIMITS.maxTotalBytes} bytes` });
+  if (total > PACK_LIMITS.maxTotalBytes)
+    problems.push({ file: '.', path: '', reason: `the pack holds more than ${PACK_LIMITS.maxTotalBytes} bytes` });
   if (problems.length > 0) throw new PackError(problems);
   return files;
 }

@@ -21,7 +21,11 @@ export function findSchemaHazards(schema: unknown, base = ''): SchemaHazard[] {
     if (!isRecord(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) hazards.push({ path: at, reason: `"$ref" to "${child.slice(0, 100)}": only references inside the same schema ("#/...") are allowed` });
+      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#'))
+        hazards.push({
+          path: at,
+          reason: `"$ref" to "${child.slice(0, 100)}": only references inside the same schema ("#/...") are allowed`,
+        });
       if (key === '$data' || key === '$async') hazards.push({ path: at, reason: `"${key}" is not allowed in a pack schema` });
       visit(child, at);
     }

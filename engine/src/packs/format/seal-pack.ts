@@ -14,7 +14,8 @@ import { packJsonText } from './workflow-layout';
 export function sealPackFolder(dir: string): number {
   const files = readPackFolder(dir);
   const manifestBytes = files.get(MANIFEST_FILE);
-  if (manifestBytes === undefined) throw new PackError([{ file: MANIFEST_FILE, path: '', reason: 'missing: every pack starts with pack.json' }]);
+  if (manifestBytes === undefined)
+    throw new PackError([{ file: MANIFEST_FILE, path: '', reason: 'missing: every pack starts with pack.json' }]);
   const manifest: unknown = JSON.parse(manifestBytes.toString('utf8'));
   if (!isRecord(manifest)) throw new PackError([{ file: MANIFEST_FILE, path: '', reason: 'must be a JSON object' }]);
   const contents: Record<string, string> = {};

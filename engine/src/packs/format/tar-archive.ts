@@ -15,15 +15,24 @@ export function writePackArchive(files: PackFiles): Buffer {
   const blocks: Buffer[] = [];
   for (const name of [...files.keys()].sort()) {
     const content = files.get(name) ?? Buffer.alloc(0);
-    blocks.push(tarHeader({ name, size: content.length }), content, Buffer.alloc((BLOCK - (content.length % BLOCK)) % BLOCK));
+    if (splitName(name) === null) {
+      // Too long for ustar's 100 + 155 bytes: a GNU long-name entry carries it (GNU tar and ours read it).
+      const longName = Buffer.from(`${name}\0`, 'utf8');
+      blocks.push(tarHeader({ name: '././@LongLink', size: longName.length, type: 'L' }), longName, padding(longName.length));
+    }
+    blocks.push(tarHeader({ name, size: content.length, type: '0' }), content, padding(content.length));
   }
   blocks.push(Buffer.alloc(BLOCK * 2));
   return gzipSync(Buffer.concat(blocks), { level: 9 });
 }
 
-function tarHeader(entry: { name: string; size: number }): Buffer {
+function padding(size: number): Buffer {
+  return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+}
+
+function tarHeader(entry: { name: string; size: number; type: '0' | 'L' }): Buffer {
   const header = Buffer.alloc(BLOCK);
-  const { prefix, name } = splitName(entry.name);
+  const { prefix, name } = splitName(entry.name) ?? { prefix: '', name: entry.name.slice(0, 100) };
   header.write(name, 0, 100, 'utf8');
   header.write('0000644\0', 100, 'ascii');
   header.write('0000000\0', 108, 'ascii');
@@ -31,7 +40,7 @@ function tarHeader(entry: { name: string; size: number }): Buffer {
   header.write(`${entry.size.toString(8).padStart(11, '0')}\0`, 124, 'ascii');
   header.write('00000000000\0', 136, 'ascii');
   header.write('        ', 148, 'ascii');
-  header.write('0', 156, 'ascii');
+  header.write(entry.type, 156, 'ascii');
   header.write('ustar\0', 257, 'ascii');
   header.write('00', 263, 'ascii');
   header.write(prefix, 345, 155, 'utf8');
@@ -40,7 +49,7 @@ function tarHeader(entry: { name: string; size: number }): Buffer {
   return header;
 }
 
-function splitName(full: string): { prefix: string; name: string } {
+function splitName(full: string): { prefix: string; name: string } | null {
   if (Buffer.byteLength(full) <= 100) return { prefix: '', name: full };
   const cut = full.lastIndexOf('/', full.length - 1);
   for (let index = cut; index > 0; index = full.lastIndexOf('/', index - 1)) {
@@ -48,7 +57,7 @@ function splitName(full: string): { prefix: string; name: string } {
     const name = full.slice(index + 1);
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return { prefix, name };
   }
-  throw new PackError([{ file: full, path: '', reason: 'file name too long for a tar archive' }]);
+  return null;
 }
 
 /** The files of a .tgz pack archive. Throws PackError naming every refused entry. */
@@ -64,7 +73,10 @@ export function readPackArchive(archive: Buffer): Map<string, Buffer> {
     tar = gunzipSync(archive, { maxOutputLength: PACK_LIMITS.maxTotalBytes + PACK_LIMITS.maxEntries * BLOCK * 3 });
   } catch (error: unknown) {
     const tooBig = error instanceof RangeError || (error instanceof Error && /maxOutputLength|buffer/i.test(error.message));
-    refuse('(archive)', tooBig ? `archive unpacks to more than ${PACK_LIMITS.maxTotalBytes} bytes` : 'not a gzip-compressed tar archive (.tgz)');
+    refuse(
+      '(archive)',
+      tooBig ? `archive unpacks to more than ${PACK_LIMITS.maxTotalBytes} bytes` : 'not a gzip-compressed tar archive (.tgz)',
+    );
   }
   const files = new Map<string, Buffer>();
   let offset = 0;

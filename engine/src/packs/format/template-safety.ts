@@ -1,7 +1,15 @@
 import Handlebars from 'handlebars';
 import { isRecord } from './is-record';
 
-const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 
 /**
  * Why a Handlebars template from a pack may not be used, or null. Parsing builds a syntax tree
@@ -45,7 +53,8 @@ function findUnsafeNode(root: unknown): string | null {
         break;
       }
       case 'StringLiteral':
-        if (typeof node['value'] === 'string' && PROTOTYPE_NAMES.has(node['value'])) return `"${node['value']}" reaches for an object prototype`;
+        if (typeof node['value'] === 'string' && PROTOTYPE_NAMES.has(node['value']))
+          return `"${node['value']}" reaches for an object prototype`;
         break;
       default:
         break;

@@ -12,6 +12,7 @@ import type { PackProblem } from './pack-problem';
 import { parsePackJson } from './parse-pack-json';
 import { findSchemaHazards } from './schema-safety';
 import { sha256 } from './sha256';
+import { lintNotificationTemplate } from '../../notifications/templates/lint-notification-template';
 import { unsafeTemplateReason } from './template-safety';
 import { templatesDir } from './templates-dir';
 import { lintWorkflow } from './lint-workflow';
@@ -46,8 +47,17 @@ function validateManifestShape(value: unknown): { ok: true; manifest: PackManife
   return {
     ok: false,
     problems: (manifestValidator.errors ?? []).map((error) => {
-      const extra = typeof error.params['additionalProperty'] === 'string' ? `/${error.params['additionalProperty']}` : typeof error.params['missingProperty'] === 'string' ? `/${error.params['missingProperty']}` : '';
-      return { file: MANIFEST_FILE, path: `${error.instancePath}${extra}`, reason: error.keyword === 'additionalProperties' ? 'unknown property' : (error.message ?? error.keyword) };
+      const extra =
+        typeof error.params['additionalProperty'] === 'string'
+          ? `/${error.params['additionalProperty']}`
+          : typeof error.params['missingProperty'] === 'string'
+            ? `/${error.params['missingProperty']}`
+            : '';
+      return {
+        file: MANIFEST_FILE,
+        path: `${error.instancePath}${extra}`,
+        reason: error.keyword === 'additionalProperties' ? 'unknown property' : (error.message ?? error.keyword),
+      };
     }),
   };
 }
@@ -61,7 +71,8 @@ function validateManifestShape(value: unknown): { ok: true; manifest: PackManife
  */
 export function validatePack(files: PackFiles, options: { engineVersion: string; lint?: boolean }): PackValidation {
   const manifestBytes = files.get(MANIFEST_FILE);
-  if (manifestBytes === undefined) return { ok: false, problems: [{ file: MANIFEST_FILE, path: '', reason: 'missing: every pack starts with pack.json' }] };
+  if (manifestBytes === undefined)
+    return { ok: false, problems: [{ file: MANIFEST_FILE, path: '', reason: 'missing: every pack starts with pack.json' }] };
   const parsed = parsePackJson(MANIFEST_FILE, manifestBytes);
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const shape = validateManifestShape(parsed.value);
@@ -70,7 +81,12 @@ export function validatePack(files: PackFiles, options: { engineVersion: string;
   const problems: PackProblem[] = [];
   const range = semver.validRange(manifest.engine);
   if (range === null) problems.push({ file: MANIFEST_FILE, path: '/engine', reason: `"${manifest.engine}" is not a semver range` });
-  else if (!semver.satisfies(options.engineVersion, range, { includePrerelease: true })) problems.push({ file: MANIFEST_FILE, path: '/engine', reason: `the pack needs engine ${manifest.engine}; this engine is ${options.engineVersion}` });
+  else if (!semver.satisfies(options.engineVersion, range, { includePrerelease: true }))
+    problems.push({
+      file: MANIFEST_FILE,
+      path: '/engine',
+      reason: `the pack needs engine ${manifest.engine}; this engine is ${options.engineVersion}`,
+    });
   problems.push(...checkContents({ files, manifest }));
   const workflows: LoadedWorkflow[] = [];
   for (const key of manifest.workflows) {
@@ -93,13 +109,25 @@ function checkContents(options: { files: PackFiles; manifest: PackManifest }): P
     if (file === MANIFEST_FILE) continue;
     const expected = Object.prototype.hasOwnProperty.call(manifest.contents, file) ? manifest.contents[file] : undefined;
     if (expected === undefined) problems.push({ file, path: '', reason: 'not listed in pack.json contents' });
-    else if (expected !== sha256(bytes)) problems.push({ file, path: '', reason: `checksum mismatch: pack.json says ${expected}, the file is ${sha256(bytes)}` });
+    else if (expected !== sha256(bytes))
+      problems.push({ file, path: '', reason: `checksum mismatch: pack.json says ${expected}, the file is ${sha256(bytes)}` });
     if (!DOCUMENT_FILE.test(file) && ![...workflowDirs].some((dir) => file.startsWith(dir))) {
-      problems.push({ file, path: '', reason: file.startsWith('workflows/') ? 'belongs to a workflow that pack.json does not list' : 'not a file the pack format knows (pack.json, README.md, workflows/<key>/…)' });
+      problems.push({
+        file,
+        path: '',
+        reason: file.startsWith('workflows/')
+          ? 'belongs to a workflow that pack.json does not list'
+          : 'not a file the pack format knows (pack.json, README.md, workflows/<key>/…)',
+      });
     }
   }
   for (const file of Object.keys(manifest.contents)) {
-    if (!files.has(file)) problems.push({ file: MANIFEST_FILE, path: `/contents/${file.replace(/~/g, '~0').replace(/\//g, '~1')}`, reason: `lists ${file}, which the pack does not hold` });
+    if (!files.has(file))
+      problems.push({
+        file: MANIFEST_FILE,
+        path: `/contents/${file.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        reason: `lists ${file}, which the pack does not hold`,
+      });
   }
   return problems;
 }
@@ -115,7 +143,9 @@ function checkWorkflow(workflow: AssembledWorkflow, lint: boolean): { definition
   }
   for (const hazard of findSchemaHazards(document['parameters'], '/parameters')) at(hazard.path, hazard.reason);
   for (const { pointer, template } of templatesOf(document)) {
-    const reason = unsafeTemplateReason(template);
+    // Ours names the pack-specific refusals; the engine's own template lint adds what the
+    // renderer cannot run (helpers it does not provide, @data), so an import never stores one.
+    const reason = unsafeTemplateReason(template) ?? lintNotificationTemplate(template)[0]?.message.en ?? null;
     if (reason !== null) at(pointer, reason);
   }
   if (problems.length > 0) return { definition: null, problems };
@@ -149,7 +179,8 @@ function templatesOf(document: Record<string, unknown>): { pointer: string; temp
       const meta = node['meta'];
       const progress = isRecord(meta) ? meta['progress'] : undefined;
       if (isRecord(progress)) {
-        for (const [locale, template] of Object.entries(progress)) if (typeof template === 'string') found.push({ pointer: `${pointer}/${name}/meta/progress/${locale}`, template });
+        for (const [locale, template] of Object.entries(progress))
+          if (typeof template === 'string') found.push({ pointer: `${pointer}/${name}/meta/progress/${locale}`, template });
       }
       visitStates(node['states'], `${pointer}/${name}/states`);
     }

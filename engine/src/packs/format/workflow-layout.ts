@@ -49,7 +49,8 @@ export function splitWorkflow(definition: unknown): Map<string, unknown> {
   if (isRecord(notifications)) {
     for (const locale of LOCALES) {
       const perLocale: Record<string, unknown> = {};
-      for (const [template, texts] of Object.entries(notifications)) if (isRecord(texts) && texts[locale] !== undefined) perLocale[template] = texts[locale];
+      for (const [template, texts] of Object.entries(notifications))
+        if (isRecord(texts) && texts[locale] !== undefined) perLocale[template] = texts[locale];
       if (Object.keys(perLocale).length > 0) files.set(`${dir}/notifications/${locale}.json`, perLocale);
     }
   }
@@ -57,7 +58,12 @@ export function splitWorkflow(definition: unknown): Map<string, unknown> {
     const used = new Set<string>();
     tests.forEach((scenario, index) => {
       const name = isRecord(scenario) && typeof scenario['name'] === 'string' ? scenario['name'] : `scenario-${index + 1}`;
-      let slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || `scenario-${index + 1}`;
+      let slug =
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+          .slice(0, 80) || `scenario-${index + 1}`;
       while (used.has(slug)) slug = `${slug}-${index + 1}`;
       used.add(slug);
       files.set(`${dir}/scenarios/${slug}.json`, scenario);

@@ -1,7 +1,15 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { Badge, Button, Dropdown, Layout, Menu, Select, Tooltip } from 'antd';
-import { BellOutlined, FileAddOutlined, InboxOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  FileAddOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { NotificationPage, StaffMe } from '../../api/types';
 import { LiveEventsEffect } from '../../hooks/LiveEventsEffect';
 import { useApi } from '../../hooks/use-api';
@@ -9,6 +17,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { useSession } from '../../shared/SessionProvider';
 import { useEstate } from '../EstateProvider';
+import { administers, signOutEverywhere } from '../../admin/AdminNavigation';
 
 /** Navigation, estate switcher, language, notifications and sign-out around every staff page. */
 export function AppShell({ me, children }: { me: StaffMe; children: ReactNode }) {
@@ -25,7 +34,9 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
       ? 'file'
       : location.pathname.startsWith('/notifications')
         ? 'notifications'
-        : 'inbox';
+        : location.pathname.startsWith('/admin')
+          ? 'admin'
+          : 'inbox';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -41,6 +52,15 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
             { key: 'instances', icon: <ProfileOutlined />, label: <Link to="/instances">{t('shell.instances')}</Link> },
             { key: 'file', icon: <FileAddOutlined />, label: <Link to="/file">{t('shell.file')}</Link> },
             { key: 'notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('shell.notifications')}</Link> },
+            ...(administers(me)
+              ? [
+                  {
+                    key: 'admin',
+                    icon: <SettingOutlined />,
+                    label: <Link to="/admin/estates">{locale === 'zh-CN' ? '管理' : 'Administration'}</Link>,
+                  },
+                ]
+              : []),
           ]}
         />
       </Layout.Sider>
@@ -72,8 +92,18 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
             menu={{
               items: [
                 { key: 'company', label: me.company.name, disabled: true },
-                { key: 'language', label: locale === 'zh-CN' ? 'English' : '中文', onClick: () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN') },
+                {
+                  key: 'language',
+                  label: locale === 'zh-CN' ? 'English' : '中文',
+                  onClick: () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN'),
+                },
                 { key: 'signout', icon: <LogoutOutlined />, label: t('common.signOut'), onClick: () => void signOut() },
+                {
+                  key: 'signout-everywhere',
+                  icon: <LogoutOutlined />,
+                  label: locale === 'zh-CN' ? '在所有设备退出' : 'Sign out everywhere',
+                  onClick: () => void signOutEverywhere().finally(() => void signOut()),
+                },
               ],
             }}
           >

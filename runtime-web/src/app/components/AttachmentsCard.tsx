@@ -15,7 +15,14 @@ export function AttachmentsCard({ attachments }: { attachments: Attachment[] }) 
       <Image.PreviewGroup>
         <Space wrap>
           {images.map((image) => (
-            <Image key={image.id} src={image.url} alt={image.fileName} width={104} height={104} style={{ objectFit: 'cover', borderRadius: 6 }} />
+            <Image
+              key={image.id}
+              src={image.url}
+              alt={image.fileName}
+              width={104}
+              height={104}
+              style={{ objectFit: 'cover', borderRadius: 6 }}
+            />
           ))}
         </Space>
       </Image.PreviewGroup>

@@ -3,7 +3,12 @@ import type { Instance, InstanceStatus } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/translate';
 
-export const statusColor: Record<InstanceStatus, string> = { active: 'processing', completed: 'success', cancelled: 'default', incident: 'error' };
+export const statusColor: Record<InstanceStatus, string> = {
+  active: 'processing',
+  completed: 'success',
+  cancelled: 'default',
+  incident: 'error',
+};
 export const statusKey: Record<InstanceStatus, MessageKey> = {
   active: 'instance.statusActive',
   completed: 'instance.statusCompleted',

@@ -12,7 +12,10 @@ export function OwnerSearch({ estateId, onPick }: { estateId: string; onPick: (c
   const { t } = useI18n();
   const [by, setBy] = useState<'phone' | 'unit'>('phone');
   const [term, setTerm] = useState('');
-  const people = useApi<PersonSearchResult[]>(term ? `/estates/${estateId}/people` : null, by === 'phone' ? { phone: term } : { unit: term });
+  const people = useApi<PersonSearchResult[]>(
+    term ? `/estates/${estateId}/people` : null,
+    by === 'phone' ? { phone: term } : { unit: term },
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>

@@ -42,7 +42,8 @@ export function TaskTable({ tasks, loading, page, pageSize, total, onPage }: Pro
           title: t('inbox.assignee'),
           key: 'assignee',
           width: 110,
-          render: (_, task) => (task.assignee?.userId || task.assignee?.personId ? task.assignee.name : <Tag color="gold">{t('inbox.unassigned')}</Tag>),
+          render: (_, task) =>
+            task.assignee?.userId || task.assignee?.personId ? task.assignee.name : <Tag color="gold">{t('inbox.unassigned')}</Tag>,
         },
         { title: t('inbox.due'), key: 'due', width: 150, render: (_, task) => <SlaTag task={task} now={now} /> },
         {

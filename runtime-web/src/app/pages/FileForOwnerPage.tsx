@@ -68,7 +68,7 @@ export default function FileForOwnerPage() {
                 setWorkflow(null);
               }}
             >
-              {t("common.back")}
+              {t('common.back')}
             </Button>
           }
         />

@@ -32,13 +32,16 @@ export default function InboxPage() {
   const items = state ? allItems.filter((task) => task.state === state) : allItems;
   const workflowOptions = new Map<string, string>();
   for (const workflow of workflows.data ?? []) workflowOptions.set(workflow.key, text(workflow.name));
-  for (const task of items) if (!workflowOptions.has(task.workflowKey)) workflowOptions.set(task.workflowKey, text(task.workflowName) || task.workflowKey);
+  for (const task of items)
+    if (!workflowOptions.has(task.workflowKey)) workflowOptions.set(task.workflowKey, text(task.workflowName) || task.workflowKey);
   const stateOptions = new Map<string, string>();
   for (const task of allItems) stateOptions.set(task.state, text(task.stateLabel) || task.state);
-  const resetPage = <T,>(setter: (value: T) => void) => (value: T) => {
-    setter(value);
-    setPage(1);
-  };
+  const resetPage =
+    <T,>(setter: (value: T) => void) =>
+    (value: T) => {
+      setter(value);
+      setPage(1);
+    };
 
   return (
     <>

@@ -29,10 +29,15 @@ export default function InstanceListPage() {
         {t('instances.title')}
       </Typography.Title>
       <div className="ef-toolbar">
-        <Input.Search allowClear placeholder={t('inbox.searchPlaceholder')} style={{ maxWidth: 260 }} onSearch={(value) => {
+        <Input.Search
+          allowClear
+          placeholder={t('inbox.searchPlaceholder')}
+          style={{ maxWidth: 260 }}
+          onSearch={(value) => {
             setQ(value);
             setPage(1);
-          }} />
+          }}
+        />
         <Select
           allowClear
           placeholder={t('instance.status')}
@@ -45,10 +50,14 @@ export default function InstanceListPage() {
           options={statuses.map((value) => ({ value, label: t(statusKey[value]) }))}
         />
         <Space>
-          <Switch size="small" checked={mine} onChange={(value) => {
+          <Switch
+            size="small"
+            checked={mine}
+            onChange={(value) => {
               setMine(value);
               setPage(1);
-            }} />
+            }}
+          />
           {t('instances.mineOnly')}
         </Space>
       </div>
@@ -61,13 +70,33 @@ export default function InstanceListPage() {
         locale={{ emptyText: t('instances.empty') }}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: t('inbox.reference'), key: 'reference', width: 170, render: (_, item) => <Link to={`/instances/${item.id}`}>{item.reference}</Link> },
+          {
+            title: t('inbox.reference'),
+            key: 'reference',
+            width: 170,
+            render: (_, item) => <Link to={`/instances/${item.id}`}>{item.reference}</Link>,
+          },
           { title: t('inbox.title'), dataIndex: 'title', ellipsis: true },
           { title: t('instance.workflow'), key: 'workflow', width: 130, render: (_, item) => text(item.workflowName) || item.workflowKey },
-          { title: t('instance.state'), key: 'state', width: 110, render: (_, item) => <Tag color="blue">{text(item.stateLabel) || item.state}</Tag> },
-          { title: t('instance.status'), key: 'status', width: 90, render: (_, item) => <Tag color={statusColor[item.status]}>{t(statusKey[item.status])}</Tag> },
+          {
+            title: t('instance.state'),
+            key: 'state',
+            width: 110,
+            render: (_, item) => <Tag color="blue">{text(item.stateLabel) || item.state}</Tag>,
+          },
+          {
+            title: t('instance.status'),
+            key: 'status',
+            width: 90,
+            render: (_, item) => <Tag color={statusColor[item.status]}>{t(statusKey[item.status])}</Tag>,
+          },
           { title: t('instance.unit'), key: 'unit', width: 140, render: (_, item) => item.unit?.label ?? '—' },
-          { title: t('instance.updatedAt'), dataIndex: 'updatedAt', width: 160, render: (value: string) => new Date(value).toLocaleString() },
+          {
+            title: t('instance.updatedAt'),
+            dataIndex: 'updatedAt',
+            width: 160,
+            render: (value: string) => new Date(value).toLocaleString(),
+          },
         ]}
       />
     </Space>

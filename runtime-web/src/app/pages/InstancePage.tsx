@@ -43,10 +43,11 @@ export default function InstancePage() {
           <Typography.Text type="secondary">{t('instance.noActions')}</Typography.Text>
         ) : (
           <Space wrap>
-            {instance.allowedEvents.map((allowed, index) => (
+            {instance.allowedEvents.map((allowed) => (
               <Button
                 key={allowed.type}
-                type={index === 0 ? 'primary' : 'default'}
+                type={instance.allowedEvents.length === 1 ? 'primary' : 'default'}
+                danger={/CANCEL|REJECT/i.test(allowed.type)}
                 data-testid={`action-${allowed.type}`}
                 onClick={() => setAction(allowed)}
               >
@@ -60,7 +61,7 @@ export default function InstancePage() {
         <Col xs={24} lg={14}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {me ? <TasksCard tasks={instance.tasks} estateId={instance.estateId} me={me} onChanged={loaded.reload} /> : null}
-            <DataCard data={instance.data} />
+            <DataCard data={instance.data} estateId={instance.estateId} workflowKey={instance.workflowKey} />
             <AttachmentsCard attachments={attachments} />
           </Space>
         </Col>

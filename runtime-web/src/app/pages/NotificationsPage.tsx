@@ -37,11 +37,27 @@ export default function NotificationsPage() {
           const read = item.read === true || Boolean(item.readAt);
           return (
             <List.Item
-              actions={read ? [] : [<Button key="read" size="small" type="link" onClick={() => void markRead(item.id)}>{t('notifications.markRead')}</Button>]}
+              actions={
+                read
+                  ? []
+                  : [
+                      <Button key="read" size="small" type="link" onClick={() => void markRead(item.id)}>
+                        {t('notifications.markRead')}
+                      </Button>,
+                    ]
+              }
             >
               <List.Item.Meta
                 avatar={<Badge dot={!read} />}
-                title={item.instanceId ? <Link to={`/instances/${item.instanceId}`} onClick={() => void markRead(item.id)}>{item.title}</Link> : item.title}
+                title={
+                  item.instanceId ? (
+                    <Link to={`/instances/${item.instanceId}`} onClick={() => void markRead(item.id)}>
+                      {item.title}
+                    </Link>
+                  ) : (
+                    item.title
+                  )
+                }
                 description={
                   <>
                     {item.body ? <div>{item.body}</div> : null}

@@ -15,7 +15,15 @@ export function StaffWidget(props: WidgetProps) {
   const remote = useRemoteOptions({ path, query: { role: role || undefined }, toOption });
   const current = typeof value === 'string' ? value : undefined;
   if (!path) {
-    return <Input id={id} value={current ?? ''} disabled={disabled} readOnly={readonly} onChange={(event) => onChange(event.target.value || undefined)} />;
+    return (
+      <Input
+        id={id}
+        value={current ?? ''}
+        disabled={disabled}
+        readOnly={readonly}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      />
+    );
   }
   return (
     <Select

@@ -17,7 +17,15 @@ export function UnitWidget(props: WidgetProps) {
   const remote = useRemoteOptions({ path: remotePath, query: { q: search || undefined }, toOption });
   const current = typeof value === 'string' ? value : undefined;
   if (!known && !remotePath) {
-    return <Input id={id} value={current ?? ''} disabled={disabled} readOnly={readonly} onChange={(event) => onChange(event.target.value || undefined)} />;
+    return (
+      <Input
+        id={id}
+        value={current ?? ''}
+        disabled={disabled}
+        readOnly={readonly}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      />
+    );
   }
   return (
     <Select

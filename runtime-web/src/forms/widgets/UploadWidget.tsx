@@ -26,18 +26,17 @@ export function UploadWidget(props: WidgetProps) {
   };
   const capture = optionBoolean(options, 'capture', accept.startsWith('image/'));
   // Fields that store ids forget file names and types; remember what this widget uploaded.
-  const uploaded = useRef(new Map<string, Attachment>());
-  const current = readAttachments(value).map((item) => uploaded.current.get(item.id) ?? item);
+  const [uploaded, setUploaded] = useState<Record<string, Attachment>>({});
+  const current = readAttachments(value).map((item) => uploaded[item.id] ?? item);
   const photosOnly = accept.startsWith('image/');
-  const latest = useRef<Attachment[]>(current);
-  latest.current = current;
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(0);
+  const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
 
+  /** Uploads one at a time; the add button is disabled meanwhile, so `current` cannot go stale. */
   async function addFiles(files: File[]) {
     const found: string[] = [];
-    const room = rules.maxFiles - latest.current.length;
+    const room = rules.maxFiles - current.length;
     if (files.length > room) found.push(t('form.tooManyFiles', { max: rules.maxFiles }));
     const accepted = files.slice(0, Math.max(0, room)).filter((file) => {
       const problem = checkFile(file, rules);
@@ -46,27 +45,30 @@ export function UploadWidget(props: WidgetProps) {
       return problem === null;
     });
     setProblems(found);
+    if (accepted.length === 0) return;
+    setBusy(true);
+    let list = current;
     for (const file of accepted) {
-      setBusy((count) => count + 1);
       try {
         const { blob, fileName } = await compressImage(file);
         const attachment = await uploadAttachment({ file: blob, fileName, estateId: context.estateId, instanceId: context.instanceId });
-        uploaded.current.set(attachment.id, attachment);
-        const next = shape.multiple ? [...latest.current, attachment] : [attachment];
-        latest.current = next;
-        onChange(writeAttachments(next, shape));
+        setUploaded((known) => ({ ...known, [attachment.id]: attachment }));
+        list = shape.multiple ? [...list, attachment] : [attachment];
+        onChange(writeAttachments(list, shape));
       } catch {
-        setProblems((list) => [...list, t('form.uploadFailed', { name: file.name })]);
-      } finally {
-        setBusy((count) => count - 1);
+        setProblems((previous) => [...previous, t('form.uploadFailed', { name: file.name })]);
       }
     }
+    setBusy(false);
   }
 
   function remove(attachmentId: string) {
-    const next = latest.current.filter((item) => item.id !== attachmentId);
-    latest.current = next;
-    onChange(writeAttachments(next, shape));
+    onChange(
+      writeAttachments(
+        current.filter((item) => item.id !== attachmentId),
+        shape,
+      ),
+    );
   }
 
   const locked = disabled || readonly || context.offline === true;
@@ -83,13 +85,20 @@ export function UploadWidget(props: WidgetProps) {
               </a>
             )}
             {!locked ? (
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('form.remove')} onClick={() => remove(attachment.id)} />
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('form.remove')}
+                onClick={() => remove(attachment.id)}
+              />
             ) : null}
           </div>
         ))}
         {!locked && current.length < rules.maxFiles ? (
-          <Button className="ef-upload-add" icon={busy > 0 ? <LoadingOutlined /> : <CameraOutlined />} onClick={() => input.current?.click()}>
-            {busy > 0 ? t('form.uploading') : accept.startsWith('image/') ? t('form.takePhoto') : t('form.upload')}
+          <Button className="ef-upload-add" icon={busy ? <LoadingOutlined /> : <CameraOutlined />} onClick={() => input.current?.click()}>
+            {busy ? t('form.uploading') : accept.startsWith('image/') ? t('form.takePhoto') : t('form.upload')}
           </Button>
         ) : null}
       </Space>

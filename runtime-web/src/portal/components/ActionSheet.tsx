@@ -6,7 +6,13 @@ import { errorMessage } from '../../shared/error-message';
 import { useInstanceEvent } from '../../shared/use-instance-event';
 import { LazyEstateForm } from './LazyEstateForm';
 
-type Props = { instance: Instance; action: AllowedEvent; onClose: () => void; onApplied: (instance: Instance) => void; onConflict: () => void };
+type Props = {
+  instance: Instance;
+  action: AllowedEvent;
+  onClose: () => void;
+  onApplied: (instance: Instance) => void;
+  onConflict: () => void;
+};
 
 /** An owner's action (confirm, rate, reopen…) as a bottom sheet with its form. */
 export function ActionSheet({ instance, action, onClose, onApplied, onConflict }: Props) {
@@ -28,7 +34,15 @@ export function ActionSheet({ instance, action, onClose, onApplied, onConflict }
   const stillAllowed = instance.allowedEvents.some((allowed) => allowed.type === action.type);
   const submit = (data: JsonObject) => void event.send({ type: action.type, data });
   const button = (
-    <Button type="primary" size="large" block loading={event.busy} disabled={!stillAllowed} onClick={() => submit({})} data-testid="form-submit">
+    <Button
+      type="primary"
+      size="large"
+      block
+      loading={event.busy}
+      disabled={!stillAllowed}
+      onClick={() => submit({})}
+      data-testid="form-submit"
+    >
       {text(action.label)}
     </Button>
   );
@@ -46,7 +60,7 @@ export function ActionSheet({ instance, action, onClose, onApplied, onConflict }
           onSubmit={submit}
           locale={locale}
           estateId={instance.estateId}
-            instanceId={instance.id}
+          instanceId={instance.id}
           serverErrors={event.serverErrors}
           busy={event.busy}
           disabled={!stillAllowed}

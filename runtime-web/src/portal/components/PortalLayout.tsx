@@ -38,7 +38,11 @@ export function PortalLayout({ children }: { children: ReactNode }) {
           trigger={['click']}
           menu={{
             items: [
-              { key: 'language', label: locale === 'zh-CN' ? 'English' : '中文', onClick: () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN') },
+              {
+                key: 'language',
+                label: locale === 'zh-CN' ? 'English' : '中文',
+                onClick: () => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN'),
+              },
               { key: 'signout', icon: <LogoutOutlined />, label: t('common.signOut'), onClick: () => void signOut() },
             ],
           }}

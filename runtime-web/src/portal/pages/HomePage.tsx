@@ -13,7 +13,11 @@ export default function HomePage() {
   const { t, text } = useI18n();
   const { units, unit, setUnitId, me } = useUnit();
   const workflows = useApi<StartableWorkflow[]>(unit ? `/estates/${unit.estateId}/workflows` : null);
-  const recent = useApi<Page<InstanceSummary>>('/instances', { mine: true, pageSize: 3 }, (event) => event.kind === 'instance.updated' || event.kind === 'task.changed');
+  const recent = useApi<Page<InstanceSummary>>(
+    '/instances',
+    { mine: true, pageSize: 3 },
+    (event) => event.kind === 'instance.updated' || event.kind === 'task.changed',
+  );
 
   return (
     <div className="ef-stack">
@@ -49,7 +53,12 @@ export default function HomePage() {
           {workflows.data && workflows.data.length === 0 ? <Empty description={t('portal.new.noWorkflows')} /> : null}
           <div className="ef-tiles">
             {(workflows.data ?? []).map((workflow) => (
-              <Link key={workflow.key} to={`/new/${encodeURIComponent(workflow.key)}`} className="ef-tile" data-testid={`new-${workflow.key}`}>
+              <Link
+                key={workflow.key}
+                to={`/new/${encodeURIComponent(workflow.key)}`}
+                className="ef-tile"
+                data-testid={`new-${workflow.key}`}
+              >
                 <WorkflowIcon workflowKey={workflow.key} />
                 <span>{text(workflow.name)}</span>
               </Link>

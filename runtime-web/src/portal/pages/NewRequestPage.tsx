@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Result, Spin, Steps } from 'antd';
 import { ApiError, type FieldErrorDetail } from '../../api/api-error';
@@ -23,23 +23,23 @@ export default function NewRequestPage() {
   const workflows = useApi<StartableWorkflow[]>(unit ? `/estates/${unit.estateId}/workflows` : null);
   const workflow = workflows.data?.find((item) => item.key === workflowKey) ?? null;
   const storageKey = unit ? draftKey({ personId: me.id, estateId: unit.estateId, workflowKey }) : null;
-  const [formData, setFormData] = useState<JsonObject | null>(null);
-  const [restored, setRestored] = useState(false);
+  // What the form starts with: the unit prefilled, or the draft left on this phone.
+  const initial = useMemo(() => {
+    if (!workflow || !storageKey) return null;
+    const draft = loadDraft(localStorage, storageKey);
+    return { restored: draft !== null, data: prefillUnit({ uiSchema: workflow.startForm?.uiSchema, data: draft ?? {}, unitId: unit?.id }) };
+  }, [workflow, storageKey, unit?.id]);
+  const [edited, setEdited] = useState<JsonObject | null>(null);
+  const formData = edited ?? initial?.data ?? null;
+  const restored = edited === null && initial?.restored === true;
   const [serverErrors, setServerErrors] = useState<FieldErrorDetail[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const submitter = useIdempotentSubmit();
   const units = useMemo(() => (unit ? [{ id: unit.id, label: unit.label }] : []), [unit]);
 
-  useEffect(() => {
-    if (!workflow || !storageKey || formData !== null) return;
-    const draft = loadDraft(localStorage, storageKey);
-    setRestored(draft !== null);
-    setFormData(prefillUnit({ uiSchema: (workflow.startForm ?? emptyForm).uiSchema, data: draft ?? {}, unitId: unit?.id }));
-  }, [workflow, storageKey, formData, unit?.id]);
-
   function change(next: JsonObject) {
-    setFormData(next);
+    setEdited(next);
     if (storageKey) saveDraft(localStorage, storageKey, next);
   }
 
@@ -67,7 +67,15 @@ export default function NewRequestPage() {
     return undefined;
   }
 
-  const steps = <Steps size="small" orientation="horizontal" responsive={false} current={outcome ? 2 : 1} items={[{ title: t('portal.new.step1') }, { title: t('portal.new.step2') }, { title: t('portal.new.step3') }]} />;
+  const steps = (
+    <Steps
+      size="small"
+      orientation="horizontal"
+      responsive={false}
+      current={outcome ? 2 : 1}
+      items={[{ title: t('portal.new.step1') }, { title: t('portal.new.step2') }, { title: t('portal.new.step3') }]}
+    />
+  );
   if (outcome) {
     return (
       <div className="ef-stack">
@@ -93,7 +101,8 @@ export default function NewRequestPage() {
     );
   }
   if (workflows.error) return <Alert type="error" title={errorMessage(workflows.error, t)} />;
-  if (!workflow || formData === null) return workflows.data && !workflow ? <Alert type="warning" title={t('portal.new.noWorkflows')} /> : <Spin className="ef-page-spin" />;
+  if (!workflow || formData === null)
+    return workflows.data && !workflow ? <Alert type="warning" title={t('portal.new.noWorkflows')} /> : <Spin className="ef-page-spin" />;
 
   return (
     <div className="ef-stack">

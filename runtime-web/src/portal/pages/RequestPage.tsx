@@ -13,7 +13,11 @@ import { ActionSheet } from '../components/ActionSheet';
 export default function RequestPage() {
   const { id = '' } = useParams();
   const { t, text } = useI18n();
-  const loaded = useApi<Instance>(`/instances/${encodeURIComponent(id)}`, undefined, (event) => event.kind === 'instance.updated' && event.id === id);
+  const loaded = useApi<Instance>(
+    `/instances/${encodeURIComponent(id)}`,
+    undefined,
+    (event) => event.kind === 'instance.updated' && event.id === id,
+  );
   const [applied, setApplied] = useState<Instance | null>(null);
   const [action, setAction] = useState<AllowedEvent | null>(null);
   const instance = applied && loaded.data && applied.version > loaded.data.version ? applied : (loaded.data ?? null);
@@ -38,7 +42,14 @@ export default function RequestPage() {
           <h3>{t('portal.request.actions')}</h3>
           <div className="ef-stack">
             {instance.allowedEvents.map((allowed, index) => (
-              <Button key={allowed.type} size="large" block type={index === 0 ? 'primary' : 'default'} onClick={() => setAction(allowed)} data-testid={`owner-action-${allowed.type}`}>
+              <Button
+                key={allowed.type}
+                size="large"
+                block
+                type={index === 0 ? 'primary' : 'default'}
+                onClick={() => setAction(allowed)}
+                data-testid={`owner-action-${allowed.type}`}
+              >
                 {text(allowed.label)}
               </Button>
             ))}
@@ -49,7 +60,14 @@ export default function RequestPage() {
         <Image.PreviewGroup>
           <div className="ef-photo-row">
             {photos.map((photo) => (
-              <Image key={photo.id} src={photo.url} alt={photo.fileName} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 8 }} />
+              <Image
+                key={photo.id}
+                src={photo.url}
+                alt={photo.fileName}
+                width={96}
+                height={96}
+                style={{ objectFit: 'cover', borderRadius: 8 }}
+              />
             ))}
           </div>
         </Image.PreviewGroup>

@@ -15,7 +15,11 @@ export default function RequestsPage() {
   const { t } = useI18n();
   const { me } = useUnit();
   const [pages, setPages] = useState(1);
-  const list = useApi<Page<InstanceSummary>>('/instances', { mine: true, pageSize: pageSize * pages }, (event) => event.kind === 'instance.updated' || event.kind === 'task.changed');
+  const list = useApi<Page<InstanceSummary>>(
+    '/instances',
+    { mine: true, pageSize: pageSize * pages },
+    (event) => event.kind === 'instance.updated' || event.kind === 'task.changed',
+  );
   const queued = listOutbox(localStorage, me.id).length;
   return (
     <div className="ef-stack">

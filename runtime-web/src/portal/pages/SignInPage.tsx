@@ -64,7 +64,12 @@ export function SignInPage() {
   return (
     <main className="ef-portal-signin">
       <div className="ef-signin-tools">
-        <button type="button" className={largeType ? 'ef-chip on' : 'ef-chip'} aria-pressed={largeType} onClick={() => setLargeType(!largeType)}>
+        <button
+          type="button"
+          className={largeType ? 'ef-chip on' : 'ef-chip'}
+          aria-pressed={largeType}
+          onClick={() => setLargeType(!largeType)}
+        >
           {t('portal.home.largeType')}
         </button>
         <button type="button" className="ef-chip" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
@@ -81,7 +86,16 @@ export function SignInPage() {
         }}
       >
         <label htmlFor="ef-phone">{t('portal.signIn.phone')}</label>
-        <input id="ef-phone" className="ef-input" type="tel" inputMode="numeric" autoComplete="tel" maxLength={13} value={phone} onChange={(event) => setPhone(event.target.value)} />
+        <input
+          id="ef-phone"
+          className="ef-input"
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel"
+          maxLength={13}
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+        />
         {codeSent ? (
           <>
             <label htmlFor="ef-code">{t('portal.signIn.code')}</label>
