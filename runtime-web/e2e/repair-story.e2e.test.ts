@@ -96,6 +96,7 @@ describe('a repair from the owner’s phone to a five-star rating', () => {
 
     // 4. The technician's inbox shows it live; they accept, check in and complete with a photo.
     await tech.page.getByRole('link', { name: reference }).waitFor();
+    await screenshot(tech.page, 'runtime-web-story-3-technician-inbox');
     await tech.page.getByRole('link', { name: reference }).click();
     await act(tech.page, 'ACCEPT');
     await act(tech.page, 'ARRIVE');

@@ -10,7 +10,8 @@ import { REPOSITORY_ROOT, startEngine, type EngineProcess } from '../../engine/t
 
 export { screenshot };
 
-export type World = { engine: EngineProcess; browser: Browser; logins: DemoLogins };
+/** `problems`: uncaught page errors and Content-Security-Policy refusals seen in any page. */
+export type World = { engine: EngineProcess; browser: Browser; logins: DemoLogins; problems: string[] };
 
 export async function startWorld(): Promise<World> {
   for (const app of ['app', 'portal']) {
@@ -19,12 +20,14 @@ export async function startWorld(): Promise<World> {
   }
   const engine = await startEngine();
   const browser = await launchBrowser();
-  return { engine, browser, logins: readDemoLogins(engine.dataDir) };
+  return { engine, browser, logins: readDemoLogins(engine.dataDir), problems: [] };
 }
 
 export async function stopWorld(world: World | undefined): Promise<void> {
   await world?.browser.close();
   await world?.engine.stop();
+  // No script error and nothing the Content-Security-Policy had to refuse, on any page.
+  expect(world?.problems ?? []).toEqual([]);
 }
 
 export type StaffLogin = DemoLogins['companies'][number]['staff'][number];
@@ -51,6 +54,10 @@ export async function newPage(world: World, kind: 'phone' | 'desktop'): Promise<
   );
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => world.problems.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|Refused to/i.test(message.text())) world.problems.push(`${page.url()}: ${message.text()}`);
+  });
   return { context, page };
 }
 

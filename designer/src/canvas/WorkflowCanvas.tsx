@@ -65,6 +65,7 @@ export function WorkflowCanvas() {
   useEffect(() => {
     viewRef.current = {
       fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      showStart: () => void flow.fitView({ padding: 0.15 }),
       autoLayout: () =>
         void computeAutoLayout(definition).then((positions) => {
           perform(moveNodesCommand(positions));

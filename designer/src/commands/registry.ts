@@ -12,6 +12,8 @@ export interface Shortcut {
 /** What the canvas offers to view commands (they change the view, never the definition). */
 export interface ViewEnvironment {
   fitView: () => void;
+  /** Where a chart opens (today: all of it). */
+  showStart: () => void;
   autoLayout: () => void;
 }
 

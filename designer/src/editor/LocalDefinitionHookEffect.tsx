@@ -17,7 +17,7 @@ export function LocalDefinitionHookEffect() {
         const checked = validateDefinition(definition);
         if (checked.ok) {
           reset(checked.definition);
-          setTimeout(() => viewRef.current?.fitView(), 50);
+          setTimeout(() => viewRef.current?.showStart(), 50);
         }
         return checked.ok;
       },

@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'notifications.title': 'Notifications',
   'notifications.empty': 'No notifications',
   'notifications.markRead': 'Mark as read',
+  'notifications.markAllRead': 'Mark all as read',
   'notifications.unreadOnly': 'Unread only',
   'portal.signIn.title': 'Resident sign-in',
   'portal.signIn.phone': 'Mobile number',

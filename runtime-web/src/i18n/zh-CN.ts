@@ -112,6 +112,7 @@ export const zhCN = {
   'notifications.title': '消息通知',
   'notifications.empty': '暂无消息',
   'notifications.markRead': '标为已读',
+  'notifications.markAllRead': '全部已读',
   'notifications.unreadOnly': '只看未读',
   'portal.signIn.title': '业主登录',
   'portal.signIn.phone': '手机号',

@@ -32,10 +32,10 @@ describe('instance data for reading', () => {
         no: '否',
         fields: { category: { title: '报修类别', options: { plumbing: '水电' } } },
       }),
+    ).toEqual([{ key: 'category', label: '报修类别', value: '水电' }]);
+    expect(
+      dataEntries({ data: { urgent: true, tags: ['漏水', '厨房'], range: ['2026-01-01', '2026-01-31'] }, yes: '是', no: '否' }),
     ).toEqual([
-      { key: 'category', label: '报修类别', value: '水电' },
-    ]);
-    expect(dataEntries({ data: { urgent: true, tags: ['漏水', '厨房'], range: ['2026-01-01', '2026-01-31'] }, yes: '是', no: '否' })).toEqual([
       { key: 'urgent', label: 'urgent', value: '是' },
       { key: 'tags', label: 'tags', value: '漏水、厨房' },
       { key: 'range', label: 'range', value: '2026-01-01、2026-01-31' },

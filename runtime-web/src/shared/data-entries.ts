@@ -34,20 +34,22 @@ export function dataEntries(input: {
   fields?: Record<string, FieldLabel>;
 }): DataEntry[] {
   const { data, yes, no, fields = {} } = input;
-  return Object.entries(data)
-    .filter(
-      ([key, value]) =>
-        !attachmentFieldPattern.test(key) &&
-        !isAttachment(value) &&
-        !(Array.isArray(value) && value.length > 0 && value.every(isAttachment)),
-    )
-    .filter(([, value]) => !(typeof value === 'string' && uuid.test(value)))
-    // With the form known, what it does not ask for is the workflow's own bookkeeping.
-    .filter(([key]) => Object.keys(fields).length === 0 || key in fields)
-    .map(([key, value]) => {
-      const field = fields[key];
-      const option = typeof value === 'string' || typeof value === 'number' ? field?.options[String(value)] : undefined;
-      return { key, label: field?.title ?? key, value: option ?? describe(value, yes, no) };
-    })
-    .filter((entry) => entry.value !== '');
+  return (
+    Object.entries(data)
+      .filter(
+        ([key, value]) =>
+          !attachmentFieldPattern.test(key) &&
+          !isAttachment(value) &&
+          !(Array.isArray(value) && value.length > 0 && value.every(isAttachment)),
+      )
+      .filter(([, value]) => !(typeof value === 'string' && uuid.test(value)))
+      // With the form known, what it does not ask for is the workflow's own bookkeeping.
+      .filter(([key]) => Object.keys(fields).length === 0 || key in fields)
+      .map(([key, value]) => {
+        const field = fields[key];
+        const option = typeof value === 'string' || typeof value === 'number' ? field?.options[String(value)] : undefined;
+        return { key, label: field?.title ?? key, value: option ?? describe(value, yes, no) };
+      })
+      .filter((entry) => entry.value !== '')
+  );
 }

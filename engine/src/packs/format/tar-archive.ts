@@ -110,10 +110,14 @@ export function readPackArchive(archive: Buffer): Map<string, Buffer> {
         continue;
       case 'g':
         continue;
-      case '5':
+      case '5': {
+        // Directories carry nothing; `tar czf x.tgz .` also writes the root itself as "./".
         pendingName = null;
-        if (unsafeEntryReason(name.replace(/\/$/, '')) !== null) refuse(name, unsafeEntryReason(name.replace(/\/$/, '')) ?? 'unsafe name');
+        const directory = name.replace(/^(\.\/)+/, '').replace(/\/$/, '');
+        const unsafeDirectory = directory === '' || directory === '.' ? null : unsafeEntryReason(directory);
+        if (unsafeDirectory !== null) refuse(name, unsafeDirectory);
         continue;
+      }
       case '0':
       case '\0':
         break;
@@ -125,7 +129,7 @@ export function readPackArchive(archive: Buffer): Map<string, Buffer> {
         refuse(name, `entry type "${type}" is not allowed in a pack (regular files only)`);
     }
     pendingName = null;
-    const cleanName = name.startsWith('./') ? name.slice(2) : name;
+    const cleanName = name.replace(/^(\.\/)+/, '');
     const unsafe = unsafeEntryReason(cleanName);
     if (unsafe !== null) refuse(name, unsafe);
     if (entrySize > PACK_LIMITS.maxFileBytes) refuse(cleanName, `file larger than ${PACK_LIMITS.maxFileBytes} bytes`);

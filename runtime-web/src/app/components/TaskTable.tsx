@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { Table, Tag } from 'antd';
+import { Grid, List, Table, Tag } from 'antd';
 import type { TaskSummary } from '../../api/types';
 import { useNow } from '../../hooks/use-now';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,12 +18,39 @@ type Props = {
 export function TaskTable({ tasks, loading, page, pageSize, total, onPage }: Props) {
   const { t, text } = useI18n();
   const now = useNow();
+  const screens = Grid.useBreakpoint();
+  const sorted = sortTasksForInbox(tasks);
+  if (screens.md === false) {
+    // Technicians work from a phone: one card per task, the deadline first.
+    return (
+      <List<TaskSummary>
+        loading={loading}
+        dataSource={sorted}
+        locale={{ emptyText: t('inbox.empty') }}
+        pagination={total > pageSize ? { current: page, pageSize, total, onChange: onPage, size: 'small' } : false}
+        renderItem={(task) => (
+          <List.Item className={task.overdue ? 'ef-task-card ef-row-overdue' : 'ef-task-card'}>
+            <Link to={`/instances/${task.instanceId}`} className="ef-task-link">
+              <div className="ef-task-head">
+                <strong>{task.reference}</strong>
+                <SlaTag task={task} now={now} />
+              </div>
+              <div>{task.title}</div>
+              <div className="ef-task-meta">
+                {text(task.name)} · {task.assignee?.name ?? t('inbox.unassigned')}
+              </div>
+            </Link>
+          </List.Item>
+        )}
+      />
+    );
+  }
   return (
     <Table<TaskSummary>
       rowKey="id"
       size="middle"
       loading={loading}
-      dataSource={sortTasksForInbox(tasks)}
+      dataSource={sorted}
       scroll={{ x: 760 }}
       locale={{ emptyText: t('inbox.empty') }}
       rowClassName={(task) => (task.overdue ? 'ef-row-overdue' : '')}

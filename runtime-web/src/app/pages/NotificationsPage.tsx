@@ -24,6 +24,13 @@ export default function NotificationsPage() {
         <Space>
           <Switch size="small" checked={unreadOnly} onChange={setUnreadOnly} />
           {t('notifications.unreadOnly')}
+          <Button
+            size="small"
+            disabled={!list.data?.unread}
+            onClick={() => void api.post('/notifications/read-all').then(list.reload, list.reload)}
+          >
+            {t('notifications.markAllRead')}
+          </Button>
         </Space>
       </Space>
       {list.error ? <Alert type="error" showIcon title={errorMessage(list.error, t)} /> : null}

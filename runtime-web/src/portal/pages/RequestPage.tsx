@@ -46,7 +46,8 @@ export default function RequestPage() {
                 key={allowed.type}
                 size="large"
                 block
-                type={index === 0 ? 'primary' : 'default'}
+                type={index === 0 && !/CANCEL/i.test(allowed.type) ? 'primary' : 'default'}
+                danger={/CANCEL/i.test(allowed.type)}
                 onClick={() => setAction(allowed)}
                 data-testid={`owner-action-${allowed.type}`}
               >
