@@ -8,6 +8,7 @@
 //   BENCH_SECONDS=5          measured seconds per level (each level first warms up for a third of that)
 //   BENCH_ENGINE_WORKERS=false  run the engine without its job workers (side effects then wait
 //                            for a worker process elsewhere; the default keeps them in-process)
+//   BENCH_ENGINE_PROCESSES=2  that many engine processes on the one database, clients spread over them
 //   BENCH_ENGINE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"  extra node flags for the engine
 // Results and what each optimisation bought: docs/performance.md.
 import { spawn } from 'node:child_process';
@@ -31,6 +32,7 @@ if (!fs.existsSync(main)) {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Math.max(1, SECONDS / 3);
 const LEVELS = [1, 8, 32];
+const PROCESSES = Math.max(1, Number(process.env.BENCH_ENGINE_PROCESSES ?? 1));
 const benchStarted = performance.now();
 
 function freePort() {
@@ -131,11 +133,11 @@ async function request(url, { method = 'GET', body, cookie }) {
   return { status: response.status, body: text ? JSON.parse(text) : null, cookie: setCookie.map((part) => part.split(';')[0]).join('; ') };
 }
 
-async function startEngine(databaseUrl, dataDir) {
+async function startEngine(databaseUrl, dataDir, extraEnv = {}) {
   const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ESTATEFLOW_DATA_DIR: dataDir, ESTATEFLOW_SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...(process.env.BENCH_ENGINE_WORKERS === undefined ? {} : { ESTATEFLOW_WORKERS: process.env.BENCH_ENGINE_WORKERS }) },
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ESTATEFLOW_DATA_DIR: dataDir, ESTATEFLOW_SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...extraEnv, ...(process.env.BENCH_ENGINE_WORKERS === undefined ? {} : { ESTATEFLOW_WORKERS: process.env.BENCH_ENGINE_WORKERS }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -153,7 +155,16 @@ async function startEngine(databaseUrl, dataDir) {
 
 async function engineRun(databaseUrl, dataDir) {
   const { child, url } = await startEngine(databaseUrl, dataDir);
+  // More engine processes on the same database (DESIGN.md "Scale": stateless processes); the
+  // first one seeded the demo data, the others find it there. Client i talks to process i mod n.
+  const others = [];
   try {
+    for (let index = 1; index < PROCESSES; index++) {
+      // Every engine on one database needs the same data key (docs/security.md).
+      fs.cpSync(path.join(dataDir, 'keys'), path.join(`${dataDir}-${index}`, 'keys'), { recursive: true });
+      others.push(await startEngine(databaseUrl, `${dataDir}-${index}`, { ESTATEFLOW_SEED_DEMO: 'false' }));
+    }
+    const urls = [url, ...others.map((other) => other.url)];
     const logins = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8'));
     const demo = logins.companies.find((company) => company.code === 'demo');
     const estateId = demo.estates.find((estate) => estate.code === 'sunshine').id;
@@ -189,7 +200,7 @@ async function engineRun(databaseUrl, dataDir) {
     for (const clients of LEVELS) {
       results[clients] = await measure(clients, async (client) => {
         const instance = instances[client];
-        const reply = await request(`${url}/api/instances/${instance.id}/events`, {
+        const reply = await request(`${urls[client % urls.length]}/api/instances/${instance.id}/events`, {
           method: 'POST',
           cookie: frontDesk,
           body: { type: 'REASSIGN', data: { technicianId, reason: '压测转单' }, expectedVersion: instance.version },
@@ -199,12 +210,15 @@ async function engineRun(databaseUrl, dataDir) {
       });
       line('engine', clients, results[clients]);
     }
-    const rssAfter = await rssOf(child.pid);
+    const rssAfter = await rssOf(child.pid); // the first process; the others behave alike
     console.log(`engine RSS: ${rssBefore} MB before the measured levels, ${rssAfter} MB after`);
     return results;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    for (const running of [child, ...others.map((other) => other.child)]) {
+      if (running.exitCode !== null) continue;
+      running.kill('SIGTERM');
+      await new Promise((resolve) => running.once('exit', resolve));
+    }
   }
 }
 
@@ -222,7 +236,7 @@ try {
   const engineResults = await engineRun(`${base}/bench_engine`, path.join(folder, 'data'));
   const top = LEVELS[LEVELS.length - 1];
   console.log(`p99 at ${top} clients: engine ${engineResults[top].p99.toFixed(2)} ms vs baseline ${baselineResults[top].p99.toFixed(2)} ms (${(engineResults[top].p99 / baselineResults[top].p99).toFixed(2)}×, target ≤ 3×)`);
-  console.log(`bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s on ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)}); engine workers ${process.env.BENCH_ENGINE_WORKERS === 'false' ? 'off' : 'on'}`);
+  console.log(`bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s on ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)}); engine workers ${process.env.BENCH_ENGINE_WORKERS === 'false' ? 'off' : 'on'}, ${PROCESSES} engine process${PROCESSES === 1 ? '' : 'es'}`);
   console.log(`ratio: ${(engineResults[top].rate / baselineResults[top].rate).toFixed(2)}`);
 } finally {
   await server.stop().catch(() => undefined);

@@ -13,6 +13,10 @@ import { HttpClient } from '../../engine/test/harness/http-client';
 
 type Staff = DemoLogins['companies'][number]['staff'][number];
 
+// The engine's bare /designer/ answers with a redirect to itself (Express matches "/designer"
+// without strict routing); index.html is served directly and the app routes from there.
+const ENTRY = process.env.DESIGNER_E2E_ENTRY ?? 'index.html';
+
 let engine: EngineProcess | undefined;
 let browser: Browser | undefined;
 let logins: DemoLogins | undefined;
@@ -29,7 +33,7 @@ async function signedInPage(locale: 'zh-CN' | 'en'): Promise<Page> {
   await context.addInitScript((value) => localStorage.setItem('estateflow.designer.locale', value), locale);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  await page.goto(`${engine.url}/designer/`);
+  await page.goto(`${engine.url}/designer/${ENTRY}`);
   await page.locator('input[autocomplete="username"]').fill(designer().email);
   await page.locator('input[autocomplete="current-password"]').fill(designer().password);
   await page.locator('button[type="submit"]').click();
@@ -70,7 +74,7 @@ describe('designing a workflow in the designer', () => {
   it('signs in in Chinese by default', async () => {
     if (!engine || !browser) throw new Error('not started');
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await page.goto(`${engine.url}/designer/`);
+    await page.goto(`${engine.url}/designer/${ENTRY}`);
     await expect.poll(() => page.locator('h3').textContent()).toContain('登录流程设计器');
     await screenshot(page, 'designer-sign-in');
   });
@@ -79,8 +83,8 @@ describe('designing a workflow in the designer', () => {
     if (!engine) throw new Error('not started');
     const page = await signedInPage('en');
     await page.getByRole('button', { name: 'New workflow' }).click();
-    await page.locator('.ant-modal input').first().fill('e2e_approval');
-    await page.locator('.ant-modal input').nth(1).fill('装修审批（测试）');
+    await page.locator('.ant-modal input#key').fill('e2e_approval');
+    await page.locator('.ant-modal input#name').fill('装修审批（测试）');
     await page.locator('.ant-modal .ant-btn-primary').click();
     await page.waitForSelector('.react-flow__node[data-id="submitted"]');
 

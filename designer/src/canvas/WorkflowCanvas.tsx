@@ -11,7 +11,7 @@ import {
   type OnReconnect,
 } from '@xyflow/react';
 import { Empty } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { connectCommand, editDefinition, moveNodesCommand, select } from '../commands/editCommands';
 import { retargetTransition } from '../definition/transitionEdits';
 import type { Point } from '../definition/types';
@@ -36,7 +36,6 @@ export function WorkflowCanvas() {
   const [dragging, setDragging] = useState<Map<string, Point>>(new Map());
   const { definition, selection } = state;
 
-  const previous = useRef<{ nodes: StateFlowNode[]; edges: TransitionFlowEdge[] }>({ nodes: [], edges: [] });
   const fresh = useMemo(
     () =>
       definitionToFlow(definition, {
@@ -49,13 +48,13 @@ export function WorkflowCanvas() {
       }),
     [definition, selection, locale, overlay, severityByElement],
   );
-  const derived = useMemo(
-    () => ({ nodes: reuseUnchanged(previous.current.nodes, fresh.nodes), edges: reuseUnchanged(previous.current.edges, fresh.edges) }),
-    [fresh],
-  );
-  useEffect(() => {
-    previous.current = derived;
-  }, [derived]);
+  // Unchanged nodes and edges keep their objects (derived during render from the last ones).
+  const [stable, setStable] = useState({ fresh, nodes: fresh.nodes, edges: fresh.edges });
+  let derived = stable;
+  if (stable.fresh !== fresh) {
+    derived = { fresh, nodes: reuseUnchanged(stable.nodes, fresh.nodes), edges: reuseUnchanged(stable.edges, fresh.edges) };
+    setStable(derived);
+  }
   const nodes = useMemo(
     () =>
       dragging.size === 0 ? derived.nodes : derived.nodes.map((node) => ({ ...node, position: dragging.get(node.id) ?? node.position })),

@@ -36,3 +36,30 @@ export function addBusinessTime(input: { start: Date; ms: number; calendar: Busi
   }
   throw new CalendarError(`The business calendar has no working time in the next ${MAX_DAYS} days.`);
 }
+
+/**
+ * How much working time lies between `from` and `to` under an estate's business calendar (0 when
+ * `to` is not after `from`): the time an SLA clock had left when its task was paused, so that the
+ * resumed task gets exactly that much working time again.
+ */
+export function businessTimeBetween(input: { from: Date; to: Date; calendar: BusinessCalendar; timezone: string }): number {
+  const { calendar, timezone } = input;
+  const begin = input.from.getTime();
+  const end = input.to.getTime();
+  if (end <= begin) return 0;
+  let total = 0;
+  const startParts = zonedParts(begin, timezone);
+  let date: LocalDate = { year: startParts.year, month: startParts.month, day: startParts.day };
+  for (let index = 0; index < MAX_DAYS; index++) {
+    if (isWorkingDay(date, calendar)) {
+      for (const span of calendar.hours) {
+        const spanStart = Math.max(zonedInstant({ date, minuteOfDay: minutesOfDay(span.from), timezone }), begin);
+        const spanEnd = Math.min(zonedInstant({ date, minuteOfDay: minutesOfDay(span.to), timezone }), end);
+        if (spanEnd > spanStart) total += spanEnd - spanStart;
+      }
+    }
+    if (zonedInstant({ date, minuteOfDay: 24 * 60, timezone }) >= end) return total;
+    date = nextDay(date);
+  }
+  return total;
+}

@@ -161,7 +161,7 @@ export class InstanceEventService {
       compiled,
       result,
       open: record.tasks,
-      instance: { id: record.id, companyId: record.companyId, estateId: record.estateId, buildingId: record.buildingId, requesterPersonId: record.requesterPersonId, data },
+      instance: { id: record.id, companyId: record.companyId, estateId: record.estateId, buildingId: record.buildingId, requesterPersonId: record.requesterPersonId, data, slaClocks: record.slaClocks },
       seq,
       now,
       completedById: actor.kind === 'staff' || actor.kind === 'api_token' ? actor.id : null,
@@ -202,6 +202,7 @@ export class InstanceEventService {
         newTasks: plan.newTasks,
         cancelTimerIds: plan.cancelTimerIds,
         jobs: plan.jobs,
+        slaClocks: plan.slaClocks,
       },
     });
     switch (outcome.kind) {

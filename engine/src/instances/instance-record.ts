@@ -42,6 +42,8 @@ export interface InstanceRecord {
   snapshot: unknown;
   stateValue: string;
   data: Record<string, unknown>;
+  /** Instance.slaClocks: SLA time kept across a pause state (sla-clocks.ts). */
+  slaClocks: unknown;
   version: number;
   unitId: string | null;
   unitLabel: string | null;

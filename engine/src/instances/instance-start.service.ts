@@ -162,7 +162,7 @@ export class InstanceStartService {
       write: {
         snapshot: result.snapshot, stateValue: result.stateValue, status: plan.status, data, at,
         event: { type: 'start', data: loggedData, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, comment: null, idempotencyKey: input.idempotencyKey, response: input.idempotencyKey === null ? null : reply },
-        closedTasks: [], newTasks: plan.newTasks, cancelTimerIds: [], jobs: plan.jobs,
+        closedTasks: [], newTasks: plan.newTasks, cancelTimerIds: [], jobs: plan.jobs, slaClocks: null,
       },
     });
     if (outcome.kind === 'duplicateKey' && input.idempotencyKey !== null) {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { activeLeafPaths, activeTasks, findState, type StepResult } from '@estateflow/model';
+import { EstateCalendarCache } from '../calendar/estate-calendar.cache';
 import type { CompiledVersion } from '../definitions/compiled-version.cache';
 import type { InstanceStatus } from '../generated/prisma/enums';
 import { planEffects } from './effect-jobs';
 import type { TaskRecord } from './instance-record';
 import type { TaskLike } from './instance-view';
 import type { ClosedTaskRow, JobRow, NewTaskRow } from './instance-writer.repository';
+import { nextSlaClocks, parseSlaClocks, taskDeadlines, type SlaClocks } from './sla-clocks';
 import { planTaskChanges } from './task-plan';
 import { TaskAssigner } from './task-assigner';
 
@@ -18,6 +20,8 @@ export interface PlannedTransition {
   openTasks: TaskLike[];
   cancelTimerIds: string[];
   jobs: JobRow[];
+  /** Instance.slaClocks after the step: SLA time kept across a pause state. */
+  slaClocks: SlaClocks | null;
 }
 
 /** How an instance that reached a final state ends: the final state's outcome decides. */
@@ -33,13 +37,16 @@ function finishedStatus(compiled: CompiledVersion, result: StepResult): Instance
  */
 @Injectable()
 export class InstanceTransitionPlanner {
-  constructor(private readonly assigner: TaskAssigner) {}
+  constructor(
+    private readonly assigner: TaskAssigner,
+    private readonly calendars: EstateCalendarCache,
+  ) {}
 
   async plan(input: {
     compiled: CompiledVersion;
     result: StepResult;
     open: TaskRecord[];
-    instance: { id: string; companyId: string; estateId: string; buildingId: string | null; requesterPersonId: string | null; data: Record<string, unknown> };
+    instance: { id: string; companyId: string; estateId: string; buildingId: string | null; requesterPersonId: string | null; data: Record<string, unknown>; slaClocks?: unknown };
     seq: number;
     now: number;
     completedById: string | null;
@@ -53,6 +60,19 @@ export class InstanceTransitionPlanner {
     const at = new Date(input.now).toISOString();
     const newTasks: NewTaskRow[] = [];
     const openTasks: TaskLike[] = changes.kept.map((task) => ({ ...task }));
+    // Deadlines count the estate's business time (docs/calendar.md); cached, so no round trip per event.
+    const clock = await this.calendars.get(instance.estateId);
+    const pausedClocks = parseSlaClocks(instance.slaClocks);
+    const closedIds = new Set(changes.closed.map((task) => task.id));
+    const slaClocks = nextSlaClocks({
+      previous: pausedClocks,
+      closed: input.open.filter((task) => closedIds.has(task.id)),
+      opened: changes.opened,
+      kept: changes.kept,
+      active: status === 'active',
+      now: input.now,
+      clock,
+    });
     for (const task of changes.opened) {
       // TODO: an assignTask effect (REASSIGN) only reaches tasks opened by the same step; a kept task keeps its assignee row.
       const assignee = await this.assigner.assign({
@@ -70,14 +90,13 @@ export class InstanceTransitionPlanner {
         assigneeRole: assignee.assigneeRole,
         assigneeUserId: assignee.assigneeUserId,
         assigneePersonId: assignee.assigneePersonId,
-        respondDueAt: task.sla.respondMs === undefined ? null : new Date(input.now + task.sla.respondMs).toISOString(),
-        completeDueAt: task.sla.completeMs === undefined ? null : new Date(input.now + task.sla.completeMs).toISOString(),
+        ...taskDeadlines({ task, carried: pausedClocks?.[task.statePath], now: input.now, clock }),
         buildingId: instance.buildingId,
         category,
       };
       newTasks.push(row);
       openTasks.push({ ...row, status: 'open', assigneeUserName: assignee.assigneeUserName, createdAt: at });
     }
-    return { status, closedTasks: changes.closed, newTasks, openTasks, cancelTimerIds: effects.cancelTimerIds, jobs: effects.jobs };
+    return { status, closedTasks: changes.closed, newTasks, openTasks, cancelTimerIds: effects.cancelTimerIds, jobs: effects.jobs, slaClocks };
   }
 }

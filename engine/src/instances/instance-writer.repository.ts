@@ -58,6 +58,8 @@ export interface InstanceWrite {
   newTasks: NewTaskRow[];
   cancelTimerIds: string[];
   jobs: JobRow[];
+  /** Instance.slaClocks after the event (null: no paused SLA clock). */
+  slaClocks: unknown;
 }
 
 export type WriteOutcome = { kind: 'written'; version: number } | { kind: 'stale' } | { kind: 'duplicateKey' };
@@ -105,7 +107,7 @@ logged AS (
 const APPLY_EVENT = `
 WITH written AS (
   UPDATE "Instance"
-     SET snapshot = $4::jsonb, "stateValue" = $5, status = $6::"InstanceStatus", data = $7::jsonb, version = version + 1, "updatedAt" = $8,
+     SET snapshot = $4::jsonb, "stateValue" = $5, status = $6::"InstanceStatus", data = $7::jsonb, version = version + 1, "updatedAt" = $8, "slaClocks" = $23::jsonb,
          "completedAt" = CASE WHEN $6::"InstanceStatus" IN ('completed', 'cancelled') THEN $8::timestamptz ELSE "completedAt" END
    WHERE id = $1 AND "companyId" = $2 AND version = $3 AND status = 'active'
   RETURNING id, "companyId", "estateId", "workflowKey", version
@@ -160,7 +162,7 @@ export class InstanceWriterRepository {
 
   async applyEvent(input: { companyId: string; instanceId: string; expectedVersion: number; write: InstanceWrite }): Promise<WriteOutcome> {
     const { write } = input;
-    const values = [input.instanceId, input.companyId, input.expectedVersion, JSON.stringify(write.snapshot), write.stateValue, write.status, JSON.stringify(write.data), write.at, ...eventValues(write), ...taskAndJobValues(write)];
+    const values = [input.instanceId, input.companyId, input.expectedVersion, JSON.stringify(write.snapshot), write.stateValue, write.status, JSON.stringify(write.data), write.at, ...eventValues(write), ...taskAndJobValues(write), write.slaClocks === null ? null : JSON.stringify(write.slaClocks)];
     try {
       const result = await this.database.pool.query<{ version: number | null }>(APPLY_EVENT, values);
       const version = result.rows[0]?.version ?? null;

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EstateCalendarCache } from '../calendar/estate-calendar.cache';
+import { EstateCalendarRepository } from '../calendar/estate-calendar.repository';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstanceEventService } from './instance-event.service';
 import { InstanceQueryService } from './instance-query.service';
@@ -31,6 +33,8 @@ import { TaskAssigner } from './task-assigner';
     TaskAssigner,
     TaskAssigneeRepository,
     ProgressRenderer,
+    EstateCalendarCache,
+    EstateCalendarRepository,
   ],
   exports: [InstanceEventService, InstanceStartService],
 })

@@ -18,7 +18,11 @@ export function serveWebApps(app: Express, webRoot: string): void {
   for (const { mount, dir } of WEB_APPS) {
     const root = path.join(webRoot, dir);
     const index = path.join(root, 'index.html');
-    app.get(mount, (_request: Request, response: Response) => response.redirect(`${mount}/`));
+    // Express matches `/app/` to the route `/app` too (non-strict routing): redirect only the bare mount.
+    app.get(mount, (request: Request, response: Response, next: NextFunction) => {
+      if (request.originalUrl.split('?')[0] !== mount) return next();
+      response.redirect(`${mount}/`);
+    });
     app.use(mount, express.static(root, { index: 'index.html', fallthrough: true, maxAge: '1h', setHeaders: noCacheForHtml }));
     app.use(mount, (request: Request, response: Response, next: NextFunction) => {
       if (request.method !== 'GET' || path.extname(request.path) !== '') return next();
