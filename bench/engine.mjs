@@ -84,16 +84,25 @@ async function measure(clients, once) {
 }
 
 function line(label, clients, result) {
-  console.log(`${label.padEnd(9)} clients=${String(clients).padStart(2)}  events/s=${result.rate.toFixed(0).padStart(6)}  p50=${result.p50.toFixed(2).padStart(7)} ms  p99=${result.p99.toFixed(2).padStart(7)} ms${result.errors ? `  errors=${result.errors}` : ''}`);
+  console.log(
+    `${label.padEnd(9)} clients=${String(clients).padStart(2)}  events/s=${result.rate.toFixed(0).padStart(6)}  p50=${result.p50.toFixed(2).padStart(7)} ms  p99=${result.p99.toFixed(2).padStart(7)} ms${result.errors ? `  errors=${result.errors}` : ''}`,
+  );
 }
 
 async function baseline(url) {
   const pool = new Pool({ connectionString: url, max: 40 });
-  await pool.query('CREATE TABLE bench_instance (id uuid PRIMARY KEY, version int NOT NULL, snapshot jsonb NOT NULL, "updatedAt" timestamptz NOT NULL)');
-  await pool.query('CREATE TABLE bench_event (id bigserial PRIMARY KEY, "instanceId" uuid NOT NULL, seq int NOT NULL, type text NOT NULL, data jsonb NOT NULL, "createdAt" timestamptz NOT NULL, UNIQUE ("instanceId", seq))');
+  await pool.query(
+    'CREATE TABLE bench_instance (id uuid PRIMARY KEY, version int NOT NULL, snapshot jsonb NOT NULL, "updatedAt" timestamptz NOT NULL)',
+  );
+  await pool.query(
+    'CREATE TABLE bench_event (id bigserial PRIMARY KEY, "instanceId" uuid NOT NULL, seq int NOT NULL, type text NOT NULL, data jsonb NOT NULL, "createdAt" timestamptz NOT NULL, UNIQUE ("instanceId", seq))',
+  );
   const ids = Array.from({ length: 32 }, () => randomUUID());
   const versions = ids.map(() => 1);
-  const snapshot = JSON.stringify({ value: 'dispatched', context: { data: { technicianId: randomUUID(), location: '1栋1单元101', description: '厨房水管漏水' } } });
+  const snapshot = JSON.stringify({
+    value: 'dispatched',
+    context: { data: { technicianId: randomUUID(), location: '1栋1单元101', description: '厨房水管漏水' } },
+  });
   for (const id of ids) await pool.query('INSERT INTO bench_instance VALUES ($1, 1, $2, now())', [id, snapshot]);
   const results = {};
   for (const clients of LEVELS) {
@@ -101,8 +110,16 @@ async function baseline(url) {
       const connection = await pool.connect();
       try {
         await connection.query('BEGIN');
-        await connection.query('UPDATE bench_instance SET snapshot = $3, version = version + 1, "updatedAt" = now() WHERE id = $1 AND version = $2', [ids[client], versions[client], snapshot]);
-        await connection.query('INSERT INTO bench_event ("instanceId", seq, type, data, "createdAt") VALUES ($1, $2, $3, $4, now())', [ids[client], versions[client] + 1, 'REASSIGN', '{}']);
+        await connection.query(
+          'UPDATE bench_instance SET snapshot = $3, version = version + 1, "updatedAt" = now() WHERE id = $1 AND version = $2',
+          [ids[client], versions[client], snapshot],
+        );
+        await connection.query('INSERT INTO bench_event ("instanceId", seq, type, data, "createdAt") VALUES ($1, $2, $3, $4, now())', [
+          ids[client],
+          versions[client] + 1,
+          'REASSIGN',
+          '{}',
+        ]);
         await connection.query('COMMIT');
         versions[client]++;
       } finally {
@@ -127,7 +144,11 @@ async function rssOf(pid) {
 }
 
 async function request(url, { method = 'GET', body, cookie }) {
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   const setCookie = response.headers.getSetCookie?.() ?? [];
   return { status: response.status, body: text ? JSON.parse(text) : null, cookie: setCookie.map((part) => part.split(';')[0]).join('; ') };
@@ -137,7 +158,18 @@ async function startEngine(databaseUrl, dataDir, extraEnv = {}) {
   const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ESTATEFLOW_DATA_DIR: dataDir, ESTATEFLOW_SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...extraEnv, ...(process.env.BENCH_ENGINE_WORKERS === undefined ? {} : { ESTATEFLOW_WORKERS: process.env.BENCH_ENGINE_WORKERS }) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      ESTATEFLOW_DATA_DIR: dataDir,
+      ESTATEFLOW_SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+      ...(process.env.BENCH_ENGINE_WORKERS === undefined ? {} : { ESTATEFLOW_WORKERS: process.env.BENCH_ENGINE_WORKERS }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -178,10 +210,25 @@ async function engineRun(databaseUrl, dataDir) {
     const frontDesk = await signIn('frontdesk@demo.estateflow.cn');
     const technicianId = (await request(`${url}/api/me`, { cookie: await signIn('tech1@demo.estateflow.cn') })).body.id;
     const key = 'benchrepair';
-    const definition = { ...JSON.parse(fs.readFileSync(path.join(root, 'engine', 'model', 'src', 'fixtures', 'repair.definition.json'), 'utf8')), key };
-    const created = await request(`${url}/api/definitions`, { method: 'POST', cookie: admin, body: { key, name: '报修（压测）', definition } });
-    const published = await request(`${url}/api/definitions/${created.body.id}/publish`, { method: 'POST', cookie: admin, body: { changeNote: 'bench' } });
-    const bound = await request(`${url}/api/estates/${estateId}/bindings/${key}`, { method: 'PUT', cookie: admin, body: { definitionId: created.body.id, version: published.body.version, parameters: {} } });
+    const definition = {
+      ...JSON.parse(fs.readFileSync(path.join(root, 'engine', 'model', 'src', 'fixtures', 'repair.definition.json'), 'utf8')),
+      key,
+    };
+    const created = await request(`${url}/api/definitions`, {
+      method: 'POST',
+      cookie: admin,
+      body: { key, name: '报修（压测）', definition },
+    });
+    const published = await request(`${url}/api/definitions/${created.body.id}/publish`, {
+      method: 'POST',
+      cookie: admin,
+      body: { changeNote: 'bench' },
+    });
+    const bound = await request(`${url}/api/estates/${estateId}/bindings/${key}`, {
+      method: 'PUT',
+      cookie: admin,
+      body: { definitionId: created.body.id, version: published.body.version, parameters: {} },
+    });
     if (bound.status !== 200) throw new Error(`bind: ${bound.status} ${JSON.stringify(bound.body)}`);
     // One dispatched work order per client; REASSIGN (an internal transition) can repeat forever.
     const instances = [];
@@ -189,9 +236,22 @@ async function engineRun(databaseUrl, dataDir) {
       const started = await request(`${url}/api/estates/${estateId}/instances`, {
         method: 'POST',
         cookie: frontDesk,
-        body: { workflowKey: key, data: { location: '1栋1单元101', category: 'plumbingElectric', description: '厨房水管漏水', urgency: 'normal', contactPhone: '13812345678' } },
+        body: {
+          workflowKey: key,
+          data: {
+            location: '1栋1单元101',
+            category: 'plumbingElectric',
+            description: '厨房水管漏水',
+            urgency: 'normal',
+            contactPhone: '13812345678',
+          },
+        },
       });
-      const dispatched = await request(`${url}/api/instances/${started.body.id}/events`, { method: 'POST', cookie: frontDesk, body: { type: 'DISPATCH', data: { technicianId } } });
+      const dispatched = await request(`${url}/api/instances/${started.body.id}/events`, {
+        method: 'POST',
+        cookie: frontDesk,
+        body: { type: 'DISPATCH', data: { technicianId } },
+      });
       if (dispatched.status !== 200) throw new Error(`dispatch: ${dispatched.status} ${JSON.stringify(dispatched.body)}`);
       instances.push({ id: started.body.id, version: dispatched.body.version });
     }
@@ -225,7 +285,17 @@ async function engineRun(databaseUrl, dataDir) {
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-bench-engine-'));
 const pgFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-bench-pg-'));
 const port = await freePort();
-const server = new EmbeddedPostgres({ databaseDir: pgFolder, user: 'postgres', password: 'postgres', port, persistent: false, createPostgresUser: true, onLog: () => undefined, onError: () => undefined, postgresFlags: ['-c', 'fsync=on', '-c', 'max_connections=200'] });
+const server = new EmbeddedPostgres({
+  databaseDir: pgFolder,
+  user: 'postgres',
+  password: 'postgres',
+  port,
+  persistent: false,
+  createPostgresUser: true,
+  onLog: () => undefined,
+  onError: () => undefined,
+  postgresFlags: ['-c', 'fsync=on', '-c', 'max_connections=200'],
+});
 try {
   await server.initialise();
   await server.start();
@@ -235,8 +305,12 @@ try {
   const baselineResults = await baseline(`${base}/bench_baseline`);
   const engineResults = await engineRun(`${base}/bench_engine`, path.join(folder, 'data'));
   const top = LEVELS[LEVELS.length - 1];
-  console.log(`p99 at ${top} clients: engine ${engineResults[top].p99.toFixed(2)} ms vs baseline ${baselineResults[top].p99.toFixed(2)} ms (${(engineResults[top].p99 / baselineResults[top].p99).toFixed(2)}×, target ≤ 3×)`);
-  console.log(`bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s on ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)}); engine workers ${process.env.BENCH_ENGINE_WORKERS === 'false' ? 'off' : 'on'}, ${PROCESSES} engine process${PROCESSES === 1 ? '' : 'es'}`);
+  console.log(
+    `p99 at ${top} clients: engine ${engineResults[top].p99.toFixed(2)} ms vs baseline ${baselineResults[top].p99.toFixed(2)} ms (${(engineResults[top].p99 / baselineResults[top].p99).toFixed(2)}×, target ≤ 3×)`,
+  );
+  console.log(
+    `bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s on ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)}); engine workers ${process.env.BENCH_ENGINE_WORKERS === 'false' ? 'off' : 'on'}, ${PROCESSES} engine process${PROCESSES === 1 ? '' : 'es'}`,
+  );
   console.log(`ratio: ${(engineResults[top].rate / baselineResults[top].rate).toFixed(2)}`);
 } finally {
   await server.stop().catch(() => undefined);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from './principal';
 import { PRINCIPAL_TTL_MS, PrincipalCache } from './principal-cache';
 
-const frontDesk: Principal = { kind: 'staff', userId: 'u1', companyId: 'c1', name: '前台', roles: [{ estateId: 'e1', role: 'front_desk' }] };
+const frontDesk: Principal = {
+  kind: 'staff',
+  userId: 'u1',
+  companyId: 'c1',
+  name: '前台',
+  roles: [{ estateId: 'e1', role: 'front_desk' }],
+};
 
 describe('PrincipalCache', () => {
   it('answers from memory for a few seconds, then asks the database again', () => {

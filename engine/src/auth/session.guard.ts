@@ -40,7 +40,10 @@ export class SessionGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request>();
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
-    if (!SAFE_METHODS.has(request.method) && this.reflector.getAllAndOverride<boolean | undefined>(KEEPS_PRINCIPALS, [context.getHandler(), context.getClass()]) !== true) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      this.reflector.getAllAndOverride<boolean | undefined>(KEEPS_PRINCIPALS, [context.getHandler(), context.getClass()]) !== true
+    ) {
       // This request may end sessions or change roles, residencies or tokens: once it is done,
       // nothing this process remembers about anyone is trusted any more.
       const response = context.switchToHttp().getResponse<Response>();
@@ -51,7 +54,8 @@ export class SessionGuard implements CanActivate {
     if (bearer !== null) {
       // A bearer token is never sent by a browser on its own, so CSRF does not apply.
       const hash = bearer === '' ? null : sha256Hex(bearer);
-      const principal = hash === null ? null : await this.cached({ key: `token:${hash}`, lookUp: () => this.tokens.principalForToken(hash) });
+      const principal =
+        hash === null ? null : await this.cached({ key: `token:${hash}`, lookUp: () => this.tokens.principalForToken(hash) });
       if (!principal) throw new UnauthenticatedError('This API token is not valid or has been revoked.');
       request.principal = principal;
       return true;
@@ -69,10 +73,13 @@ export class SessionGuard implements CanActivate {
 
     const token = sessionTokenOf(request);
     const hash = token === null ? null : sha256Hex(token);
-    const principal: Principal | null = hash === null ? null : await this.cached({ key: `session:${hash}`, lookUp: () => this.sessions.principalForSession(hash) });
+    const principal: Principal | null =
+      hash === null ? null : await this.cached({ key: `session:${hash}`, lookUp: () => this.sessions.principalForSession(hash) });
     if (principal) request.principal = principal;
     if (!principal && !isPublic) {
-      throw new UnauthenticatedError(token === null ? 'Please sign in first.' : 'Your session has ended (signed out or expired). Please sign in again.');
+      throw new UnauthenticatedError(
+        token === null ? 'Please sign in first.' : 'Your session has ended (signed out or expired). Please sign in again.',
+      );
     }
     return true;
   }

@@ -38,11 +38,16 @@ function describe(error: ErrorObject): FieldProblem {
 export class JsonSchemaPipe<T> implements PipeTransform<unknown, T> {
   private readonly validate: ValidateFunction<T>;
 
-  constructor(schema: JsonSchema) {
+  constructor(
+    schema: JsonSchema,
+    /** A request without a body (no Content-Type) is validated as `{}`: for bodies whose fields are all optional. */
+    private readonly optional = false,
+  ) {
     this.validate = ajv.compile<T>({ ...schema });
   }
 
-  transform(value: unknown): T {
+  transform(raw: unknown): T {
+    const value = raw === undefined && this.optional ? {} : raw;
     const forbidden = findForbiddenKey(value);
     if (forbidden !== null) {
       throw new ValidationError(`"${forbidden}" is not allowed as a field name.`, { fields: [{ field: forbidden, message: 'reserved name' }] });
@@ -54,12 +59,12 @@ export class JsonSchemaPipe<T> implements PipeTransform<unknown, T> {
 }
 
 /** `@JsonBody(schema) body: T` — validates the body and documents it in OpenAPI. */
-export function JsonBody<T>(schema: JsonSchema): ParameterDecorator {
-  const validate = Body(new JsonSchemaPipe<T>(schema));
+export function JsonBody<T>(schema: JsonSchema, options: { optional?: boolean } = {}): ParameterDecorator {
+  const validate = Body(new JsonSchemaPipe<T>(schema, options.optional === true));
   return (target, propertyKey, index) => {
     validate(target, propertyKey, index);
     if (propertyKey === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey);
-    if (descriptor) ApiBody({ schema })(target, propertyKey, descriptor);
+    if (descriptor) ApiBody({ schema, required: options.optional !== true })(target, propertyKey, descriptor);
   };
 }

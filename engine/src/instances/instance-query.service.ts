@@ -62,20 +62,25 @@ export class InstanceQueryService {
     if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
     const compiled = await this.versions.get(record.companyId, record.versionId);
     let status = record.status;
+    let unreadable = false;
     try {
       checkSnapshot(compileMachine(compiled.definition), record.snapshot);
     } catch (error) {
       if (!(error instanceof IncompatibleSnapshotError)) throw error;
-      await this.writer.flagIncident({ companyId: record.companyId, instanceId: record.id, kind: 'incompatible_snapshot', message: error.message });
-      status = 'incident';
+      unreadable = true;
+      // An instance an administrator cancelled from its incident stays cancelled (POST /incidents/{id}/resolve).
+      if (record.status === 'active' || record.status === 'incident') {
+        await this.writer.flagIncident({ companyId: record.companyId, instanceId: record.id, kind: 'incompatible_snapshot', message: error.message });
+        status = 'incident';
+      }
     }
     const now = Date.now();
-    if (status === 'incident') {
+    if (unreadable) {
       // The stored state cannot be trusted: show the row as it is, offer nothing to do.
       const label = labelOfStateValue(compiled.definition, record.stateValue);
       return {
         ...renderInstance({ compiled, instance: { ...record, status: 'completed', snapshot: null, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() }, tasks: record.tasks, events: record.events, actor: actorInEstate(principal, record.estateId), progress: { 'zh-CN': '', en: '' }, now, labelOverride: label }),
-        status: 'incident',
+        status,
       };
     }
     const snapshot = checkSnapshot(compileMachine(compiled.definition), record.snapshot);

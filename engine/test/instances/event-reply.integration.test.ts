@@ -22,12 +22,23 @@ describe('the reply to an event', () => {
     const frontDesk = await signInStaff(engine.url, setup.logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
     const technician = await signInStaff(engine.url, setup.logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
     const technicianId = (await technician.get('/api/me')).body.id;
-    const started = await frontDesk.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
+    const started = await frontDesk.post(`/api/estates/${setup.estateId}/instances`, {
+      workflowKey: setup.workflowKey,
+      data: repairReport(),
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
-    let reply = await frontDesk.post(`/api/instances/${started.body.id}/events`, { type: 'DISPATCH', data: { technicianId }, expectedVersion: 1 });
+    let reply = await frontDesk.post(`/api/instances/${started.body.id}/events`, {
+      type: 'DISPATCH',
+      data: { technicianId },
+      expectedVersion: 1,
+    });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     for (let round = 0; round < 55; round++) {
-      reply = await frontDesk.post(`/api/instances/${started.body.id}/events`, { type: 'REASSIGN', data: { technicianId, reason: `第${round + 1}次转单` }, expectedVersion: reply.body.version });
+      reply = await frontDesk.post(`/api/instances/${started.body.id}/events`, {
+        type: 'REASSIGN',
+        data: { technicianId, reason: `第${round + 1}次转单` },
+        expectedVersion: reply.body.version,
+      });
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     }
     // start + DISPATCH + 55 × REASSIGN = 57 entries; the reply shows the newest 50, oldest first.
