@@ -4,7 +4,6 @@
 // Commit schema.prisma together with the migration it produced.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 const name = process.argv[2];

@@ -76,6 +76,8 @@ function displayName(original: string): string {
   // eslint-disable-next-line no-control-regex
   return (
     (original.split(/[\\/]/).pop() ?? '')
+      // Control characters and quotes would break the Content-Disposition header.
+      // oxlint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f\u007f"]/g, '')
       .trim()
       .slice(0, 200) || 'import'

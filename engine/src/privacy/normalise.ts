@@ -17,5 +17,5 @@ export function isMobilePhone(normalised: string): boolean {
 
 /** ID numbers: spaces removed, the check character X upper-cased. */
 export function normaliseIdNumber(raw: string): string {
-  return raw.replace(/[\s\-]/g, '').toUpperCase();
+  return raw.replace(/[\s-]/g, '').toUpperCase();
 }

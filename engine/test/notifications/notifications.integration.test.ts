@@ -6,6 +6,7 @@ import { readDemoLogins } from '../harness/demo-logins';
 import type { HttpClient } from '../harness/http-client';
 import { signInStaff } from '../instances/workflow-setup';
 import { eventually, FAST_WORKER, publishProbe, sql } from '../jobs/probe-workflow';
+import { signInOwner } from '../instances/workflow-setup';
 
 const KEY = 'probe';
 let engine: EngineProcess;
@@ -196,7 +197,6 @@ describe('template preview for the designer', () => {
     const logins = readDemoLogins(engine.dataDir);
     const owner = logins.companies.find((company) => company.code === 'demo')?.owners[0];
     expect(owner).toBeDefined();
-    const { signInOwner } = await import('../instances/workflow-setup');
     const client = await signInOwner(engine.url, owner?.phone ?? '');
     expect(
       (await client.post('/api/notifications/preview', { template: { title: 't', body: 'b' }, locale: 'zh-CN', sample: {} })).status,

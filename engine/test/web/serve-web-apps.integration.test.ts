@@ -32,6 +32,7 @@ describe('the web apps on the engine’s port', () => {
     expect(root.headers.get('location')).toBe('/app/');
     const api = await fetch(`${engine.url}/api/no-such-thing`);
     expect(api.status).toBe(404);
-    expect((await api.json()).error.code).toBe('not_found');
+    const body = (await api.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('not_found');
   });
 });
