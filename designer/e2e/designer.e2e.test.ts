@@ -13,13 +13,22 @@ import { HttpClient } from '../../engine/test/harness/http-client';
 
 type Staff = DemoLogins['companies'][number]['staff'][number];
 
-// The engine's bare /designer/ answers with a redirect to itself (Express matches "/designer"
-// without strict routing); index.html is served directly and the app routes from there.
-const ENTRY = process.env.DESIGNER_E2E_ENTRY ?? 'index.html';
-
 let engine: EngineProcess | undefined;
 let browser: Browser | undefined;
 let logins: DemoLogins | undefined;
+/** Console errors and uncaught exceptions from every page, CSP violations among them. */
+const browserErrors: string[] = [];
+
+function watchConsole(page: Page) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') browserErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => browserErrors.push(`${page.url()}: ${error.message}`));
+}
+
+function cspViolations(): string[] {
+  return browserErrors.filter((text) => /Content Security Policy|unsafe-eval|EvalError/i.test(text));
+}
 
 function designer(): Staff {
   const staff = logins?.companies[0]?.staff.find((person) => person.role === 'consultant' || person.role === 'company_admin');
@@ -32,8 +41,9 @@ async function signedInPage(locale: 'zh-CN' | 'en'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
   await context.addInitScript((value) => localStorage.setItem('estateflow.designer.locale', value), locale);
   const page = await context.newPage();
+  watchConsole(page);
   page.setDefaultTimeout(20_000);
-  await page.goto(`${engine.url}/designer/${ENTRY}`);
+  await page.goto(`${engine.url}/designer/`);
   await page.locator('input[autocomplete="username"]').fill(designer().email);
   await page.locator('input[autocomplete="current-password"]').fill(designer().password);
   await page.locator('button[type="submit"]').click();
@@ -55,7 +65,12 @@ async function renameSelected(page: Page, key: string) {
   const field = page.locator('.inspector .ant-form-item').filter({ hasText: 'State key' }).locator('input');
   await field.fill(key);
   await field.press('Enter');
-  await page.waitForSelector(`.react-flow__node[data-id="${key}"]`);
+  try {
+    await page.waitForSelector(`.react-flow__node[data-id="${key}"]`);
+  } catch (error) {
+    await screenshot(page, `designer-rename-${key}-failed`);
+    throw error;
+  }
 }
 
 describe('designing a workflow in the designer', () => {
@@ -74,7 +89,8 @@ describe('designing a workflow in the designer', () => {
   it('signs in in Chinese by default', async () => {
     if (!engine || !browser) throw new Error('not started');
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await page.goto(`${engine.url}/designer/${ENTRY}`);
+    watchConsole(page);
+    await page.goto(`${engine.url}/designer/`);
     await expect.poll(() => page.locator('h3').textContent()).toContain('登录流程设计器');
     await screenshot(page, 'designer-sign-in');
   });
@@ -155,7 +171,7 @@ describe('designing a workflow in the designer', () => {
     await client.request('POST', '/api/auth/login', { body: { email: designer().email, password: designer().password } });
     const list = await client.request('GET', '/api/definitions');
     const builtIns = list.body.filter((row: { key: string }) =>
-      ['repair', 'inspection', 'complaint', 'move_in', 'moveIn', 'renovation'].includes(row.key),
+      ['repair', 'inspection', 'complaint', 'move-in', 'renovation'].includes(row.key),
     );
     expect(builtIns.length).toBeGreaterThanOrEqual(5);
     for (const row of builtIns) {
@@ -164,5 +180,10 @@ describe('designing a workflow in the designer', () => {
       await expect.poll(() => page.locator('.lint-header').textContent(), { timeout: 15_000 }).toMatch(/No problems|0 errors/);
       await screenshot(page, `designer-builtin-${row.key}`);
     }
+  });
+
+  it('runs under the engine\'s Content-Security-Policy without violations', () => {
+    if (browserErrors.length > 0) console.log(`browser console errors:\n${browserErrors.join('\n')}`);
+    expect(cspViolations()).toEqual([]);
   });
 });

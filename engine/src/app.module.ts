@@ -26,6 +26,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { AccessModule } from './access/access.module';
 import { AdminModule } from './admin/admin.module';
 import { ImportsModule } from './imports/imports.module';
+import { ResidencyModule } from './residency/residency.module';
 import { RetentionModule } from './retention/retention.module';
 import { PacksModule } from './packs/packs.module';
 
@@ -35,7 +36,7 @@ export class AppModule {
   static forRoot(config: EngineConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), PrivacyModule, AuditModule, MessagingModule, AuthModule, SeedModule, PeopleModule, HealthModule, JobsModule, IncidentsModule, LiveModule, NotificationsModule, TimersModule, WebhooksModule, ChildWorkflowsModule, SchedulesModule, AttachmentsModule, OverloadModule, AccessModule, AdminModule, ImportsModule, RetentionModule, DefinitionsModule, BindingsModule, InstancesModule, TasksModule, PacksModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), PrivacyModule, AuditModule, MessagingModule, AuthModule, SeedModule, PeopleModule, HealthModule, JobsModule, IncidentsModule, LiveModule, NotificationsModule, TimersModule, WebhooksModule, ChildWorkflowsModule, ResidencyModule, SchedulesModule, AttachmentsModule, OverloadModule, AccessModule, AdminModule, ImportsModule, RetentionModule, DefinitionsModule, BindingsModule, InstancesModule, TasksModule, PacksModule],
     };
   }
 }

@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type EdgeChange,
   type NodeChange,
   type OnReconnect,
@@ -24,6 +25,24 @@ import { computeAutoLayout } from './elkLayout';
 import { reuseUnchanged } from './reuseUnchanged';
 import { edgeTypes } from './TransitionEdge';
 import { nodeTypes } from './StateNodes';
+
+function sameSize(a: { width: number; height: number }, b: { width: number; height: number }): boolean {
+  return a.width === b.width && a.height === b.height;
+}
+
+/** The centre of a node in flow coordinates (positions are relative to the parent state). */
+function absoluteCenter(nodes: readonly StateFlowNode[], id: string): Point | null {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const node = byId.get(id);
+  if (!node) return null;
+  let x = (node.width ?? 0) / 2;
+  let y = (node.height ?? 0) / 2;
+  for (let current: StateFlowNode | undefined = node; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+    x += current.position.x;
+    y += current.position.y;
+  }
+  return { x, y };
+}
 
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 
@@ -72,6 +91,22 @@ export function WorkflowCanvas() {
         }),
     };
   }, [viewRef, flow, definition, perform]);
+
+  // A state selected off-screen (just added below the others, or picked from the lint list)
+  // is brought into view at the current zoom.
+  const paneSize = useStore((store) => ({ width: store.width, height: store.height }), sameSize);
+  const selectedOnly = selection.states.length === 1 ? selection.states[0] : undefined;
+  useEffect(() => {
+    if (selectedOnly === undefined || paneSize.width === 0) return;
+    const center = absoluteCenter(derived.nodes, selectedOnly);
+    if (!center) return;
+    const { x, y, zoom } = flow.getViewport();
+    const screen = { x: center.x * zoom + x, y: center.y * zoom + y };
+    const margin = 40;
+    const visible = screen.x > margin && screen.y > margin && screen.x < paneSize.width - margin && screen.y < paneSize.height - margin;
+    if (!visible) void flow.setCenter(center.x, center.y, { zoom, duration: 200 });
+    // Only a change of the selected state moves the view, not every edit while it stays selected.
+  }, [selectedOnly, paneSize.width, paneSize.height]);
 
   // A definition without positions (imported, written by hand) is laid out once on open.
   const unplaced = Object.keys(definition.layout?.nodes ?? {}).length === 0 && derived.nodes.length > 1;

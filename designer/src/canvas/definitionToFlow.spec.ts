@@ -29,4 +29,20 @@ describe('definition → canvas', () => {
     expect(byId.get('submitted#after.remind.0')?.data).toMatchObject({ kind: 'after', delay: 'remind', lane: 1 });
     expect(byId.get('review.sign#on.DONE.0')).toMatchObject({ source: 'review.sign', target: 'closed' });
   });
+
+  it('converts a definition once: a new selection reuses every unmarked node and edge', () => {
+    const definition = approvalFixture();
+    const first = definitionToFlow(definition, { locale: 'en', selectedStates: ['submitted'] });
+    const second = definitionToFlow(definition, { locale: 'en', selectedStates: ['review'] });
+    const same = second.nodes.filter((node, index) => node === first.nodes[index]).map((node) => node.id);
+    expect(same).toEqual(['review.check', 'review.sign', 'rejected', 'closed']);
+    expect(second.edges.every((edge, index) => edge === first.edges[index])).toBe(true);
+  });
+
+  it('places states without saved positions on a grid, children below their container header', () => {
+    const definition = { ...approvalFixture(), layout: { nodes: {} } };
+    const { nodes } = definitionToFlow(definition, { locale: 'en' });
+    expect(nodes.find((node) => node.id === 'review.check')?.position).toEqual({ x: 24, y: 64 });
+    expect(nodes.find((node) => node.id === 'review')?.position).toEqual({ x: 240, y: 0 });
+  });
 });

@@ -1,13 +1,15 @@
 import { Alert, Result, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { designerApi } from '../api/designerApi';
 import type { DefinitionDetail } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
-import { VersionsTab } from '../versions/VersionsTab';
 import { EditorProvider } from './EditorProvider';
 import { EditorWorkspace } from './EditorWorkspace';
 import { ServerEditorHeader } from './ServerEditorHeader';
+
+// The history and side-by-side diff load when the Versions tab is first shown.
+const VersionsTab = lazy(() => import('../versions/VersionsTab').then((module) => ({ default: module.VersionsTab })));
 
 /** One company workflow from the engine: its draft under edit, autosaved, publishable. */
 export function EditorPage() {

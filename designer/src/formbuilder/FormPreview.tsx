@@ -6,14 +6,14 @@ import { FormErrorBoundary } from './FormErrorBoundary';
 import { useI18n } from '../i18n/I18nContext';
 import type { JsonObject } from '@estateflow/runtime-web/api';
 import { toJsonObject } from '../util/toJsonObject';
-import { localizeUiSchema } from './localizeForm';
+import { withLocaleConvention } from './localizeForm';
 
 /** The form as staff and owners will see it: the shared EstateForm (offline), validated as on submit. */
 export function FormPreview(props: { form: FormDefinition }) {
   const { t, locale } = useI18n();
   const [data, setData] = useState<JsonObject>({});
   const schema = useMemo(() => toJsonObject(props.form.schema), [props.form.schema]);
-  const uiSchema = useMemo(() => toJsonObject(localizeUiSchema(props.form.uiSchema, locale)), [props.form.uiSchema, locale]);
+  const uiSchema = useMemo(() => toJsonObject(withLocaleConvention(props.form.uiSchema)), [props.form.uiSchema]);
   const resetKey = JSON.stringify(props.form);
   return (
     <div className="form-preview" aria-label={t('forms.preview')}>

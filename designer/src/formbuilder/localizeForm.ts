@@ -1,38 +1,51 @@
-import type { Locale } from '../i18n/translate';
 import { isRecord } from '../util/isRecord';
 import type { UiSchema } from './fieldModel';
 
 /**
- * English labels live beside each field in uiSchema as `ui:i18n: { en: { title, description } }`
- * (the schema's own title/description are zh-CN). For an English rendering they become RJSF's
- * `ui:title` / `ui:description` overrides, at every depth.
+ * Per-language form text, the convention runtime-web and the template packs share: the schema's
+ * own title/description are zh-CN; other languages sit beside the field in uiSchema as
+ * `"ui:locale": { "en": { "title", "description", "options", "items", … } }`, which the shared
+ * `EstateForm` applies for its `locale` (runtime-web/src/forms/localize-form.ts).
+ *
+ * Forms the designer wrote before used `"ui:i18n"` with the same shape; they are read as
+ * `ui:locale` (and rewritten as such on the next edit of the field).
  */
-export function localizeUiSchema(ui: unknown, locale: Locale): UiSchema {
+const LOCALE_KEY = 'ui:locale';
+const LEGACY_KEY = 'ui:i18n';
+
+/** The field's per-locale texts, the legacy `ui:i18n` merged under `ui:locale`. */
+function localeTexts(ui: UiSchema): Record<string, unknown> {
+  const legacy = isRecord(ui[LEGACY_KEY]) ? ui[LEGACY_KEY] : {};
+  const current = isRecord(ui[LOCALE_KEY]) ? ui[LOCALE_KEY] : {};
+  const merged: Record<string, unknown> = { ...legacy };
+  for (const [locale, texts] of Object.entries(current)) {
+    const before = merged[locale];
+    merged[locale] = isRecord(before) && isRecord(texts) ? { ...before, ...texts } : texts;
+  }
+  return merged;
+}
+
+/** The uiSchema as EstateForm reads it: legacy `ui:i18n` entries become `ui:locale`, at every depth. */
+export function withLocaleConvention(ui: unknown): UiSchema {
   if (!isRecord(ui)) return {};
   const result: UiSchema = {};
   for (const [key, value] of Object.entries(ui)) {
-    if (key === 'ui:i18n') {
-      const texts = isRecord(value) ? value[locale] : undefined;
-      if (isRecord(texts)) {
-        if (typeof texts.title === 'string' && texts.title !== '') result['ui:title'] = texts.title;
-        if (typeof texts.description === 'string' && texts.description !== '') result['ui:description'] = texts.description;
-      }
-      continue;
-    }
-    result[key] = isRecord(value) && !key.startsWith('ui:') ? localizeUiSchema(value, locale) : value;
+    if (key === LEGACY_KEY) continue;
+    result[key] = isRecord(value) && !key.startsWith('ui:') ? withLocaleConvention(value) : value;
   }
+  if (LEGACY_KEY in ui) result[LOCALE_KEY] = localeTexts(ui);
   return result;
 }
 
 export function englishText(ui: UiSchema, name: 'title' | 'description'): string {
-  const i18n = ui['ui:i18n'];
-  const en = isRecord(i18n) ? i18n.en : undefined;
+  const en = localeTexts(ui).en;
   const text = isRecord(en) ? en[name] : undefined;
   return typeof text === 'string' ? text : '';
 }
 
 export function withEnglishText(ui: UiSchema, input: { name: 'title' | 'description'; text: string }): UiSchema {
-  const i18n = isRecord(ui['ui:i18n']) ? ui['ui:i18n'] : {};
-  const en = isRecord(i18n.en) ? i18n.en : {};
-  return { ...ui, 'ui:i18n': { ...i18n, en: { ...en, [input.name]: input.text } } };
+  const texts = localeTexts(ui);
+  const en = isRecord(texts.en) ? texts.en : {};
+  const { [LEGACY_KEY]: _legacy, ...rest } = ui;
+  return { ...rest, [LOCALE_KEY]: { ...texts, en: { ...en, [input.name]: input.text } } };
 }

@@ -36,7 +36,10 @@ export function collectFindings(definition: unknown, locale: Locale): DesignerFi
       target: findingTargetFromPointer(error.path),
     }));
   }
-  const findings = lintDefinition(validation.definition).map((finding): DesignerFinding => ({
+  // Forms are not compiled here: AJV compiles with `new Function`, which the engine's
+  // Content-Security-Policy forbids in the served designer. Their safety is still checked, and
+  // publishing runs the full lint (with compiled forms) on the engine.
+  const findings = lintDefinition(validation.definition, { compileForms: false }).map((finding): DesignerFinding => ({
     severity: finding.severity,
     code: finding.code,
     message: finding.message[locale],

@@ -7,7 +7,7 @@ import type { Definition } from '../definition/types';
 import { useI18n } from '../i18n/I18nContext';
 import { pickText } from '../i18n/translate';
 import { FormErrorBoundary } from '../formbuilder/FormErrorBoundary';
-import { localizeUiSchema } from '../formbuilder/localizeForm';
+import { withLocaleConvention } from '../formbuilder/localizeForm';
 import { toJsonObject } from '../util/toJsonObject';
 import type { Simulation } from './simulation';
 
@@ -57,7 +57,7 @@ export function EventPanel(props: {
         <FormErrorBoundary resetKey={event.event}>
           <EstateForm
             schema={toJsonObject(form.schema)}
-            uiSchema={toJsonObject(localizeUiSchema(form.uiSchema, locale))}
+            uiSchema={toJsonObject(withLocaleConvention(form.uiSchema))}
             formData={data}
             onChange={setData}
             onSubmit={send}

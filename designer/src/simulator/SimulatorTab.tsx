@@ -4,7 +4,7 @@ import { Alert, Button, Divider, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useEditor } from '../editor/EditorContext';
 import { FormErrorBoundary } from '../formbuilder/FormErrorBoundary';
-import { localizeUiSchema } from '../formbuilder/localizeForm';
+import { withLocaleConvention } from '../formbuilder/localizeForm';
 import { useI18n } from '../i18n/I18nContext';
 import { toJsonObject } from '../util/toJsonObject';
 import { ReadOnlyCanvas } from '../versions/ReadOnlyCanvas';
@@ -46,7 +46,7 @@ export function SimulatorTab() {
               <FormErrorBoundary resetKey={JSON.stringify(startForm)}>
                 <EstateForm
                   schema={toJsonObject(startForm.schema)}
-                  uiSchema={toJsonObject(localizeUiSchema(startForm.uiSchema, locale))}
+                  uiSchema={toJsonObject(withLocaleConvention(startForm.uiSchema))}
                   formData={startData}
                   onChange={setStartData}
                   onSubmit={begin}

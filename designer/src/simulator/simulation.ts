@@ -1,8 +1,6 @@
 import {
   ALL_ROLES,
   activeStatePaths,
-  compileFormValidator,
-  resolveParameters,
   start,
   step,
   type Actor,
@@ -14,6 +12,8 @@ import {
   type WorkflowSnapshot,
 } from '@estateflow/model';
 import type { Definition } from '../definition/types';
+import { isRecord } from '../util/isRecord';
+import { validateWithSchema } from './validateWithSchema';
 
 /** The simulator's own clock starts where scenarios start by default. */
 export const SIMULATION_START = Date.parse('2026-01-05T09:00:00+08:00');
@@ -79,14 +79,28 @@ function advanceWith(
   };
 }
 
-/** Validates data against one of the definition's forms as the engine will (the model's AJV). */
+/** Validates data against one of the definition's forms with the schema the engine applies (CSP-safe). */
 export function validateFormData(definition: Definition, input: { form: string | undefined; data: Record<string, unknown> }): FieldError[] {
   const form = input.form ? definition.forms[input.form] : undefined;
   if (!form) return [];
-  const compiled = compileFormValidator(form.schema);
-  if (!compiled.ok) return compiled.problems.map((problem) => ({ path: problem.path, message: problem.message }));
-  const verdict = compiled.validate(input.data);
-  return verdict.ok ? [] : verdict.errors;
+  return validateWithSchema(form.schema, input.data);
+}
+
+/**
+ * The parameters a simulated instance runs with, as the model's `resolveParameters` makes them
+ * (the schema's defaults, overridden by the given values, validated) but validated CSP-safely.
+ */
+function simulationParameters(
+  definition: Definition,
+  values: Record<string, unknown>,
+): { ok: true; parameters: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
+  const parameters: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(definition.parameters?.properties ?? {}))
+    if (isRecord(property) && property.default !== undefined) parameters[name] = structuredClone(property.default);
+  for (const [name, value] of Object.entries(values)) parameters[name] = structuredClone(value);
+  if (definition.parameters === undefined) return { ok: true, parameters };
+  const errors = validateWithSchema(definition.parameters, parameters);
+  return errors.length ? { ok: false, errors } : { ok: true, parameters };
 }
 
 export function startSimulation(
@@ -95,7 +109,7 @@ export function startSimulation(
 ): SimulationResult {
   const errors = validateFormData(definition, { form: definition.startForm, data: input.data });
   if (errors.length) return { ok: false, errors };
-  const parameters = resolveParameters(definition, {}, input.parameters ?? {});
+  const parameters = simulationParameters(definition, input.parameters ?? {});
   if (!parameters.ok) return { ok: false, errors: parameters.errors };
   const result = start(definition, {
     parameters: parameters.parameters,

@@ -5,7 +5,7 @@ import { edgeTypes } from '../canvas/TransitionEdge';
 import { nodeTypes } from '../canvas/StateNodes';
 import type { Definition } from '../definition/types';
 import { useI18n } from '../i18n/I18nContext';
-import type { ChangeKind } from './compareDefinitions';
+import type { ChangeKind } from './versionChanges';
 
 /** A definition drawn read-only: a version in the diff (changes coloured) or the simulator's view (active states). */
 export function ReadOnlyCanvas(props: {

@@ -5,7 +5,7 @@ import type { DefinitionDetail } from '../api/types';
 import type { Definition } from '../definition/types';
 import { useEditor } from '../editor/EditorContext';
 import { useI18n } from '../i18n/I18nContext';
-import { compareDefinitions } from './compareDefinitions';
+import { versionChanges } from './versionChanges';
 import { ReadOnlyCanvas } from './ReadOnlyCanvas';
 
 type VersionChoice = number | 'draft';
@@ -29,7 +29,7 @@ export function VersionsTab(props: { detail: DefinitionDetail; onChanged: () => 
   const pick = (choice: VersionChoice) => (choice === 'draft' ? state.definition : loaded.get(choice));
   const left = pick(from);
   const right = pick(to);
-  const comparison = useMemo(() => (left && right ? compareDefinitions(left, right) : null), [left, right]);
+  const comparison = useMemo(() => (left && right ? versionChanges(left, right) : null), [left, right]);
   const options = [
     { value: 'draft', label: t('versions.draft') },
     ...versions.map((version) => ({ value: String(version.version), label: `v${version.version}` })),

@@ -1,15 +1,17 @@
 import { CopyOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { designerApi } from '../api/designerApi';
 import type { DefinitionSummary } from '../api/types';
 import { useSession } from '../auth/SessionContext';
 import { useI18n } from '../i18n/I18nContext';
-import { ImportDialog } from '../importexport/ImportDialog';
 import { CreateWorkflowDialog } from './CreateWorkflowDialog';
 import { DuplicateWorkflowDialog } from './DuplicateWorkflowDialog';
 import { definitionName } from './definitionName';
+
+// The XState import (parser, mapping) loads only when the import dialog is opened.
+const ImportDialog = lazy(() => import('../importexport/ImportDialog').then((module) => ({ default: module.ImportDialog })));
 
 /** The company's workflows: status, bindings, create, duplicate, archive, search. */
 export function WorkflowListPage() {
@@ -130,7 +132,11 @@ export function WorkflowListPage() {
         onClose={() => setDuplicating(null)}
         onDuplicated={(id) => navigate(`/workflows/${id}`)}
       />
-      <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={(id) => navigate(`/workflows/${id}`)} />
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog open={importing} onClose={() => setImporting(false)} onImported={(id) => navigate(`/workflows/${id}`)} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -5,7 +5,8 @@ import definitionSchema from './schema/definition.schema.json';
  * `setData` changes the instance's data inside the model; all others are planned effects the
  * engine performs: notify (a template to role / requester / assignee / user), assignTask
  * (reassign), escalate (SLA breach), startChild (another workflow, e.g. an abnormal inspection
- * item raising a repair), webhook (an integration event) and cancelInstance.
+ * item raising a repair), webhook (an integration event), cancelInstance and registerResident
+ * (the person becomes an owner or tenant of the unit: a Residency).
  */
 export const ACTION_TYPES = {
   setData: 'SetDataParams',
@@ -15,6 +16,7 @@ export const ACTION_TYPES = {
   startChild: 'StartChildParams',
   webhook: 'WebhookParams',
   cancelInstance: 'CancelInstanceParams',
+  registerResident: 'RegisterResidentParams',
 } as const;
 
 export type ActionType = keyof typeof ACTION_TYPES;

@@ -7,16 +7,26 @@ const SHANGHAI = 'Asia/Shanghai';
 const HOUR = 3_600_000;
 const at = (local: string) => new Date(`${local}+08:00`);
 // Every day 09:00–18:00, except the 2026-10-01 holiday.
-const daytime = parseBusinessCalendar({ weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '09:00', to: '18:00' }], holidays: ['2026-10-01'] });
+const daytime = parseBusinessCalendar({
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  hours: [{ from: '09:00', to: '18:00' }],
+  holidays: ['2026-10-01'],
+});
 
 describe('businessTimeBetween', () => {
   it('counts only working hours, across nights and holidays', () => {
-    expect(businessTimeBetween({ from: at('2026-09-30T17:00:00'), to: at('2026-10-02T10:00:00'), calendar: daytime, timezone: SHANGHAI })).toBe(2 * HOUR);
-    expect(businessTimeBetween({ from: at('2026-09-29T12:00:00'), to: at('2026-09-29T13:30:00'), calendar: daytime, timezone: SHANGHAI })).toBe(1.5 * HOUR);
+    expect(
+      businessTimeBetween({ from: at('2026-09-30T17:00:00'), to: at('2026-10-02T10:00:00'), calendar: daytime, timezone: SHANGHAI }),
+    ).toBe(2 * HOUR);
+    expect(
+      businessTimeBetween({ from: at('2026-09-29T12:00:00'), to: at('2026-09-29T13:30:00'), calendar: daytime, timezone: SHANGHAI }),
+    ).toBe(1.5 * HOUR);
   });
 
   it('is zero when the deadline has passed', () => {
-    expect(businessTimeBetween({ from: at('2026-09-29T12:00:00'), to: at('2026-09-29T11:00:00'), calendar: daytime, timezone: SHANGHAI })).toBe(0);
+    expect(
+      businessTimeBetween({ from: at('2026-09-29T12:00:00'), to: at('2026-09-29T11:00:00'), calendar: daytime, timezone: SHANGHAI }),
+    ).toBe(0);
   });
 
   it('is the inverse of addBusinessTime, so a paused clock resumes with exactly the time it had', () => {

@@ -30,6 +30,21 @@ export interface EngineConfig {
   maxConcurrentEvents: number;
   /** SMTP server for e-mail notifications (smtp://user:password@host:587); none: the development sender. */
   smtpUrl: string | null;
+  /** The SMS gateway (docs/configuration.md); none: the development sender. */
+  smsGateway: MessageGatewayConfig | null;
+  /** The WeChat template-message gateway; none: the development sender. */
+  wechatGateway: MessageGatewayConfig | null;
+}
+
+/** An HTTP message gateway: where to POST, the key that names us, the secret that signs each body. */
+export interface MessageGatewayConfig {
+  url: string;
+  /** Access key id (SMS) or app id (WeChat), sent in X-EstateFlow-Key. */
+  keyId: string;
+  /** Access key secret (SMS) or app secret (WeChat): the HMAC-SHA256 signing key. */
+  secret: string;
+  /** SMS signature (【阳光物业】) or WeChat template id, passed to the gateway. */
+  template: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +101,37 @@ function dataKey(env: Env): string | null {
   return raw;
 }
 
+/**
+ * A gateway is configured by its URL; the key and secret must come with it. In production the URL
+ * must be https:// — the signature proves who sent a message, not that nobody read it.
+ */
+function gateway(
+  env: Env,
+  input: { prefix: string; keyName: string; secretName: string; templateName: string; production: boolean },
+): MessageGatewayConfig | null {
+  const urlName = `${input.prefix}_URL`;
+  const raw = env[urlName];
+  const keyId = env[input.keyName];
+  const secret = env[input.secretName];
+  if (raw === undefined || raw === '') {
+    if (keyId || secret) throw new ConfigError(`${input.keyName} / ${input.secretName} are set but ${urlName} is not.`);
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${urlName} is not a URL; expected https://gateway.example.cn/send.`);
+  }
+  if (url.protocol !== 'https:' && (input.production || url.protocol !== 'http:'))
+    throw new ConfigError(
+      `${urlName} must start with https://${input.production ? ' in production' : ' (or http:// outside production)'}.`,
+    );
+  if (!keyId) throw new ConfigError(`${input.keyName} is required with ${urlName}.`);
+  if (!secret || secret.length < 16) throw new ConfigError(`${input.secretName} is required with ${urlName} (at least 16 characters).`);
+  return { url: url.toString(), keyId, secret, template: env[input.templateName] || null };
+}
+
 /** Reads and checks the configuration; a missing or bad value throws a ConfigError naming it. */
 export function loadConfig(env: Env = process.env): EngineConfig {
   const environment = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
@@ -99,9 +145,15 @@ export function loadConfig(env: Env = process.env): EngineConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     seedDemo: flag(env, 'ESTATEFLOW_SEED_DEMO', db === null),
     dataKey: dataKey(env),
-    previousDataKeys: (env.ESTATEFLOW_PREVIOUS_DATA_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
+    previousDataKeys: (env.ESTATEFLOW_PREVIOUS_DATA_KEYS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
     webRoot: path.resolve(env.ESTATEFLOW_WEB_ROOT || path.join(__dirname, '..', '..', '..')),
-    allowedOrigins: (env.ESTATEFLOW_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: (env.ESTATEFLOW_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     sessionHours: integer(env, 'ESTATEFLOW_SESSION_HOURS', 12, { min: 1, max: 24 * 90 }),
     runWorkers: flag(env, 'ESTATEFLOW_WORKERS', true),
     worker: {
@@ -113,5 +165,19 @@ export function loadConfig(env: Env = process.env): EngineConfig {
     },
     maxConcurrentEvents: integer(env, 'ESTATEFLOW_MAX_CONCURRENT_EVENTS', 64, { min: 1, max: 10_000 }),
     smtpUrl: env.ESTATEFLOW_SMTP_URL || null,
+    smsGateway: gateway(env, {
+      prefix: 'ESTATEFLOW_SMS',
+      keyName: 'ESTATEFLOW_SMS_ACCESS_KEY_ID',
+      secretName: 'ESTATEFLOW_SMS_ACCESS_KEY_SECRET',
+      templateName: 'ESTATEFLOW_SMS_SIGN_NAME',
+      production: environment === 'production',
+    }),
+    wechatGateway: gateway(env, {
+      prefix: 'ESTATEFLOW_WECHAT',
+      keyName: 'ESTATEFLOW_WECHAT_APP_ID',
+      secretName: 'ESTATEFLOW_WECHAT_APP_SECRET',
+      templateName: 'ESTATEFLOW_WECHAT_TEMPLATE_ID',
+      production: environment === 'production',
+    }),
   };
 }

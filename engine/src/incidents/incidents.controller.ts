@@ -2,8 +2,22 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ValidationError } from '../common/errors';
+import { JsonBody, type JsonSchema } from '../common/json-body';
 import type { IncidentStatus } from '../generated/prisma/enums';
-import { type IncidentView, IncidentsService } from './incidents.service';
+import { type IncidentView, IncidentsService, type ResolveIncidentRequest } from './incidents.service';
+
+const RESOLVE_BODY: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    action: {
+      type: 'string',
+      enum: ['reactivate', 'cancel'],
+      description: 'For an incident that stopped a request: run it again (only when its stored state reads again) or cancel it',
+    },
+    comment: { type: 'string', maxLength: 1000 },
+  },
+};
 
 function statusFilter(raw: string | undefined): IncidentStatus | null {
   if (raw === undefined || raw === '' || raw === 'all') return null;
@@ -32,8 +46,12 @@ export class IncidentsController {
 
   @Post(':id/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark the incident handled without running its job again' })
-  resolve(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IncidentView> {
-    return this.incidents.markResolved(principal, id);
+  @ApiOperation({ summary: 'Mark the incident handled without running its job again; for a stopped request, reactivate or cancel it' })
+  resolve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @JsonBody<ResolveIncidentRequest>(RESOLVE_BODY, { optional: true }) body: ResolveIncidentRequest,
+  ): Promise<IncidentView> {
+    return this.incidents.markResolved(principal, id, body);
   }
 }

@@ -65,7 +65,10 @@ export class IncidentsRepository {
   }
 
   /** The instance an incident stopped: what reactivating it must check. */
-  async stoppedInstance(input: { companyId: string; instanceId: string }): Promise<{ id: string; status: string; versionId: string; snapshot: unknown; version: number } | null> {
+  async stoppedInstance(input: {
+    companyId: string;
+    instanceId: string;
+  }): Promise<{ id: string; status: string; versionId: string; snapshot: unknown; version: number } | null> {
     const result = await this.database.pool.query<{ id: string; status: string; versionId: string; snapshot: unknown; version: number }>(
       'SELECT id, status::text AS status, "versionId", snapshot, version FROM "Instance" WHERE id = $1 AND "companyId" = $2',
       [input.instanceId, input.companyId],
@@ -79,7 +82,17 @@ export class IncidentsRepository {
    * checked), or `cancelled` with its open tasks and pending timers — logged as an instance event.
    * False when the incident was resolved or the instance changed meanwhile.
    */
-  async resolveStoppedInstance(input: { companyId: string; id: string; instanceId: string; version: number; action: 'reactivate' | 'cancel'; byId: string; byName: string; comment: string | null; now: Date }): Promise<boolean> {
+  async resolveStoppedInstance(input: {
+    companyId: string;
+    id: string;
+    instanceId: string;
+    version: number;
+    action: 'reactivate' | 'cancel';
+    byId: string;
+    byName: string;
+    comment: string | null;
+    now: Date;
+  }): Promise<boolean> {
     const { rows } = await this.database.pool.query<{ resolved: string }>(
       `WITH instance AS (
          UPDATE "Instance"

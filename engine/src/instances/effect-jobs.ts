@@ -66,6 +66,14 @@ export function planEffects(input: { effects: Effect[]; instanceId: string; esta
       case 'cancelInstance':
         plan.cancelInstance = true;
         break;
+      case 'registerResident':
+        plan.jobs.push({
+          kind: 'register_resident',
+          payload: { instanceId, estateId, seq, unitId: effect.unitId, person: effect.person, residencyKind: effect.residencyKind, moveInAt: effect.moveInAt ?? null },
+          dedupeKey,
+          runAt: at,
+        });
+        break;
     }
   });
   // A timer cancelled and scheduled again in one step (a re-entered state) keeps the new one.

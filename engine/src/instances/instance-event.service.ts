@@ -10,6 +10,7 @@ import { InstanceTransitionPlanner } from './instance-transition.planner';
 import { renderInstance } from './instance-view';
 import { InstanceWriterRepository } from './instance-writer.repository';
 import { ProgressRenderer } from './progress-renderer';
+import { SYSTEM_ONLY_EVENTS } from './system-events';
 
 export interface EventRequest {
   instanceId: string;
@@ -78,7 +79,8 @@ export class InstanceEventService {
    * A timer fired (called by the timers worker). Does nothing when the instance is no longer
    * active or the timer's state was left; returns whether the event was applied.
    */
-  async applySystemEvent(input: { instanceId: string; event: string; expectedStateKey: string | null; idempotencyKey?: string }): Promise<{ applied: boolean }> {
+  async applySystemEvent(input: { instanceId: string; event: string; expectedStateKey: string | null; idempotencyKey?: string; data?: Record<string, unknown> }): Promise<{ applied: boolean }> {
+    const data = input.data ?? {};
     const idempotencyKey = input.idempotencyKey === undefined ? null : `system:${input.instanceId}:${input.idempotencyKey}`;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const record = await this.reader.read({ companyId: null, instanceId: input.instanceId, idempotencyKey, timelineLimit: EVENT_REPLY_TIMELINE });
@@ -93,9 +95,9 @@ export class InstanceEventService {
       }
       if (input.expectedStateKey !== null && !snapshotPaths.includes(input.expectedStateKey)) return { applied: false };
       const now = Date.now();
-      const result = this.step({ compiled, record, type: input.event, data: {}, actor: SYSTEM_INSTANCE_ACTOR, now });
+      const result = this.step({ compiled, record, type: input.event, data, actor: SYSTEM_INSTANCE_ACTOR, now });
       if (!result.changed) return { applied: false };
-      const outcome = await this.write({ compiled, record, result, actor: SYSTEM_INSTANCE_ACTOR, request: { instanceId: input.instanceId, type: input.event, data: {} }, idempotencyKey, now });
+      const outcome = await this.write({ compiled, record, result, actor: SYSTEM_INSTANCE_ACTOR, request: { instanceId: input.instanceId, type: input.event, data }, idempotencyKey, now });
       if (outcome.kind === 'done') return { applied: true };
       if (outcome.kind === 'duplicateKey') return { applied: false };
     }
@@ -114,6 +116,7 @@ export class InstanceEventService {
     if (record.status !== 'active') {
       throw new ConflictError(`This request is ${record.status}; nothing more can be done to it.`, { reason: 'not_active', state: record.stateValue, status: record.status, allowedEvents: [] });
     }
+    if (SYSTEM_ONLY_EVENTS.has(request.type)) throw new ForbiddenError(`"${request.type}" is sent by the engine only.`);
     const compiled = await this.compiledOrIncident(record);
     const mayActorSend = await this.checkedAllowedEvents({ compiled, record, actor });
     const entry = mayActorSend.find((event) => event.event === request.type);
@@ -161,7 +164,7 @@ export class InstanceEventService {
       compiled,
       result,
       open: record.tasks,
-      instance: { id: record.id, companyId: record.companyId, estateId: record.estateId, buildingId: record.buildingId, requesterPersonId: record.requesterPersonId, data, slaClocks: record.slaClocks },
+      instance: { id: record.id, companyId: record.companyId, estateId: record.estateId, buildingId: record.buildingId, requesterPersonId: record.requesterPersonId, data, slaClocks: record.slaClocks, parentInstanceId: record.parentInstanceId },
       seq,
       now,
       completedById: actor.kind === 'staff' || actor.kind === 'api_token' ? actor.id : null,

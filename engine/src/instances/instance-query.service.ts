@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IncompatibleSnapshotError, checkSnapshot, compileMachine, findState, type LocalizedText, type WorkflowDefinition } from '@estateflow/model';
+import { IncompatibleSnapshotError, checkSnapshot, compileMachine, type LocalizedText } from '@estateflow/model';
 import { type Principal, visibleEstateIds } from '../auth/principal';
 import { NotFoundError } from '../common/errors';
 import { CompiledVersionCache } from '../definitions/compiled-version.cache';
@@ -10,6 +10,8 @@ import { renderInstance, type InstanceView, type Localized } from './instance-vi
 import { InstanceWriterRepository } from './instance-writer.repository';
 import { InstancesRepository, type InstanceListFilter } from './instances.repository';
 import { ProgressRenderer } from './progress-renderer';
+import { residencyKindsAllowed } from './resident-start';
+import { labelOfStateValue } from './state-value-label';
 
 export interface InstanceSummary {
   id: string;
@@ -21,9 +23,22 @@ export interface InstanceSummary {
   status: InstanceStatus;
   state: string;
   stateLabel: Localized;
+  /** What an owner reads, rendered as GET /instances/{id} does. */
+  progress: Localized;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The parameters an instance runs with, from its stored snapshot's context. */
+function paramsOf(snapshot: unknown): Record<string, unknown> {
+  const context = isRecord(snapshot) ? snapshot['context'] : undefined;
+  const params = isRecord(context) ? context['params'] : undefined;
+  return isRecord(params) ? params : {};
 }
 
 export interface StartableWorkflow {
@@ -31,19 +46,8 @@ export interface StartableWorkflow {
   name: LocalizedText;
   version: number;
   startForm: { schema: unknown; uiSchema: unknown } | null;
-}
-
-/** The label of a stored state value ("a.b | c.d") without the snapshot: deepest labelled state per leaf. */
-function labelOfStateValue(definition: WorkflowDefinition, stateValue: string): Localized {
-  const labels = stateValue.split(' | ').map((leaf) => {
-    const segments = leaf.split('.');
-    for (let length = segments.length; length > 0; length--) {
-      const label = findState(definition, segments.slice(0, length).join('.'))?.meta?.label;
-      if (label !== undefined) return { 'zh-CN': label['zh-CN'], en: label.en ?? label['zh-CN'] };
-    }
-    return { 'zh-CN': leaf, en: leaf };
-  });
-  return { 'zh-CN': labels.map((label) => label['zh-CN']).join(' / '), en: labels.map((label) => label.en).join(' / ') };
+  /** Owners and tenants: their units in the estate they may start it for (tenants not where only owners may). */
+  unitIds?: string[];
 }
 
 /** Reading instances: one instance for its page, lists, and the workflows a caller may start. */
@@ -112,7 +116,8 @@ export class InstanceQueryService {
     const { rows, total } = await this.instances.list(filter);
     const items: InstanceSummary[] = [];
     for (const row of rows) {
-      const definition = await this.versions.get(principal.companyId, row.versionId).then((compiled) => compiled.definition).catch(() => null);
+      const compiled = await this.versions.get(principal.companyId, row.versionId).catch(() => null);
+      const definition = compiled?.definition ?? null;
       items.push({
         id: row.id,
         reference: row.reference,
@@ -123,6 +128,10 @@ export class InstanceQueryService {
         status: row.status,
         state: row.stateValue,
         stateLabel: definition === null ? { 'zh-CN': row.stateValue, en: row.stateValue } : labelOfStateValue(definition, row.stateValue),
+        progress:
+          compiled === null
+            ? { 'zh-CN': '', en: '' }
+            : this.progress.renderStateValue({ versionId: compiled.versionId, definition: compiled.definition, stateValue: row.stateValue, context: { data: row.data, params: paramsOf(row.snapshot), instance: { reference: row.reference, title: row.title } } }),
         version: row.version,
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
@@ -143,7 +152,12 @@ export class InstanceQueryService {
       if (roles.length > 0 && !actor.roles.some((role) => roles.includes(role))) continue;
       const formKey = compiled.definition.startForm;
       const form = formKey === undefined || !Object.hasOwn(compiled.definition.forms, formKey) ? undefined : compiled.definition.forms[formKey];
-      workflows.push({ key: binding.workflowKey, name: compiled.definition.name, version: compiled.version, startForm: form === undefined ? null : { schema: form.schema, uiSchema: form.uiSchema ?? {} } });
+      const workflow: StartableWorkflow = { key: binding.workflowKey, name: compiled.definition.name, version: compiled.version, startForm: form === undefined ? null : { schema: form.schema, uiSchema: form.uiSchema ?? {} } };
+      if (principal.kind === 'person') {
+        const kinds = residencyKindsAllowed(roles);
+        workflow.unitIds = principal.units.filter((unit) => unit.estateId === estateId && kinds.includes(unit.kind)).map((unit) => unit.unitId);
+      }
+      workflows.push(workflow);
     }
     return workflows;
   }

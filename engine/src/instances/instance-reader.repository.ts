@@ -7,7 +7,7 @@ import type { InstanceRecord, StoredResponse } from './instance-record';
 // stored for that key. The event hot path reads nothing else.
 const READ_INSTANCE = `
 SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i.status,
-       i.snapshot, i."stateValue", i.data, i."slaClocks", i.version, i."unitId", i."requesterPersonId", i."createdAt", i."updatedAt",
+       i.snapshot, i."stateValue", i.data, i."slaClocks", i.version, i."unitId", i."requesterPersonId", i."parentInstanceId", i."createdAt", i."updatedAt",
        u.label AS "unitLabel", u."buildingId", p.name AS "requesterName",
        COALESCE((SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'data', e.data, 'actorKind', e."actorKind",
                    'actorId', e."actorId", 'actorName', e."actorName", 'comment', e.comment, 'at', e."createdAt") ORDER BY e.seq)

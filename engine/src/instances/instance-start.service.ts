@@ -13,6 +13,7 @@ import { renderInstance } from './instance-view';
 import { InstanceWriterRepository } from './instance-writer.repository';
 import { InstancesRepository } from './instances.repository';
 import { ProgressRenderer } from './progress-renderer';
+import { residentStart, type ResidentUnit } from './resident-start';
 
 export interface StartRequest {
   estateId: string;
@@ -57,16 +58,16 @@ export class InstanceStartService {
       if (stored !== null) return stored;
     }
     const actor = actorInEstate(principal, request.estateId);
-    let unitId = request.unitId ?? null;
+    const unitId = request.unitId ?? null;
     let requesterPersonId = request.requesterPersonId ?? null;
+    let residentUnits: ResidentUnit[] | null = null;
     if (principal.kind === 'person') {
-      const ownUnits = principal.units.filter((unit) => unit.estateId === request.estateId);
+      // Which unit, and so which residency kind (owner / tenant), is decided with the workflow's start roles.
+      residentUnits = principal.units.filter((unit) => unit.estateId === request.estateId);
       if (requesterPersonId !== null && requesterPersonId !== principal.personId) throw new ForbiddenError('You can only make requests for yourself.');
-      if (unitId !== null && !ownUnits.some((unit) => unit.unitId === unitId)) throw new ForbiddenError('You can only make requests for your own units.');
-      if (unitId === null && ownUnits.length === 1) unitId = ownUnits[0]?.unitId ?? null;
       requesterPersonId = principal.personId;
     }
-    return this.start({ companyId: principal.companyId, estateId: request.estateId, workflowKey: request.workflowKey, data: request.data, unitId, requesterPersonId, parentInstanceId: null, actor, idempotencyKey, checkStartRoles: true });
+    return this.start({ companyId: principal.companyId, estateId: request.estateId, workflowKey: request.workflowKey, data: request.data, unitId, requesterPersonId, parentInstanceId: null, actor, idempotencyKey, checkStartRoles: true, residentUnits });
   }
 
   /** Child workflows and schedules: the engine starts an instance as the system (no start-role check). */
@@ -82,6 +83,7 @@ export class InstanceStartService {
       actor: SYSTEM_INSTANCE_ACTOR,
       idempotencyKey: `system-start:${input.idempotencyKey}`,
       checkStartRoles: false,
+      residentUnits: null,
     });
   }
 
@@ -96,18 +98,27 @@ export class InstanceStartService {
     actor: InstanceActor;
     idempotencyKey: string | null;
     checkStartRoles: boolean;
+    /** An owner or tenant starting for themselves: their units in the estate. */
+    residentUnits: ResidentUnit[] | null;
   }): Promise<StoredResponse> {
-    const { companyId, estateId, actor } = input;
+    const { companyId, estateId } = input;
+    let actor = input.actor;
+    let unitId = input.unitId;
     const context = await this.instances.startContext({ companyId, estateId, workflowKey: input.workflowKey });
     if (context === null || context.definitionStatus === 'archived') throw new NotFoundError(`The workflow "${input.workflowKey}" in this estate`);
     const compiled = await this.versions.get(companyId, context.versionId);
     const definition = compiled.definition;
     const startRoles = definition.roles?.start ?? [];
+    if (input.residentUnits !== null) {
+      const resident = residentStart({ units: input.residentUnits, unitId, startRoles, workflowName: definition.name['zh-CN'] });
+      unitId = resident.unitId;
+      actor = { ...actor, roles: resident.roles };
+    }
     if (input.checkStartRoles && startRoles.length > 0 && !actor.roles.some((role) => startRoles.includes(role))) {
       throw new ForbiddenError(`You may not start "${definition.name['zh-CN']}" here.`);
     }
-    const unit = input.unitId === null ? null : await this.instances.unit({ companyId, estateId, unitId: input.unitId });
-    if (input.unitId !== null && unit === null) throw new NotFoundError('That unit');
+    const unit = unitId === null ? null : await this.instances.unit({ companyId, estateId, unitId });
+    if (unitId !== null && unit === null) throw new NotFoundError('That unit');
     const requester = input.requesterPersonId === null ? null : await this.instances.person(companyId, input.requesterPersonId);
     if (input.requesterPersonId !== null && requester === null) throw new NotFoundError('That person');
     if (definition.startForm !== undefined) {
@@ -136,7 +147,7 @@ export class InstanceStartService {
       compiled,
       result,
       open: [],
-      instance: { id, companyId, estateId, buildingId: unit?.buildingId ?? null, requesterPersonId: requester?.id ?? null, data },
+      instance: { id, companyId, estateId, buildingId: unit?.buildingId ?? null, requesterPersonId: requester?.id ?? null, data, parentInstanceId: input.parentInstanceId },
       seq: 1,
       now,
       completedById: null,

@@ -46,7 +46,7 @@ export class InstanceTransitionPlanner {
     compiled: CompiledVersion;
     result: StepResult;
     open: TaskRecord[];
-    instance: { id: string; companyId: string; estateId: string; buildingId: string | null; requesterPersonId: string | null; data: Record<string, unknown>; slaClocks?: unknown };
+    instance: { id: string; companyId: string; estateId: string; buildingId: string | null; requesterPersonId: string | null; data: Record<string, unknown>; slaClocks?: unknown; parentInstanceId?: string | null };
     seq: number;
     now: number;
     completedById: string | null;
@@ -97,6 +97,16 @@ export class InstanceTransitionPlanner {
       newTasks.push(row);
       openTasks.push({ ...row, status: 'open', assigneeUserName: assignee.assigneeUserName, createdAt: at });
     }
-    return { status, closedTasks: changes.closed, newTasks, openTasks, cancelTimerIds: effects.cancelTimerIds, jobs: effects.jobs, slaClocks };
+    const jobs = [...effects.jobs];
+    // A child workflow that ends tells its parent (docs/jobs.md `child_completed`), in this same statement.
+    if (status !== 'active' && instance.parentInstanceId) {
+      jobs.push({
+        kind: 'child_completed',
+        payload: { parentInstanceId: instance.parentInstanceId, childId: instance.id, workflowKey: compiled.definition.key, finalState: result.stateValue, status },
+        dedupeKey: `child_completed:${instance.id}`,
+        runAt: at,
+      });
+    }
+    return { status, closedTasks: changes.closed, newTasks, openTasks, cancelTimerIds: effects.cancelTimerIds, jobs, slaClocks };
   }
 }

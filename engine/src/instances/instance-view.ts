@@ -4,6 +4,7 @@ import type { InstanceStatus, PrincipalKind, StaffRole, TaskStatus } from '../ge
 import type { InstanceActor } from './instance-actor';
 import { readLoggedEventData } from './event-log-entry';
 import type { EventRecord } from './instance-record';
+import { SYSTEM_ONLY_EVENTS } from './system-events';
 
 export type Localized = { 'zh-CN': string; en: string };
 
@@ -15,6 +16,9 @@ export interface TaskSummary {
   workflowKey: string;
   name: LocalizedText;
   state: string;
+  /** The inbox and the task actions: the label of `state` and the workflow's name, from the instance's version. */
+  stateLabel?: Localized;
+  workflowName?: LocalizedText;
   status: TaskStatus;
   assignee?: { role?: StaffRole; userId?: string; name?: string; personId?: string };
   respondDueAt?: string;
@@ -40,6 +44,12 @@ export interface InstanceView {
   requester?: { id: string; name: string };
   tasks: TaskSummary[];
   allowedEvents: { type: string; label: Localized; form?: { schema: unknown; uiSchema: unknown } }[];
+  /**
+   * The forms that filled `data`, so pages can show field titles and option labels instead of raw
+   * keys: the start form and the forms of events on the timeline (plus those of `allowedEvents`).
+   * Only forms whose data the caller can already read — never another role's unused forms.
+   */
+  forms: { key: string; schema: unknown; uiSchema: unknown }[];
   timeline: { seq: number; type: string; label: Localized; actor: { kind: PrincipalKind; name: string }; at: string; comment?: string; data?: Record<string, unknown> }[];
   createdAt: string;
   updatedAt: string;
@@ -81,6 +91,37 @@ function eventLabel(definition: WorkflowDefinition, type: string): Localized {
     eventLabels.set(definition, labels);
   }
   return localized(labels.get(type), type);
+}
+
+const eventForms = new WeakMap<WorkflowDefinition, Map<string, string[]>>();
+
+/** Event type → the form keys its transitions ask for, computed once per definition. */
+function formsOfEvent(definition: WorkflowDefinition, type: string): string[] {
+  let forms = eventForms.get(definition);
+  if (forms === undefined) {
+    forms = new Map();
+    for (const info of listTransitions(definition)) {
+      const form = info.transition.meta?.form;
+      if (info.trigger.kind !== 'event' || form === undefined) continue;
+      const known = forms.get(info.trigger.event) ?? [];
+      if (!known.includes(form)) forms.set(info.trigger.event, [...known, form]);
+    }
+    eventForms.set(definition, forms);
+  }
+  return forms.get(type) ?? [];
+}
+
+/** The forms behind the instance's data (see InstanceView.forms), start form first. */
+function dataForms(definition: WorkflowDefinition, eventTypes: readonly string[]): InstanceView['forms'] {
+  const keys = new Set<string>();
+  if (definition.startForm !== undefined) keys.add(definition.startForm);
+  for (const type of eventTypes) for (const key of formsOfEvent(definition, type)) keys.add(key);
+  const forms: InstanceView['forms'] = [];
+  for (const key of keys) {
+    const form = Object.hasOwn(definition.forms, key) ? definition.forms[key] : undefined;
+    if (form !== undefined) forms.push({ key, schema: form.schema, uiSchema: form.uiSchema ?? {} });
+  }
+  return forms;
 }
 
 export function taskSummary(task: TaskLike, instance: { id: string; reference: string; title: string; workflowKey: string }, now: number): TaskSummary {
@@ -155,12 +196,13 @@ export function renderInstance(input: ViewInput): InstanceView {
     progress: input.progress,
     data: instance.data,
     tasks: input.tasks.map((task) => taskSummary(task, instance, input.now)),
-    allowedEvents: events.map((event) => {
+    allowedEvents: events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => {
       const entry: InstanceView['allowedEvents'][number] = { type: event.event, label: localized(event.label, event.event) };
       const form = event.form === undefined ? undefined : Object.hasOwn(definition.forms, event.form) ? definition.forms[event.form] : undefined;
       if (form !== undefined) entry.form = { schema: form.schema, uiSchema: form.uiSchema ?? {} };
       return entry;
     }),
+    forms: dataForms(definition, [...input.events.map((event) => event.type), ...events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => event.event)]),
     timeline: input.events.map((event) => {
       const entry: InstanceView['timeline'][number] = {
         seq: event.seq,

@@ -27,7 +27,7 @@ export interface ClosedTaskRow {
 
 /** An outbox row: a timer or a side effect for the workers. */
 export interface JobRow {
-  kind: 'timer' | 'notify' | 'webhook' | 'start_child' | 'escalate';
+  kind: 'timer' | 'notify' | 'webhook' | 'start_child' | 'escalate' | 'child_completed' | 'register_resident';
   payload: Record<string, unknown>;
   dedupeKey: string;
   runAt: string;

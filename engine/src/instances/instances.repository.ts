@@ -26,6 +26,9 @@ export interface InstanceListRow {
   createdAt: Date;
   updatedAt: Date;
   versionId: string;
+  /** For the owner's progress text: the form data and the snapshot (whose context carries the parameters). */
+  data: Prisma.JsonValue;
+  snapshot: Prisma.JsonValue;
 }
 
 export interface InstanceListFilter {
@@ -98,7 +101,7 @@ export class InstancesRepository {
         orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
         skip: (filter.page - 1) * filter.pageSize,
         take: filter.pageSize,
-        select: { id: true, reference: true, title: true, workflowKey: true, estateId: true, status: true, stateValue: true, version: true, unitId: true, requesterPersonId: true, createdAt: true, updatedAt: true, versionId: true },
+        select: { id: true, reference: true, title: true, workflowKey: true, estateId: true, status: true, stateValue: true, version: true, unitId: true, requesterPersonId: true, createdAt: true, updatedAt: true, versionId: true, data: true, snapshot: true },
       }),
       this.database.prisma.instance.count({ where }),
     ]);

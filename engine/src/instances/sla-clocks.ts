@@ -30,10 +30,15 @@ export function parseSlaClocks(value: unknown): SlaClocks | null {
 }
 
 /** A new task's deadlines: its SLA (or the time a paused clock had left) counted in the estate's business time. */
-export function taskDeadlines(input: { task: ActiveTask; carried: PausedClock | undefined; now: number; clock: EstateClock }): { respondDueAt: string | null; completeDueAt: string | null } {
+export function taskDeadlines(input: { task: ActiveTask; carried: PausedClock | undefined; now: number; clock: EstateClock }): {
+  respondDueAt: string | null;
+  completeDueAt: string | null;
+} {
   const { task, carried, clock } = input;
   const due = (ms: number | undefined): string | null =>
-    ms === undefined ? null : slaDeadline({ start: new Date(input.now), ms, calendar: clock.calendar, timezone: clock.timezone }).toISOString();
+    ms === undefined
+      ? null
+      : slaDeadline({ start: new Date(input.now), ms, calendar: clock.calendar, timezone: clock.timezone }).toISOString();
   return {
     respondDueAt: due(task.sla.respondMs === undefined ? undefined : (carried?.respondMs ?? task.sla.respondMs)),
     completeDueAt: due(task.sla.completeMs === undefined ? undefined : (carried?.completeMs ?? task.sla.completeMs)),
@@ -61,7 +66,8 @@ export function nextSlaClocks(input: {
   const openedClock = input.opened.some((task) => task.sla.respondMs !== undefined || task.sla.completeMs !== undefined);
   if (hadSla.length > 0 && input.opened.length > 0 && !openedClock && !keptClock) {
     const clocks: SlaClocks = {};
-    const left = (due: string) => slaTimeLeft({ now: new Date(input.now), due: new Date(due), calendar: input.clock.calendar, timezone: input.clock.timezone });
+    const left = (due: string) =>
+      slaTimeLeft({ now: new Date(input.now), due: new Date(due), calendar: input.clock.calendar, timezone: input.clock.timezone });
     for (const task of hadSla) {
       // A claimed task has been responded to: only its completion clock is still running.
       const respondMs = task.respondDueAt !== null && task.status === 'open' ? left(task.respondDueAt) : undefined;

@@ -17,6 +17,9 @@ export interface TaskAssignee {
   assigneePersonId: string | null;
 }
 
+const STAFF_NAME_TTL_MS = 30_000;
+const MAX_STAFF_NAMES = 5_000;
+
 const UNASSIGNED: TaskAssignee = { assigneeRole: null, assigneeUserId: null, assigneeUserName: null, assigneePersonId: null };
 
 /** Who a new task goes to: a role (the team's inbox), a named staff user, a rule's pick, or the requester. */
@@ -24,7 +27,13 @@ const UNASSIGNED: TaskAssignee = { assigneeRole: null, assigneeUserId: null, ass
 export class TaskAssigner {
   constructor(private readonly repository: TaskAssigneeRepository) {}
 
-  async assign(input: { companyId: string; estateId: string; buildingId: string | null; assignee: ResolvedAssignee | undefined; requesterPersonId: string | null }): Promise<TaskAssignee> {
+  async assign(input: {
+    companyId: string;
+    estateId: string;
+    buildingId: string | null;
+    assignee: ResolvedAssignee | undefined;
+    requesterPersonId: string | null;
+  }): Promise<TaskAssignee> {
     const { assignee } = input;
     if (assignee === undefined) return UNASSIGNED;
     switch (assignee.kind) {
@@ -47,14 +56,39 @@ export class TaskAssigner {
           roundRobin: assignee.rule === 'roundRobin',
         });
         // Nobody holds the role: the task waits in the role's team inbox.
-        return picked === null ? { ...UNASSIGNED, assigneeRole: assignee.role } : { ...UNASSIGNED, assigneeRole: assignee.role, assigneeUserId: picked.id, assigneeUserName: picked.name };
+        return picked === null
+          ? { ...UNASSIGNED, assigneeRole: assignee.role }
+          : { ...UNASSIGNED, assigneeRole: assignee.role, assigneeUserId: picked.id, assigneeUserName: picked.name };
       }
     }
   }
 
   /** A named user only if they are staff of this company; anyone else leaves the task unassigned. */
   private async staffUser(companyId: string, userId: string): Promise<TaskAssignee> {
-    const name = await this.repository.staffName(companyId, userId);
+    const name = await this.staffName(companyId, userId);
     return name === null ? UNASSIGNED : { ...UNASSIGNED, assigneeUserId: userId, assigneeUserName: name };
+  }
+
+  /**
+   * Staff names found lately, so that assigning to a named person (DISPATCH, REASSIGN) does not
+   * add a round trip to the event path. Only hits are kept — a user who is not staff of the
+   * company is asked about every time — and only briefly: a rename shows on new tasks within
+   * STAFF_NAME_TTL_MS (stored rows are read with the current name anyway).
+   */
+  private readonly names = new Map<string, { name: string; expiresAt: number }>();
+
+  private async staffName(companyId: string, userId: string): Promise<string | null> {
+    const key = `${companyId}:${userId}`;
+    const now = Date.now();
+    const known = this.names.get(key);
+    if (known !== undefined && known.expiresAt > now) return known.name;
+    const name = await this.repository.staffName(companyId, userId);
+    if (name === null) {
+      this.names.delete(key);
+      return null;
+    }
+    if (this.names.size >= MAX_STAFF_NAMES) this.names.clear();
+    this.names.set(key, { name, expiresAt: now + STAFF_NAME_TTL_MS });
+    return name;
   }
 }

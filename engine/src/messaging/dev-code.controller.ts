@@ -6,6 +6,7 @@ import { NotFoundError } from '../common/errors';
 import { Public } from '../common/public.decorator';
 import { normalisePhone } from '../privacy/normalise';
 import { DevelopmentMessageSender } from './development-message-sender';
+import { ChannelRoutingSender } from './http-gateway-sender';
 import { MESSAGE_SENDER, type MessageSender } from './message-sender';
 
 /** Development only: lets the demo portal show the sign-in code that "was sent by SMS". */
@@ -21,9 +22,11 @@ export class DevCodeController {
   @Get('latest-code')
   @ApiOperation({ summary: 'The latest sign-in code sent to a phone (development sender only; 404 in production)' })
   async latestCode(@Query('phone') phone: string | undefined): Promise<{ phone: string; code: string }> {
-    if (this.config.environment === 'production' || !(this.sender instanceof DevelopmentMessageSender) || !phone) throw new NotFoundError('A code for this phone');
+    const sms = this.sender instanceof ChannelRoutingSender ? this.sender.senderFor('sms') : this.sender;
+    if (this.config.environment === 'production' || !(sms instanceof DevelopmentMessageSender) || !phone)
+      throw new NotFoundError('A code for this phone');
     const normalised = normalisePhone(phone);
-    const code = await this.sender.latestCode(normalised);
+    const code = await sms.latestCode(normalised);
     if (code === null) throw new NotFoundError('A code for this phone');
     return { phone: normalised, code };
   }

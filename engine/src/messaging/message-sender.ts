@@ -9,6 +9,8 @@ export interface OutgoingMessage {
   title?: string;
   /** A sign-in code the message carries, kept apart so the development sender can show it. */
   code?: string;
+  /** The same for every attempt at one delivery: gateways that deduplicate use it. */
+  dedupeKey?: string;
 }
 
 export interface MessageSender {

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FaultInjector } from '../jobs/fault-injector';
 import { PermanentJobError } from '../jobs/job';
-import { NotificationChannels } from './channels/notification-channels';
+import { GatewayRejectedError } from '../messaging/http-gateway-sender';
+import { type ChannelOutcome, NotificationChannels } from './channels/notification-channels';
 import { channelColumn, type NotificationChannel, type NotificationRecipient } from './notification-recipient';
 import { NotificationsRepository } from './notifications.repository';
 import { renderNotificationTemplate } from './templates/render-notification-template';
@@ -80,7 +81,7 @@ export class NotificationDispatcher {
         // Outside channels: send, then record. A crash between the two can repeat one message
         // (at least once); the record makes every later rerun skip it.
         if (await this.repository.exists(row.dedupeKey)) continue;
-        const outcome = await this.channels.send({ channel, recipient, title, body });
+        const outcome = await this.sendOutside({ channel, recipient, title, body, dedupeKey: row.dedupeKey });
         if (outcome === 'noAddress') {
           this.logger.warn(`No ${channel} address for ${recipient.kind} ${recipient.id}; skipped.`);
           continue;
@@ -91,5 +92,15 @@ export class NotificationDispatcher {
       }
     }
     return { delivered };
+  }
+
+  /** A gateway's refusal that a retry cannot fix (a 4xx) fails the job at once, as an incident; anything else is retried. */
+  private async sendOutside(input: Parameters<NotificationChannels['send']>[0]): Promise<ChannelOutcome> {
+    try {
+      return await this.channels.send(input);
+    } catch (error) {
+      if (error instanceof GatewayRejectedError && error.permanent) throw new PermanentJobError(error.message);
+      throw error;
+    }
   }
 }

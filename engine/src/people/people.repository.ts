@@ -15,7 +15,11 @@ const PERSON_SELECT = {
   name: true,
   phoneCipher: true,
   idNumberCipher: true,
-  residencies: { where: { endedAt: null }, select: { kind: true, unit: { select: { id: true, label: true, estateId: true } } }, orderBy: { createdAt: 'asc' } },
+  residencies: {
+    where: { endedAt: null },
+    select: { kind: true, unit: { select: { id: true, label: true, estateId: true } } },
+    orderBy: { createdAt: 'asc' },
+  },
 } as const;
 
 /** Lookups of estates, units, staff and people; every query carries the company. */
@@ -23,7 +27,10 @@ const PERSON_SELECT = {
 export class PeopleRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  estates(input: { companyId: string; ids: string[] | null }): Promise<{ id: string; code: string; name: string; kind: EstateKind; address: string | null; timezone: string }[]> {
+  estates(input: {
+    companyId: string;
+    ids: string[] | null;
+  }): Promise<{ id: string; code: string; name: string; kind: EstateKind; address: string | null; timezone: string }[]> {
     return this.database.prisma.estate.findMany({
       where: { companyId: input.companyId, ...(input.ids === null ? {} : { id: { in: input.ids } }) },
       select: { id: true, code: true, name: true, kind: true, address: true, timezone: true },
@@ -36,12 +43,24 @@ export class PeopleRepository {
   }
 
   /** People living (now) in an estate, filtered by blind-indexed phone and/or unit. */
-  async people(input: { companyId: string; estateId: string; phoneIndexes: string[] | null; unitId: string | null; unitLabel: string | null; limit: number }): Promise<PersonRow[]> {
+  async people(input: {
+    companyId: string;
+    estateId: string;
+    phoneIndexes: string[] | null;
+    unitId: string | null;
+    unitLabel: string | null;
+    limit: number;
+  }): Promise<PersonRow[]> {
     // Units by label first: a relation filter through residencies to units makes a far slower plan.
     const unitIds =
       input.unitLabel === null
         ? null
-        : (await this.database.prisma.unit.findMany({ where: { companyId: input.companyId, estateId: input.estateId, label: { contains: input.unitLabel } }, select: { id: true } })).map((unit) => unit.id);
+        : (
+            await this.database.prisma.unit.findMany({
+              where: { companyId: input.companyId, estateId: input.estateId, label: { contains: input.unitLabel } },
+              select: { id: true },
+            })
+          ).map((unit) => unit.id);
     return this.database.prisma.person.findMany({
       where: {
         companyId: input.companyId,
@@ -68,22 +87,36 @@ export class PeopleRepository {
   }
 
   /** Staff holding a role in the estate, directly or company-wide. */
-  async staff(input: { companyId: string; estateId: string; role: StaffRole | null }): Promise<{ id: string; name: string; roles: StaffRole[] }[]> {
+  async staff(input: {
+    companyId: string;
+    estateId: string;
+    role: StaffRole | null;
+  }): Promise<{ id: string; name: string; roles: StaffRole[] }[]> {
     const users = await this.database.prisma.staffUser.findMany({
       where: {
         companyId: input.companyId,
         active: true,
         roles: { some: { OR: [{ estateId: input.estateId }, { estateId: null }], ...(input.role === null ? {} : { role: input.role }) } },
       },
-      select: { id: true, name: true, roles: { where: { OR: [{ estateId: input.estateId }, { estateId: null }] }, select: { role: true } } },
+      select: {
+        id: true,
+        name: true,
+        roles: { where: { OR: [{ estateId: input.estateId }, { estateId: null }] }, select: { role: true } },
+      },
       orderBy: { name: 'asc' },
     });
     return users.map((user) => ({ id: user.id, name: user.name, roles: [...new Set(user.roles.map((held) => held.role))] }));
   }
 
-  units(input: { companyId: string; estateId: string; q: string | null; limit: number }) {
+  /** `unitIds`: only these (an owner's or tenant's own units); null: any unit of the estate. */
+  units(input: { companyId: string; estateId: string; q: string | null; limit: number; unitIds: string[] | null }) {
     return this.database.prisma.unit.findMany({
-      where: { companyId: input.companyId, estateId: input.estateId, ...(input.q === null ? {} : { label: { contains: input.q } }) },
+      where: {
+        companyId: input.companyId,
+        estateId: input.estateId,
+        ...(input.q === null ? {} : { label: { contains: input.q } }),
+        ...(input.unitIds === null ? {} : { id: { in: input.unitIds } }),
+      },
       select: { id: true, label: true, entrance: true, floor: true, room: true, building: { select: { id: true, name: true } } },
       orderBy: [{ label: 'asc' }],
       take: input.limit,

@@ -70,7 +70,10 @@ export class PeopleService {
     let phoneIndexes: string[] | null = null;
     if (input.phone !== undefined && input.phone !== '') {
       const phone = normalisePhone(input.phone);
-      if (!isMobilePhone(phone)) throw new ValidationError('"phone" is not a mobile phone number: 11 digits starting with 1.', { fields: [{ field: 'phone', message: 'not a mobile phone number' }] });
+      if (!isMobilePhone(phone))
+        throw new ValidationError('"phone" is not a mobile phone number: 11 digits starting with 1.', {
+          fields: [{ field: 'phone', message: 'not a mobile phone number' }],
+        });
       phoneIndexes = this.cipher.blindIndexCandidates('phone', phone);
     }
     const unit = input.unit?.trim() || null;
@@ -89,22 +92,50 @@ export class PeopleService {
     await this.requireInEstate({ principal: input.principal, estateId: input.estateId, action: 'staff.read' });
     const role = input.role === undefined || input.role === '' ? null : input.role;
     if (role !== null && !isStaffRole(role)) {
-      throw new ValidationError(`"role" must be one of ${Object.values(StaffRole).join(', ')}.`, { fields: [{ field: 'role', message: 'unknown role' }] });
+      throw new ValidationError(`"role" must be one of ${Object.values(StaffRole).join(', ')}.`, {
+        fields: [{ field: 'role', message: 'unknown role' }],
+      });
     }
     return this.repository.staff({ companyId: input.principal.companyId, estateId: input.estateId, role });
   }
 
   async units(input: { principal: Principal; estateId: string; q?: string }): Promise<UnitSummary[]> {
-    await this.requireInEstate({ principal: input.principal, estateId: input.estateId, action: 'unit.read' });
-    const rows = await this.repository.units({ companyId: input.principal.companyId, estateId: input.estateId, q: input.q?.trim() || null, limit: LIMIT });
-    return rows.map((row) => ({ id: row.id, label: row.label, building: row.building, entrance: row.entrance, floor: row.floor, room: row.room }));
+    const { principal } = input;
+    let unitIds: string[] | null = null;
+    if (principal.kind === 'person') {
+      // Owners and tenants pick among their own units only; an estate they do not live in is a 404.
+      unitIds = principal.units.filter((unit) => unit.estateId === input.estateId).map((unit) => unit.unitId);
+      if (unitIds.length === 0) throw new NotFoundError('The estate');
+    } else {
+      await this.requireInEstate({ principal, estateId: input.estateId, action: 'unit.read' });
+    }
+    const rows = await this.repository.units({
+      companyId: principal.companyId,
+      estateId: input.estateId,
+      q: input.q?.trim() || null,
+      limit: LIMIT,
+      unitIds,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      building: row.building,
+      entrance: row.entrance,
+      floor: row.floor,
+      room: row.room,
+    }));
   }
 
   /**
    * The full phone or ID number, for those who must call or verify: phone for company admins,
    * estate managers and front desk; ID number for company admins only. Every read is audited.
    */
-  async unmask(input: { principal: Principal; personId: string; field: UnmaskField; reason: string }): Promise<{ field: UnmaskField; value: string }> {
+  async unmask(input: {
+    principal: Principal;
+    personId: string;
+    field: UnmaskField;
+    reason: string;
+  }): Promise<{ field: UnmaskField; value: string }> {
     const { principal } = input;
     const person = await this.repository.person({ companyId: principal.companyId, personId: input.personId });
     const estateIds = [...new Set(person?.residencies.map((residency) => residency.unit.estateId) ?? [])];
@@ -114,13 +145,22 @@ export class PeopleService {
     }
     const grantedIn = estateIds.find((estateId) => this.access.allows(principal, 'person.unmask', { estateId }));
     if (grantedIn === undefined) throw new ForbiddenError('Your role may not see full phone or ID numbers.');
-    if (input.field === 'idNumber' && !(principal.kind === 'staff' && principal.roles.some((held) => held.role === 'company_admin' && held.estateId === null))) {
+    if (
+      input.field === 'idNumber' &&
+      !(principal.kind === 'staff' && principal.roles.some((held) => held.role === 'company_admin' && held.estateId === null))
+    ) {
       throw new ForbiddenError('Only a company admin may see a full ID number.');
     }
     const cipher = input.field === 'phone' ? person.phoneCipher : person.idNumberCipher;
     if (cipher === null) throw new NotFoundError('An ID number for this person');
     const value = this.cipher.decrypt(input.field, cipher);
-    await this.audit.record({ actor: auditActorOf(principal), action: 'person.unmask', target: { type: 'Person', id: person.id }, estateId: grantedIn, detail: { field: input.field, reason: input.reason } });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'person.unmask',
+      target: { type: 'Person', id: person.id },
+      estateId: grantedIn,
+      detail: { field: input.field, reason: input.reason },
+    });
     return { field: input.field, value };
   }
 
@@ -130,12 +170,21 @@ export class PeopleService {
       name: row.name,
       phoneMasked: maskPhone(this.cipher.decrypt('phone', row.phoneCipher)),
       idNumberMasked: row.idNumberCipher === null ? null : maskIdNumber(this.cipher.decrypt('idNumber', row.idNumberCipher)),
-      units: row.residencies.map((residency) => ({ id: residency.unit.id, label: residency.unit.label, estateId: residency.unit.estateId, kind: residency.kind })),
+      units: row.residencies.map((residency) => ({
+        id: residency.unit.id,
+        label: residency.unit.label,
+        estateId: residency.unit.estateId,
+        kind: residency.kind,
+      })),
     };
   }
 
   /** Another company's estate, or one the principal does not see, is a 404; a missing role a 403. */
-  private async requireInEstate(input: { principal: Principal; estateId: string; action: 'person.read' | 'staff.read' | 'unit.read' }): Promise<void> {
+  private async requireInEstate(input: {
+    principal: Principal;
+    estateId: string;
+    action: 'person.read' | 'staff.read' | 'unit.read';
+  }): Promise<void> {
     if (!(await this.repository.estateExists({ companyId: input.principal.companyId, estateId: input.estateId }))) {
       throw this.access.hidden({ principal: input.principal, action: input.action, what: 'The estate', id: input.estateId });
     }

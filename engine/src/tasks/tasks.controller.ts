@@ -33,7 +33,7 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The task inbox: mine, my team\'s, or all in my estates; overdue first; counts per tab' })
+  @ApiOperation({ summary: 'The task inbox: mine, my team\'s, or all in my estates; overdue first; counts per tab; each task with its state label and workflow name' })
   inbox(
     @CurrentPrincipal() principal: Principal,
     @Query('estateId') estateId?: string,
@@ -41,6 +41,7 @@ export class TasksController {
     @Query('status') status?: string,
     @Query('overdue') overdue?: string,
     @Query('workflowKey') workflowKey?: string,
+    @Query('state') state?: string,
     @Query('q') q?: string,
     @Query('page') pageNumber?: string,
     @Query('pageSize') pageSize?: string,
@@ -55,6 +56,7 @@ export class TasksController {
       ...(estateId === undefined ? {} : { estateId }),
       ...(statusValue === undefined ? {} : { status: statusValue }),
       ...(workflowKey === undefined || workflowKey === '' ? {} : { workflowKey }),
+      ...(state === undefined || state === '' ? {} : { state: state.slice(0, 200) }),
       ...(q === undefined || q === '' ? {} : { q: q.slice(0, 200) }),
     });
   }

@@ -17,7 +17,7 @@ export interface TaskRow {
   completeDueAt: Date | null;
   workflowKey: string;
   createdAt: Date;
-  instance: { reference: string; title: string };
+  instance: { reference: string; title: string; versionId: string };
   assigneeName: string | null;
 }
 
@@ -35,7 +35,7 @@ const taskSelect = {
   completeDueAt: true,
   workflowKey: true,
   createdAt: true,
-  instance: { select: { reference: true, title: true } },
+  instance: { select: { reference: true, title: true, versionId: true } },
 } as const;
 
 /** Task rows for inboxes and for claim / release / reassign; scoped by company. */

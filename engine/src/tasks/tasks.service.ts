@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type Principal, rolesInEstate, visibleEstateIds } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import type { WorkflowDefinition } from '@estateflow/model';
 import type { Prisma } from '../generated/prisma/client';
 import type { StaffRole, TaskStatus } from '../generated/prisma/enums';
+import { CompiledVersionCache } from '../definitions/compiled-version.cache';
 import { taskSummary, type TaskSummary } from '../instances/instance-view';
+import { labelOfStateValue } from '../instances/state-value-label';
 import { TasksRepository, type TaskRow } from './tasks.repository';
 
 export type TaskScope = 'mine' | 'team' | 'all';
@@ -14,6 +17,8 @@ export interface TaskQuery {
   status?: TaskStatus;
   overdue: boolean;
   workflowKey?: string;
+  /** A task's state path ("dispatched"), as in TaskSummary.state. */
+  state?: string;
   q?: string;
   page: number;
   pageSize: number;
@@ -39,8 +44,10 @@ function localizedName(value: Prisma.JsonValue): { 'zh-CN': string; en?: string 
   return { 'zh-CN': String(value), en: String(value) };
 }
 
-function toSummary(row: TaskRow, now: number): TaskSummary {
-  return taskSummary(
+type VersionDefinitions = ReadonlyMap<string, WorkflowDefinition>;
+
+function toSummary(row: TaskRow, input: { now: number; definitions: VersionDefinitions }): TaskSummary {
+  const summary = taskSummary(
     {
       id: row.id,
       stateKey: row.stateKey,
@@ -55,14 +62,21 @@ function toSummary(row: TaskRow, now: number): TaskSummary {
       createdAt: row.createdAt.toISOString(),
     },
     { id: row.instanceId, reference: row.instance.reference, title: row.instance.title, workflowKey: row.workflowKey },
-    now,
+    input.now,
   );
+  const definition = input.definitions.get(row.instance.versionId);
+  summary.stateLabel = definition === undefined ? { 'zh-CN': row.stateKey, en: row.stateKey } : labelOfStateValue(definition, row.stateKey);
+  if (definition !== undefined) summary.workflowName = definition.name;
+  return summary;
 }
 
 /** The inbox (mine / team / all, overdue first) and claiming, releasing and reassigning tasks. */
 @Injectable()
 export class TasksService {
-  constructor(private readonly repository: TasksRepository) {}
+  constructor(
+    private readonly repository: TasksRepository,
+    private readonly versions: CompiledVersionCache,
+  ) {}
 
   async inbox(principal: Principal, query: TaskQuery): Promise<TaskInbox> {
     const now = new Date();
@@ -78,7 +92,8 @@ export class TasksService {
       this.repository.count(scopes.team),
       this.repository.count(scopes.all),
     ]);
-    const items = rows.map((row) => toSummary(row, now.getTime()));
+    const definitions = await this.definitions(principal.companyId, rows);
+    const items = rows.map((row) => toSummary(row, { now: now.getTime(), definitions }));
     // Overdue first (the query orders by due time; those already past it come to the top).
     items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
     return { items, total, page: query.page, pageSize: query.pageSize, counts: { mine, team, all } };
@@ -130,7 +145,22 @@ export class TasksService {
   private async summary(principal: Principal, taskId: string): Promise<TaskSummary> {
     const row = await this.repository.find(principal.companyId, taskId);
     if (row === null) throw new NotFoundError('That task');
-    return toSummary(row, Date.now());
+    return toSummary(row, { now: Date.now(), definitions: await this.definitions(principal.companyId, [row]) });
+  }
+
+  /** Each distinct version's definition from the compiled-version cache (no query per row); a broken version is left out (labels fall back to the raw state). */
+  private async definitions(companyId: string, rows: readonly TaskRow[]): Promise<VersionDefinitions> {
+    const versionIds = [...new Set(rows.map((row) => row.instance.versionId))];
+    const found = await Promise.all(
+      versionIds.map(async (versionId): Promise<[string, WorkflowDefinition] | null> => {
+        try {
+          return [versionId, (await this.versions.get(companyId, versionId)).definition];
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return new Map(found.filter((entry): entry is [string, WorkflowDefinition] => entry !== null));
   }
 
   /** A task of the caller's company in an estate they work in; owners do not claim tasks. */
@@ -150,6 +180,7 @@ export class TasksService {
     where.status = query.status ?? { in: ['open', 'claimed'] };
     if (query.overdue) where.completeDueAt = { lt: now };
     if (query.workflowKey !== undefined) where.workflowKey = query.workflowKey;
+    if (query.state !== undefined) where.stateKey = query.state;
     if (query.q !== undefined) where.instance = { searchText: { contains: query.q.toLowerCase() } };
     return where;
   }

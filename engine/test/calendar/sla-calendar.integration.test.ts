@@ -34,7 +34,10 @@ function twoHourTask(key: string): Record<string, unknown> {
       initial: 'working',
       states: {
         working: {
-          meta: { label: label('处理中', 'Working'), task: { name: label('处理', 'Handle'), assignee: { role: 'front_desk' }, sla: { complete: 'PT2H' } } },
+          meta: {
+            label: label('处理中', 'Working'),
+            task: { name: label('处理', 'Handle'), assignee: { role: 'front_desk' }, sla: { complete: 'PT2H' } },
+          },
           on: { DONE: [{ target: 'done', meta: { label: label('完成', 'Done'), roles: ['front_desk'] } }] },
         },
         done: { type: 'final', meta: { label: label('已完成', 'Done'), outcome: 'completed' } },
@@ -59,16 +62,32 @@ function zoneInLastWorkingHour(): { timezone: string; from: string; to: string; 
 }
 
 function localParts(iso: string, timezone: string): { date: string; hour: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23', weekday: 'short' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+    weekday: 'short',
+  }).formatToParts(new Date(iso));
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')), weekday: weekdays.indexOf(part('weekday')) + 1 };
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    hour: Number(part('hour')),
+    weekday: weekdays.indexOf(part('weekday')) + 1,
+  };
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 24 * HOUR).toISOString().slice(0, 10);
 
 /** A new estate with its own calendar and the two-hour workflow bound; returns a started task. */
-async function startInEstate(input: { code: string; timezone: string; calendar: (today: { date: string; weekday: number }) => Record<string, unknown> }) {
+async function startInEstate(input: {
+  code: string;
+  timezone: string;
+  calendar: (today: { date: string; weekday: number }) => Record<string, unknown>;
+}) {
   const estate = await admin.post('/api/admin/estates', { code: input.code, name: `日历测试 ${input.code}`, timezone: input.timezone });
   expect(estate.status, JSON.stringify(estate.body)).toBe(201);
   const today = localParts(new Date().toISOString(), input.timezone);
@@ -79,7 +98,11 @@ async function startInEstate(input: { code: string; timezone: string; calendar: 
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = await admin.post(`/api/definitions/${created.body.id}/publish`, { changeNote: 'v1' });
   expect(published.status, JSON.stringify(published.body)).toBe(201);
-  const bound = await admin.put(`/api/estates/${estate.body.id}/bindings/${key}`, { definitionId: created.body.id, version: published.body.version, parameters: {} });
+  const bound = await admin.put(`/api/estates/${estate.body.id}/bindings/${key}`, {
+    definitionId: created.body.id,
+    version: published.body.version,
+    parameters: {},
+  });
   expect(bound.status, JSON.stringify(bound.body)).toBe(200);
   const started = await admin.post(`/api/estates/${estate.body.id}/instances`, { workflowKey: key, data: {} });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
@@ -91,7 +114,11 @@ describe('SLA deadlines follow the estate business calendar', () => {
   it('a 2 h SLA started in the last working hour runs out in the first hours of the next working day', async () => {
     const zone = zoneInLastWorkingHour();
     const every = [1, 2, 3, 4, 5, 6, 7];
-    const { today, createdAt, completeDueAt } = await startInEstate({ code: 'cal1', timezone: zone.timezone, calendar: () => ({ weekdays: every, hours: [{ from: zone.from, to: zone.to }], holidays: [], workdays: [] }) });
+    const { today, createdAt, completeDueAt } = await startInEstate({
+      code: 'cal1',
+      timezone: zone.timezone,
+      calendar: () => ({ weekdays: every, hours: [{ from: zone.from, to: zone.to }], holidays: [], workdays: [] }),
+    });
     expect(localParts(createdAt, zone.timezone).hour).toBe(zone.localHour);
     // e.g. 17:20 → 18:00 is 40 minutes, the other 80 run from 09:00: due 10:20 the next day, 17 h later.
     expect(Date.parse(completeDueAt) - Date.parse(createdAt)).toBe(17 * HOUR);
@@ -103,7 +130,12 @@ describe('SLA deadlines follow the estate business calendar', () => {
     const { today, createdAt, completeDueAt } = await startInEstate({
       code: 'cal2',
       timezone: zone.timezone,
-      calendar: (day) => ({ weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: zone.from, to: zone.to }], holidays: [addDays(day.date, 1)], workdays: [] }),
+      calendar: (day) => ({
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        hours: [{ from: zone.from, to: zone.to }],
+        holidays: [addDays(day.date, 1)],
+        workdays: [],
+      }),
     });
     expect(Date.parse(completeDueAt) - Date.parse(createdAt)).toBe(41 * HOUR);
     expect(localParts(completeDueAt, zone.timezone).date).toBe(addDays(today.date, 2));
@@ -115,7 +147,12 @@ describe('SLA deadlines follow the estate business calendar', () => {
       code: 'cal3',
       timezone: zone.timezone,
       // Only today's weekday is worked, and tomorrow is a 调休 make-up day.
-      calendar: (day) => ({ weekdays: [day.weekday], hours: [{ from: zone.from, to: zone.to }], holidays: [], workdays: [addDays(day.date, 1)] }),
+      calendar: (day) => ({
+        weekdays: [day.weekday],
+        hours: [{ from: zone.from, to: zone.to }],
+        holidays: [],
+        workdays: [addDays(day.date, 1)],
+      }),
     });
     expect(Date.parse(completeDueAt) - Date.parse(createdAt)).toBe(17 * HOUR);
     expect(localParts(completeDueAt, zone.timezone).date).toBe(addDays(today.date, 1));
@@ -127,7 +164,12 @@ describe('SLA clocks stop while a repair is paused for parts (挂起 / 待料)',
     const demo = logins.companies.find((company) => company.code === 'demo');
     const estateId = demo?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
     // Round the clock in this estate, so that the arithmetic below is plain hours.
-    const calendar = await admin.put(`/api/admin/estates/${estateId}/calendar`, { weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '00:00', to: '24:00' }], holidays: [], workdays: [] });
+    const calendar = await admin.put(`/api/admin/estates/${estateId}/calendar`, {
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      hours: [{ from: '00:00', to: '24:00' }],
+      holidays: [],
+      workdays: [],
+    });
     expect(calendar.status, JSON.stringify(calendar.body)).toBe(200);
 
     // The built-in repair pack's workflow as the demo estate runs it, with a 4-hour completion SLA on the repair task.
@@ -143,7 +185,11 @@ describe('SLA clocks stop while a repair is paused for parts (挂起 / 待料)',
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const published = await admin.post(`/api/definitions/${created.body.id}/publish`, { changeNote: 'completion SLA' });
     expect(published.status, JSON.stringify(published.body)).toBe(201);
-    const bound = await admin.put(`/api/estates/${estateId}/bindings/repairsla`, { definitionId: created.body.id, version: published.body.version, parameters: {} });
+    const bound = await admin.put(`/api/estates/${estateId}/bindings/repairsla`, {
+      definitionId: created.body.id,
+      version: published.body.version,
+      parameters: {},
+    });
     expect(bound.status, JSON.stringify(bound.body)).toBe(200);
     // Let every cached copy of the estate's calendar expire.
     await new Promise((resolve) => setTimeout(resolve, 5_500));
@@ -171,7 +217,11 @@ describe('SLA clocks stop while a repair is paused for parts (挂起 / 待料)',
     expect(Date.parse(repairTask.completeDueAt) - Date.parse(repairTask.createdAt)).toBe(4 * HOUR);
 
     // Three of the four hours pass before the technician pauses for parts.
-    await sql(engine.databaseUrl, `UPDATE "Task" SET "completeDueAt" = now() + interval '1 hour' WHERE "instanceId" = $1 AND status IN ('open', 'claimed')`, [id]);
+    await sql(
+      engine.databaseUrl,
+      `UPDATE "Task" SET "completeDueAt" = now() + interval '1 hour' WHERE "instanceId" = $1 AND status IN ('open', 'claimed')`,
+      [id],
+    );
     const paused = await send(tech, 'PAUSE', { reason: 'waiting_parts', expectedResumeDate: '2026-12-01' });
     expect(paused.state).toBe('paused');
     expect(paused.tasks.map((task: { completeDueAt?: string | null }) => task.completeDueAt ?? null)).toEqual([null]);

@@ -40,7 +40,14 @@ function parentDefinition(key: string, listens: boolean): Record<string, unknown
     on: {
       CLOSE: [{ target: 'closed', meta: { label: label('关闭', 'Close'), roles: ['front_desk'] } }],
       ...(listens
-        ? { CHILD_COMPLETED: [{ target: 'childDone', actions: [{ type: 'setData', params: { assign: { childResult: 'event.data.finalState', childId: 'event.data.childId' } } }] }] }
+        ? {
+            CHILD_COMPLETED: [
+              {
+                target: 'childDone',
+                actions: [{ type: 'setData', params: { assign: { childResult: 'event.data.finalState', childId: 'event.data.childId' } } }],
+              },
+            ],
+          }
         : {}),
     },
   };
@@ -68,7 +75,11 @@ async function publish(definition: Record<string, unknown>): Promise<void> {
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = await admin.post(`/api/definitions/${created.body.id}/publish`, { changeNote: 'v1' });
   expect(published.status, JSON.stringify(published.body)).toBe(201);
-  const bound = await admin.put(`/api/estates/${estateId}/bindings/${key}`, { definitionId: created.body.id, version: published.body.version, parameters: {} });
+  const bound = await admin.put(`/api/estates/${estateId}/bindings/${key}`, {
+    definitionId: created.body.id,
+    version: published.body.version,
+    parameters: {},
+  });
   expect(bound.status, JSON.stringify(bound.body)).toBe(200);
 }
 
@@ -91,7 +102,11 @@ async function runChild(parentKey: string): Promise<{ parentId: string; childId:
   const started = await admin.post(`/api/estates/${estateId}/instances`, { workflowKey: parentKey, data: {} });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   const parentId: string = started.body.id;
-  const child = await eventually(async () => (await sql<{ id: string }>(engine.databaseUrl, `SELECT id FROM "Instance" WHERE "parentInstanceId" = $1`, [parentId]))[0], 10_000, 'the child');
+  const child = await eventually(
+    async () => (await sql<{ id: string }>(engine.databaseUrl, `SELECT id FROM "Instance" WHERE "parentInstanceId" = $1`, [parentId]))[0],
+    10_000,
+    'the child',
+  );
   const finished = await desk.post(`/api/instances/${child.id}/events`, { type: 'FINISH', data: {} });
   expect(finished.status, JSON.stringify(finished.body)).toBe(200);
   expect(finished.body.status).toBe('completed');
@@ -120,7 +135,10 @@ describe('a child workflow that ends tells its parent', () => {
     const started = await admin.post(`/api/estates/${estateId}/instances`, { workflowKey: 'parentflow', data: {} });
     const asDesk = await desk.get(`/api/instances/${started.body.id}`);
     expect(asDesk.body.allowedEvents.map((event: { type: string }) => event.type)).toEqual(['CLOSE']);
-    const forged = await desk.post(`/api/instances/${started.body.id}/events`, { type: 'CHILD_COMPLETED', data: { childId: started.body.id, workflowKey: 'childflow', finalState: 'done' } });
+    const forged = await desk.post(`/api/instances/${started.body.id}/events`, {
+      type: 'CHILD_COMPLETED',
+      data: { childId: started.body.id, workflowKey: 'childflow', finalState: 'done' },
+    });
     expect(forged.status).toBe(403);
     expect((await admin.get(`/api/instances/${started.body.id}`)).body.state).toBe('waiting');
   });
@@ -129,7 +147,11 @@ describe('a child workflow that ends tells its parent', () => {
     const { parentId, childId } = await runChild('parentquiet');
     const job = await eventually(
       async () => {
-        const [row] = await sql<{ status: string }>(engine.databaseUrl, `SELECT status::text FROM "Job" WHERE kind = 'child_completed' AND payload->>'childId' = $1`, [childId]);
+        const [row] = await sql<{ status: string }>(
+          engine.databaseUrl,
+          `SELECT status::text FROM "Job" WHERE kind = 'child_completed' AND payload->>'childId' = $1`,
+          [childId],
+        );
         return row !== undefined && row.status !== 'pending' && row.status !== 'running' ? row : undefined;
       },
       10_000,

@@ -26,7 +26,11 @@ async function stoppedRepair(): Promise<{ id: string; incidentId: string; finger
   const started = await desk.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
   expect(started.status).toBe(201);
   const id: string = started.body.id;
-  const [row] = await sql<{ fingerprint: string }>(engine.databaseUrl, `SELECT snapshot->>'fingerprint' AS fingerprint FROM "Instance" WHERE id = $1`, [id]);
+  const [row] = await sql<{ fingerprint: string }>(
+    engine.databaseUrl,
+    `SELECT snapshot->>'fingerprint' AS fingerprint FROM "Instance" WHERE id = $1`,
+    [id],
+  );
   await sql(engine.databaseUrl, `UPDATE "Instance" SET snapshot = jsonb_set(snapshot, '{fingerprint}', '"tampered"') WHERE id = $1`, [id]);
   expect((await desk.post(`/api/instances/${id}/events`, { type: 'DISPATCH', data: { technicianId } })).status).toBe(409);
   const incidents = await manager.get('/api/incidents?status=open');
@@ -48,7 +52,11 @@ describe('resolving an incident that stopped a request', () => {
     expect((await desk.get(`/api/instances/${id}`)).body.status).toBe('incident');
 
     // An administrator repairs the stored state; now it may run again.
-    await sql(engine.databaseUrl, `UPDATE "Instance" SET snapshot = jsonb_set(snapshot, '{fingerprint}', to_jsonb($2::text)) WHERE id = $1`, [id, fingerprint]);
+    await sql(
+      engine.databaseUrl,
+      `UPDATE "Instance" SET snapshot = jsonb_set(snapshot, '{fingerprint}', to_jsonb($2::text)) WHERE id = $1`,
+      [id, fingerprint],
+    );
     const reactivated = await manager.post(`/api/incidents/${incidentId}/resolve`, { action: 'reactivate', comment: '已修复快照' });
     expect(reactivated.status, JSON.stringify(reactivated.body)).toBe(200);
     expect(reactivated.body.status).toBe('resolved');
@@ -73,7 +81,11 @@ describe('resolving an incident that stopped a request', () => {
     expect(open.body.items.map((item: { id: string }) => item.id)).not.toContain(incidentId);
 
     const audit = await setup.admin.get('/api/audit?action=incident.');
-    expect(audit.body.items[0]).toMatchObject({ action: 'incident.cancel_instance', targetId: id, detail: { incidentId, comment: '业主已撤销，快照无法恢复' } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'incident.cancel_instance',
+      targetId: id,
+      detail: { incidentId, comment: '业主已撤销，快照无法恢复' },
+    });
     // Staff who do not handle incidents do not even learn it exists.
     expect((await desk.post(`/api/incidents/${incidentId}/resolve`, { action: 'cancel' })).status).toBe(404);
   });

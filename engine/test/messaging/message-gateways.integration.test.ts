@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineProcess, startEngine } from '../harness/engine-process';
 import { readDemoLogins } from '../harness/demo-logins';
@@ -101,7 +103,15 @@ beforeAll(async () => {
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = await admin.post(`/api/definitions/${created.body.id}/publish`, { changeNote: 'v1' });
   expect(published.status, JSON.stringify(published.body)).toBe(201);
-  expect((await admin.put(`/api/estates/${estateId}/bindings/gatewayprobe`, { definitionId: created.body.id, version: published.body.version, parameters: {} })).status).toBe(200);
+  expect(
+    (
+      await admin.put(`/api/estates/${estateId}/bindings/gatewayprobe`, {
+        definitionId: created.body.id,
+        version: published.body.version,
+        parameters: {},
+      })
+    ).status,
+  ).toBe(200);
 });
 afterAll(async () => {
   await engine?.stop();
@@ -110,11 +120,23 @@ afterAll(async () => {
 
 describe('SMS and WeChat template messages through configured HTTP gateways', () => {
   it('signs each message, retries a gateway that failed with the same delivery key, and sends each once', async () => {
-    const started = await desk.post(`/api/estates/${estateId}/instances`, { workflowKey: 'gatewayprobe', data: { note: '楼道灯不亮' }, requesterPersonId: personId });
+    const started = await desk.post(`/api/estates/${estateId}/instances`, {
+      workflowKey: 'gatewayprobe',
+      data: { note: '楼道灯不亮' },
+      requesterPersonId: personId,
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const reference: string = started.body.reference;
-    const smsOk = await eventually(async () => received.find((request) => request.path === '/sms' && request.status === 200 && request.body.includes(reference)), 15_000, 'the SMS');
-    const wechat = await eventually(async () => received.find((request) => request.path === '/wechat' && request.body.includes(reference)), 15_000, 'the WeChat message');
+    const smsOk = await eventually(
+      async () => received.find((request) => request.path === '/sms' && request.status === 200 && request.body.includes(reference)),
+      15_000,
+      'the SMS',
+    );
+    const wechat = await eventually(
+      async () => received.find((request) => request.path === '/wechat' && request.body.includes(reference)),
+      15_000,
+      'the WeChat message',
+    );
 
     // The first SMS attempt got a 503: the job was retried, with the same idempotency key.
     const smsAttempts = received.filter((request) => request.path === '/sms' && request.body.includes(reference));
@@ -124,24 +146,45 @@ describe('SMS and WeChat template messages through configured HTTP gateways', ()
     expect(signed(smsOk, SMS_SECRET)).toBe(true);
     expect(signed(smsOk, WECHAT_SECRET)).toBe(false);
     expect(smsOk.headers['x-estateflow-key']).toBe('LTAI-test-key');
-    expect(JSON.parse(smsOk.body)).toEqual({ phoneNumber: PHONE, signName: '阳光物业', text: `【阳光物业】${reference} 已受理：楼道灯不亮` });
+    expect(JSON.parse(smsOk.body)).toEqual({
+      phoneNumber: PHONE,
+      signName: '阳光物业',
+      text: `【阳光物业】${reference} 已受理：楼道灯不亮`,
+    });
 
     expect(signed(wechat, WECHAT_SECRET)).toBe(true);
     expect(wechat.headers['x-estateflow-key']).toBe('wx-test-app');
-    expect(JSON.parse(wechat.body)).toMatchObject({ appId: 'wx-test-app', templateId: 'TPL-REPAIR-1', data: { title: { value: '阳光物业' }, content: { value: `${reference} 已受理：楼道灯不亮` } } });
+    expect(JSON.parse(wechat.body)).toMatchObject({
+      appId: 'wx-test-app',
+      templateId: 'TPL-REPAIR-1',
+      data: { title: { value: '阳光物业' }, content: { value: `${reference} 已受理：楼道灯不亮` } },
+    });
 
     // Nothing went to the development sender's file, and nothing is sent twice later.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(received.filter((request) => request.body.includes(reference) && request.status === 200)).toHaveLength(2);
-    const rows = await sql<{ channel: string }>(engine.databaseUrl, `SELECT channel::text FROM "Notification" WHERE "instanceId" = $1 ORDER BY channel`, [started.body.id]);
+    const rows = await sql<{ channel: string }>(
+      engine.databaseUrl,
+      `SELECT channel::text FROM "Notification" WHERE "instanceId" = $1 ORDER BY channel`,
+      [started.body.id],
+    );
     expect(rows.map((row) => row.channel).sort()).toEqual(['sms', 'wechat']);
+    const devFile = path.join(engine.dataDir, 'messages.jsonl');
+    expect(fs.existsSync(devFile) ? fs.readFileSync(devFile, 'utf8') : '').not.toContain(reference);
   });
 
   it('a message the gateway refuses (4xx) is not retried: the job fails into an incident', async () => {
-    const started = await desk.post(`/api/estates/${estateId}/instances`, { workflowKey: 'gatewayprobe', data: { note: 'REJECT' }, requesterPersonId: personId });
+    const started = await desk.post(`/api/estates/${estateId}/instances`, {
+      workflowKey: 'gatewayprobe',
+      data: { note: 'REJECT' },
+      requesterPersonId: personId,
+    });
     expect(started.status).toBe(201);
     const incident = await eventually(
-      async () => (await sql<{ message: string }>(engine.databaseUrl, `SELECT message FROM "Incident" WHERE "instanceId" = $1`, [started.body.id]))[0],
+      async () =>
+        (
+          await sql<{ message: string }>(engine.databaseUrl, `SELECT message FROM "Incident" WHERE "instanceId" = $1`, [started.body.id])
+        )[0],
       15_000,
       'the incident',
     );

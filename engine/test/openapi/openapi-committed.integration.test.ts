@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalOpenApi, OPENAPI_FILE, undocumentedOperations } from '../../src/cli/openapi-document';
 import { type EngineProcess, REPOSITORY_ROOT, startEngine } from '../harness/engine-process';
 
-const REFRESH = 'Refresh it: npm run build -w @estateflow/engine && ESTATEFLOW_WRITE_OPENAPI=true npx vitest run --project integration engine/test/openapi (or, with an engine running: node engine/dist/cli/openapi.js http://127.0.0.1:3000), then commit docs/openapi.json.';
+const REFRESH =
+  'Refresh it: npm run build -w @estateflow/engine && ESTATEFLOW_WRITE_OPENAPI=true npx vitest run --project integration engine/test/openapi (or, with an engine running: node engine/dist/cli/openapi.js http://127.0.0.1:3000), then commit docs/openapi.json.';
 
 let engine: EngineProcess;
 let served: unknown;

@@ -30,7 +30,14 @@ async function resident(phone: string, residencies: { unitId: string; kind: 'own
   return signInOwner(engine.url, phone);
 }
 
-const repairReport = (unitId: string) => ({ locationType: 'unit', unitId, category: 'plumbing_electric', description: '卫生间漏水', urgency: 'normal', contactPhone: '13912340000' });
+const repairReport = (unitId: string) => ({
+  locationType: 'unit',
+  unitId,
+  category: 'plumbing_electric',
+  description: '卫生间漏水',
+  urgency: 'normal',
+  contactPhone: '13912340000',
+});
 
 describe('owners and tenants', () => {
   it('a tenant picks only their own unit, may file a repair but not a renovation (owners only)', async () => {
@@ -44,7 +51,11 @@ describe('owners and tenants', () => {
     const workflows = (await tenant.get(`/api/estates/${sunshineId}/workflows`)).body.map((workflow: { key: string }) => workflow.key);
     expect(workflows).toContain('repair');
     expect(workflows).not.toContain('renovation');
-    const renovation = await tenant.post(`/api/estates/${sunshineId}/instances`, { workflowKey: 'renovation', data: {}, unitId: rented!.id });
+    const renovation = await tenant.post(`/api/estates/${sunshineId}/instances`, {
+      workflowKey: 'renovation',
+      data: {},
+      unitId: rented!.id,
+    });
     expect(renovation.status).toBe(403);
     const repair = await tenant.post(`/api/estates/${sunshineId}/instances`, { workflowKey: 'repair', data: repairReport(rented!.id) });
     expect(repair.status, JSON.stringify(repair.body)).toBe(201);

@@ -33,6 +33,8 @@ export type PersonMe = {
 export type Me = StaffMe | PersonMe;
 
 export type FormSpec = { schema: JsonObject; uiSchema?: JsonObject };
+/** A form behind an instance's data (its start form, its events' forms), for labelling what was filled. */
+export type InstanceForm = FormSpec & { key: string };
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export type JsonObject = { [key: string]: JsonValue };
@@ -89,6 +91,8 @@ export type Instance = {
   requester?: PersonRef | null;
   tasks: TaskSummary[];
   allowedEvents: AllowedEvent[];
+  /** Absent in replies stored before the engine sent it (an idempotent replay). */
+  forms?: InstanceForm[];
   timeline: TimelineEntry[];
   createdAt: string;
   updatedAt: string;

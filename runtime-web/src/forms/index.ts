@@ -12,3 +12,5 @@ export { formatYuan, moneyUnitForSchemaType, storedToYuan, yuanToStored } from '
 export { collectAttachments, isAttachment, isImageAttachment, readAttachments } from './attachment-value';
 export { sanitizeUiSchema } from './sanitize-ui-schema';
 export type { EstateFormContext } from './form-context';
+// The eval-free (CSP-safe) JSON Schema validator EstateForm uses; the designer's simulator too.
+export { schemaValidator } from './schema-validator';

@@ -522,6 +522,27 @@ export interface CancelInstanceParams {
   reason?: LocalizedText;
 }
 /**
+ * Registers a person as a resident (Residency) of a unit in the instance's estate.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "RegisterResidentParams".
+ */
+export interface RegisterResidentParams {
+  /**
+   * A CEL expression over { data, event, params, now, actor }.
+   */
+  unit: string;
+  /**
+   * A CEL expression over { data, event, params, now, actor }.
+   */
+  person: string;
+  kind: 'owner' | 'tenant';
+  /**
+   * A CEL expression over { data, event, params, now, actor }.
+   */
+  moveInAt?: string;
+}
+/**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "ExprGuardParams".
  */

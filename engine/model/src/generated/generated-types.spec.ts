@@ -6,11 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../roles.js';
 // The generator is a plain CommonJS script run by `npm run generate`.
 import { OUTPUT_PATH, generateTypes } from '../../scripts/generate-types.js';
+import { OUTPUT_PATH as VALIDATORS_PATH, generateValidators } from '../../scripts/generate-validators.js';
 
 describe('generated definition types', () => {
   it('are up to date with definition.schema.json (run npm run generate -w @estateflow/model)', async () => {
     const fresh: string = await generateTypes();
     expect(readFileSync(OUTPUT_PATH, 'utf8')).toBe(fresh);
+  }, 30_000);
+});
+
+describe('generated definition validators', () => {
+  it('are up to date with definition.schema.json (run npm run generate -w @estateflow/model)', () => {
+    const fresh: string = generateValidators();
+    expect(readFileSync(VALIDATORS_PATH, 'utf8')).toBe(fresh);
   }, 30_000);
 });
 

@@ -146,6 +146,12 @@ function expressionSites(context: LintContext): ExpressionSite[] {
     const item = typeof params['forEach'] === 'string';
     for (const value of Object.values(isRecord(params['data']) ? params['data'] : {})) at(value, item);
     for (const value of Object.values(isRecord(params['payload']) ? params['payload'] : {})) at(value);
+    if (action.type === 'registerResident') {
+      at(params['unit']);
+      at(params['moveInAt']);
+      // "requester" is a keyword here, not an expression.
+      if (params['person'] !== 'requester') at(params['person']);
+    }
   }
   return sites;
 }

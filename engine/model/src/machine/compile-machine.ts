@@ -13,7 +13,7 @@ import type { WorkflowContext, WorkflowEvent, WorkflowInput } from './workflow-c
 export const TRACE_ACTION = 'estateflow.trace';
 
 /** Side-effect actions: the model does not run them; a step returns them as planned effects. */
-const EFFECT_ACTIONS = ['notify', 'assignTask', 'escalate', 'startChild', 'webhook', 'cancelInstance'] as const;
+const EFFECT_ACTIONS = ['notify', 'assignTask', 'escalate', 'startChild', 'webhook', 'cancelInstance', 'registerResident'] as const;
 
 export class DefinitionCompileError extends Error {
   override readonly name = 'DefinitionCompileError';

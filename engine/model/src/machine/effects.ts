@@ -30,6 +30,19 @@ export type Effect =
   /** One child instance; `index` tells children of one action apart (for idempotency keys). */
   | (EffectOrigin & { kind: 'startChild'; workflowKey: string; data: Record<string, unknown>; index: number })
   | (EffectOrigin & { kind: 'webhook'; event: string; payload: Record<string, unknown> })
-  | (EffectOrigin & { kind: 'cancelInstance'; reason?: LocalizedText });
+  | (EffectOrigin & { kind: 'cancelInstance'; reason?: LocalizedText })
+  /**
+   * The person becomes a resident of the unit. `unitId`/`personId` are what the expressions gave
+   * (null: they gave nothing usable); the engine checks both against the instance's company and estate.
+   * A "requester" person is left to the engine, which knows the person the instance was started for.
+   */
+  | (EffectOrigin & {
+      kind: 'registerResident';
+      unitId: string | null;
+      person: { kind: 'requester' } | { kind: 'person'; personId: string | null };
+      residencyKind: 'owner' | 'tenant';
+      /** ISO date or date-time; absent: when the engine performs it. */
+      moveInAt?: string;
+    });
 
 export type EffectKind = Effect['kind'];

@@ -93,10 +93,30 @@ function effectsOf(options: { type: string; params: Record<string, unknown>; whe
       const reason = localized(params['reason']);
       return [reason === undefined ? { kind: 'cancelInstance' } : { kind: 'cancelInstance', reason }];
     }
+    case 'registerResident':
+      return [registerResident({ params, scope })];
     default:
       // setData is applied by XState itself; other xstate.* actions carry no effect for the engine.
       return [];
   }
+}
+
+function registerResident(options: { params: Record<string, unknown>; scope: ExpressionScope | undefined }): Effect {
+  const { params, scope } = options;
+  const residencyKind = params['kind'] === 'tenant' ? 'tenant' : 'owner';
+  const person: Extract<Effect, { kind: 'registerResident' }>['person'] =
+    params['person'] === 'requester' ? { kind: 'requester' } : { kind: 'person', personId: idOf(params['person'], scope) };
+  const effect: Effect = { kind: 'registerResident', unitId: idOf(params['unit'], scope), person, residencyKind };
+  const moveInAt =
+    typeof params['moveInAt'] === 'string' && scope !== undefined ? evaluateExpression(params['moveInAt'], scope) : undefined;
+  // An empty or non-text date means "not known": the engine then uses the time it registers.
+  if (typeof moveInAt === 'string' && moveInAt.length > 0) effect.moveInAt = moveInAt;
+  return effect;
+}
+
+function idOf(expression: unknown, scope: ExpressionScope | undefined): string | null {
+  const id = userOf(expression, scope);
+  return id === undefined || id.length === 0 ? null : id;
 }
 
 function startChildren(options: { params: Record<string, unknown>; scope: ExpressionScope | undefined }): Effect[] {

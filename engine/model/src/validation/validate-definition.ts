@@ -1,8 +1,7 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import definitionSchema from '../schema/definition.schema.json';
+import type { ErrorObject } from 'ajv';
 import type { WorkflowDefinition } from '../generated/definition.js';
+import { definition as definitionSchemaValidator } from '../generated/definition-validators.js';
 import { measureJson } from '../util/measure-json.js';
-import { createAjv } from './create-ajv.js';
 
 export interface DefinitionValidationError {
   /** JSON pointer into the definition, e.g. "/machine/states/x/on/Y". */
@@ -15,12 +14,10 @@ export type DefinitionValidation = { ok: true; definition: WorkflowDefinition } 
 /** Generous for a real workflow, small enough that a hostile document is refused before AJV reads it. */
 export const DEFINITION_LIMITS = { maxDepth: 64, maxNodes: 200_000, maxStringLength: 100_000 };
 
-let compiled: ValidateFunction<WorkflowDefinition> | undefined;
-
-// Compiling the definition schema costs tens of milliseconds: do it once per process.
-function definitionValidator(): ValidateFunction<WorkflowDefinition> {
-  compiled ??= createAjv().compile<WorkflowDefinition>(definitionSchema);
-  return compiled;
+// Compiled ahead of time (scripts/generate-validators.js): no `new Function` at run time, so
+// validation works under a Content-Security-Policy without 'unsafe-eval' (the designer's).
+function isDefinitionShaped(input: unknown): input is WorkflowDefinition {
+  return definitionSchemaValidator(input);
 }
 
 /** Checks the shape of a definition against its JSON Schema. Meaning (targets, roles, forms) is lint's job. */
@@ -29,9 +26,8 @@ export function validateDefinition(input: unknown): DefinitionValidation {
   if (!measure.ok) {
     return { ok: false, errors: [{ path: '', message: `definition is too large (${measure.reason} limit exceeded)` }] };
   }
-  const validate = definitionValidator();
-  if (validate(input)) return { ok: true, definition: input };
-  return { ok: false, errors: toValidationErrors(validate.errors ?? []) };
+  if (isDefinitionShaped(input)) return { ok: true, definition: input };
+  return { ok: false, errors: toValidationErrors(definitionSchemaValidator.errors ?? []) };
 }
 
 function toValidationErrors(errors: ErrorObject[]): DefinitionValidationError[] {

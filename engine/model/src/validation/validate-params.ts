@@ -1,8 +1,9 @@
-import type Ajv from 'ajv';
-import definitionSchema from '../schema/definition.schema.json';
-import { createAjv } from './create-ajv.js';
+import * as precompiled from '../generated/definition-validators.js';
+import type { PrecompiledValidator } from '../generated/definition-validators.js';
 
-let ajv: Ajv | undefined;
+// Compiled ahead of time (scripts/generate-validators.js): lint runs in the browser under a
+// Content-Security-Policy without 'unsafe-eval'.
+const validators: Record<string, PrecompiledValidator | undefined> = precompiled;
 
 /**
  * Validates action or guard params against their definition in the definition schema
@@ -10,8 +11,7 @@ let ajv: Ajv | undefined;
  * problem as text, or undefined when the params are valid.
  */
 export function paramsProblem(definitionName: string, params: unknown): string | undefined {
-  ajv ??= createAjv().addSchema(definitionSchema);
-  const validate = ajv.getSchema(`${definitionSchema.$id}#/definitions/${definitionName}`);
+  const validate = Object.hasOwn(validators, `definitions_${definitionName}`) ? validators[`definitions_${definitionName}`] : undefined;
   if (validate === undefined) return `no schema ${definitionName}`;
   if (validate(params)) return undefined;
   const error = validate.errors?.[0];

@@ -31,7 +31,10 @@ export class NotificationChannels {
     recipient: NotificationRecipient;
     title: string;
     body: string;
+    /** The delivery's key, passed to gateways that deduplicate. */
+    dedupeKey?: string;
   }): Promise<ChannelOutcome> {
+    const dedupe = input.dedupeKey === undefined ? {} : { dedupeKey: input.dedupeKey };
     const { recipient } = input;
     switch (input.channel) {
       case 'email':
@@ -42,12 +45,18 @@ export class NotificationChannels {
         if (recipient.phoneCipher === null) return 'noAddress';
         // The one place a phone number is decrypted for a notification: to hand it to the SMS gateway.
         const phone = this.cipher.decrypt('phone', recipient.phoneCipher);
-        await this.sender.send({ channel: 'sms', to: phone, text: `【${input.title}】${input.body}` });
+        await this.sender.send({ channel: 'sms', to: phone, text: `【${input.title}】${input.body}`, ...dedupe });
         return 'sent';
       }
       case 'wechat':
         // WeChat template messages go to the openid the portal binds; until then the person's id names them.
-        await this.sender.send({ channel: 'wechat', to: `${recipient.kind}:${recipient.id}`, title: input.title, text: input.body });
+        await this.sender.send({
+          channel: 'wechat',
+          to: `${recipient.kind}:${recipient.id}`,
+          title: input.title,
+          text: input.body,
+          ...dedupe,
+        });
         return 'sent';
     }
   }

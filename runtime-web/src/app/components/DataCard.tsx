@@ -1,25 +1,29 @@
 import { useMemo } from 'react';
 import { Card } from 'antd';
-import type { JsonObject, StartableWorkflow } from '../../api/types';
-import { useApi } from '../../hooks/use-api';
+import type { InstanceForm, JsonObject } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { dataEntries } from '../../shared/data-entries';
-import { fieldLabels } from '../../shared/field-labels';
+import { fieldLabels, type FieldLabel } from '../../shared/field-labels';
 
-/** The instance's data, labelled with its start form's field titles when the caller can see it. */
-export function DataCard({ data, estateId, workflowKey }: { data: JsonObject; estateId: string; workflowKey: string }) {
+/**
+ * The instance's data, labelled with the titles and option labels of the forms that filled it
+ * (the instance's own version: its start form and its events' forms, from GET /instances/{id}).
+ */
+export function DataCard({ data, forms }: { data: JsonObject; forms: InstanceForm[] | undefined }) {
   const { t, locale } = useI18n();
-  const workflows = useApi<StartableWorkflow[]>(`/estates/${estateId}/workflows`);
-  const startForm = workflows.data?.find((workflow) => workflow.key === workflowKey)?.startForm;
-  const fields = useMemo(
-    () => (startForm ? fieldLabels({ schema: startForm.schema, uiSchema: startForm.uiSchema, locale }) : {}),
-    [startForm, locale],
-  );
+  const fields = useMemo(() => {
+    const merged: Record<string, FieldLabel> = {};
+    // The start form first: where two forms ask for the same field, the one that first filled it names it.
+    for (const form of forms ?? [])
+      for (const [key, label] of Object.entries(fieldLabels({ schema: form.schema, uiSchema: form.uiSchema, locale })))
+        if (!(key in merged)) merged[key] = label;
+    return merged;
+  }, [forms, locale]);
   const entries = dataEntries({ data, fields, ...(locale === 'zh-CN' ? { yes: '是', no: '否' } : { yes: 'Yes', no: 'No' }) });
   if (entries.length === 0) return null;
   return (
     <Card title={t('instance.data')} size="small">
-      <dl className="ef-data-list">
+      <dl className="ef-data-list" data-testid="instance-data">
         {entries.map((entry) => (
           <div key={entry.key}>
             <dt>{entry.label}</dt>

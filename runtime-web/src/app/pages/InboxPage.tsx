@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Input, Select, Switch, Space, Tabs } from 'antd';
 import type { StartableWorkflow, TaskPage, TaskScope } from '../../api/types';
 import { useApi } from '../../hooks/use-api';
@@ -23,19 +23,28 @@ export default function InboxPage() {
   const estateId = estate?.id;
   const tasks = useApi<TaskPage>(
     estateId ? '/tasks' : null,
-    { estateId, scope, workflowKey, q, page, pageSize, overdue: overdue || undefined },
+    { estateId, scope, workflowKey, state, q, page, pageSize, overdue: overdue || undefined },
     (event) => event.kind === 'task.changed' || event.kind === 'instance.updated',
   );
   const workflows = useApi<StartableWorkflow[]>(estateId ? `/estates/${estateId}/workflows` : null);
-  const allItems = tasks.data?.items ?? [];
-  // The inbox route filters by workflow and text; the state filter narrows the page client-side.
-  const items = state ? allItems.filter((task) => task.state === state) : allItems;
+  const items = tasks.data?.items ?? [];
+  // States seen so far stay on offer, so choosing one (the server filters by it) keeps the others pickable.
+  const [seenStates, setSeenStates] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    const fresh = items.filter((task) => !seenStates.has(task.state));
+    if (fresh.length === 0) return;
+    setSeenStates((previous) => {
+      const next = new Map(previous);
+      for (const task of fresh) next.set(task.state, text(task.stateLabel) || task.state);
+      return next;
+    });
+  }, [items, seenStates, text]);
   const workflowOptions = new Map<string, string>();
   for (const workflow of workflows.data ?? []) workflowOptions.set(workflow.key, text(workflow.name));
   for (const task of items)
     if (!workflowOptions.has(task.workflowKey)) workflowOptions.set(task.workflowKey, text(task.workflowName) || task.workflowKey);
-  const stateOptions = new Map<string, string>();
-  for (const task of allItems) stateOptions.set(task.state, text(task.stateLabel) || task.state);
+  const stateOptions = new Map(seenStates);
+  if (state && !stateOptions.has(state)) stateOptions.set(state, state);
   const resetPage =
     <T,>(setter: (value: T) => void) =>
     (value: T) => {

@@ -8,6 +8,8 @@ import { WorkflowIcon } from '../workflow-icon';
 export function RequestCard({ request }: { request: InstanceSummary }) {
   const { text } = useI18n();
   const done = request.status !== 'active';
+  // GET /instances renders each request's progress text as its own page does; blank when the state has none.
+  const progress = request.progress ? text(request.progress) : '';
   return (
     <Link to={`/requests/${request.id}`} className="ef-request-card" data-testid="request-card">
       <div className="ef-request-icon">
@@ -18,7 +20,11 @@ export function RequestCard({ request }: { request: InstanceSummary }) {
           <span>{request.title || text(request.workflowName)}</span>
           <Tag color={done ? 'success' : 'processing'}>{text(request.stateLabel) || request.state}</Tag>
         </div>
-        {request.progress ? <div className="ef-request-progress">{text(request.progress)}</div> : null}
+        {progress ? (
+          <div className="ef-request-progress" data-testid="request-card-progress">
+            {progress}
+          </div>
+        ) : null}
         <div className="ef-muted ef-small">
           {request.reference} · {new Date(request.updatedAt).toLocaleString()}
         </div>

@@ -1,0 +1,31 @@
+import { checkSchemaSafety, type FieldError } from '@estateflow/model';
+import type { RJSFSchema } from '@rjsf/utils';
+import { schemaValidator } from '@estateflow/runtime-web/forms';
+import { isRecord } from '../util/isRecord';
+
+/** A schema that passed the model's safety check is an object schema RJSF's validator reads. */
+function isObjectSchema(schema: unknown): schema is RJSFSchema {
+  return isRecord(schema);
+}
+
+/**
+ * Validates data against a form (or the parameters) schema in the browser. The model's
+ * `compileFormValidator` compiles with AJV (`new Function`), which the engine's
+ * Content-Security-Policy forbids for the served designer; this uses the runtime's eval-free
+ * validator (EstateForm's, on @cfworker/json-schema) after the model's own safety check — the
+ * schema the engine's AJV will apply, interpreted instead of compiled.
+ */
+export function validateWithSchema(schema: unknown, data: unknown): FieldError[] {
+  const safety = checkSchemaSafety(schema);
+  if (!safety.ok) return safety.problems;
+  if (!isObjectSchema(schema)) return [{ path: '', message: { 'zh-CN': '表单定义必须是对象', en: 'schema must be an object' } }];
+  return schemaValidator.validateFormData(data, schema).errors.map((error) => {
+    const path = (error.property ?? '')
+      .split('.')
+      .filter((part) => part !== '')
+      .map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+      .join('');
+    const message = error.message ?? error.stack;
+    return { path, message: { 'zh-CN': message, en: message } };
+  });
+}
