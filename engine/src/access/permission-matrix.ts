@@ -1,4 +1,5 @@
 import type { StaffRole } from '../generated/prisma/enums';
+import { STAFF_ROLES } from '@estateflow/model';
 
 /**
  * Every action the engine checks, by capability. Services name one of these when they call
@@ -34,17 +35,7 @@ export const ACTIONS = [
 
 export type Action = (typeof ACTIONS)[number];
 
-const ALL_STAFF: readonly StaffRole[] = [
-  'company_admin',
-  'estate_manager',
-  'front_desk',
-  'engineering_supervisor',
-  'technician',
-  'security',
-  'cleaning',
-  'finance',
-  'consultant',
-];
+const ALL_STAFF: readonly StaffRole[] = STAFF_ROLES;
 
 /** Who handles work orders day to day (every staff role but the consultant, who designs). */
 const OPERATIONS: readonly StaffRole[] = ALL_STAFF.filter((role) => role !== 'consultant');

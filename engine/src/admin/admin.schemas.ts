@@ -1,23 +1,11 @@
+import { STAFF_ROLES } from '@estateflow/model';
 import type { JsonSchema } from '../common/json-body';
 
 /** Request bodies of the administration API, as JSON Schemas (validated by AJV, documented in OpenAPI). */
 const NAME: JsonSchema = { type: 'string', minLength: 1, maxLength: 100 };
 const KIND: JsonSchema = { type: 'string', enum: ['residential', 'office', 'industrial'] };
 const TIMEZONE: JsonSchema = { type: 'string', minLength: 1, maxLength: 64 };
-const ROLE: JsonSchema = {
-  type: 'string',
-  enum: [
-    'company_admin',
-    'estate_manager',
-    'front_desk',
-    'engineering_supervisor',
-    'technician',
-    'security',
-    'cleaning',
-    'finance',
-    'consultant',
-  ],
-};
+const ROLE: JsonSchema = { type: 'string', enum: [...STAFF_ROLES] };
 const UUID: JsonSchema = { type: 'string', format: 'uuid' };
 const FLOOR_AREA: JsonSchema = { type: ['number', 'null'], minimum: 0, maximum: 100_000 };
 const DATE: JsonSchema = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };

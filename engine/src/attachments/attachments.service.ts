@@ -7,14 +7,11 @@ import { maySeeInstance } from '../instances/instance-actor';
 import { detectContentType } from './detect-content-type';
 import { AttachmentStorage } from './attachment-storage';
 import { type AttachmentRow, AttachmentsRepository } from './attachments.repository';
+import { isUploadedFile, type UploadedFile } from '../common/uploaded-file';
+export { isUploadedFile, type UploadedFile };
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export interface UploadedFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
 
 export interface AttachmentView {
   id: string;
@@ -26,19 +23,6 @@ export interface AttachmentView {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether a value is what multer's memory storage hands over for one file. */
-export function isUploadedFile(value: unknown): value is UploadedFile {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'buffer' in value &&
-    Buffer.isBuffer(value.buffer) &&
-    'originalname' in value &&
-    typeof value.originalname === 'string' &&
-    'size' in value &&
-    typeof value.size === 'number'
-  );
-}
 
 /** A name to show and to offer on download: no folders, no control characters, not too long. */
 function displayName(original: string): string {

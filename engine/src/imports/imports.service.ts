@@ -28,25 +28,9 @@ import { errorReportWorkbook, exportWorkbook } from './import-workbooks';
 import { COMMIT_JOB, ImportProcessor, VALIDATE_JOB } from './import-processor';
 import { type ImportBatchRow, ImportsRepository } from './imports.repository';
 import { readSpreadsheet, type ReaderNote, SpreadsheetError } from './spreadsheet-reader';
+import { isUploadedFile } from '../common/uploaded-file';
 
-export interface UploadedSpreadsheet {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
 
-export function isUploadedSpreadsheet(value: unknown): value is UploadedSpreadsheet {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'buffer' in value &&
-    Buffer.isBuffer(value.buffer) &&
-    'originalname' in value &&
-    typeof value.originalname === 'string' &&
-    'size' in value &&
-    typeof value.size === 'number'
-  );
-}
 
 export interface ImportView {
   id: string;
@@ -108,7 +92,7 @@ export class ImportsService {
 
   async upload(principal: Principal, input: { estateId: string; file: unknown }): Promise<ImportView> {
     await this.estates.estateFor(principal, { estateId: input.estateId, action: 'import.run' });
-    if (!isUploadedSpreadsheet(input.file))
+    if (!isUploadedFile(input.file))
       throw new ValidationError('Choose a file to upload (form field "file").', { fields: [{ field: 'file', message: 'required' }] });
     if (input.file.size > MAX_IMPORT_BYTES)
       throw new UnprocessableError(
