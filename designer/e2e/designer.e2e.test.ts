@@ -122,7 +122,7 @@ describe('designing a workflow in the designer', () => {
     // A guard on review → approved: amounts up to ¥5,000.
     await page.locator('.edge-label[data-transition-id="review#on.NEXT.0"]').click();
     await page.getByText('Expression', { exact: true }).click();
-    await page.getByLabel('Expression').fill('data.amount <= 500000');
+    await page.getByRole('textbox', { name: 'Expression' }).fill('data.amount <= 500000');
     await expect.poll(() => page.locator('.edge-label[data-transition-id="review#on.NEXT.0"]').textContent()).toContain('guard');
 
     // The start form: five fields from the palette, the phone required.
@@ -182,7 +182,7 @@ describe('designing a workflow in the designer', () => {
     }
   });
 
-  it('runs under the engine\'s Content-Security-Policy without violations', () => {
+  it("runs under the engine's Content-Security-Policy without violations", () => {
     if (browserErrors.length > 0) console.log(`browser console errors:\n${browserErrors.join('\n')}`);
     expect(cspViolations()).toEqual([]);
   });

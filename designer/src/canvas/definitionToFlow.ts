@@ -59,7 +59,8 @@ function computeBoxes(definition: Definition, nodes: readonly GraphNode[]): Map<
     .filter((node) => node.kind === 'compound' || node.kind === 'parallel')
     .sort((a, b) => (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0));
   const childrenOf = new Map<string, GraphNode[]>();
-  for (const node of nodes) if (node.parentId !== undefined) childrenOf.set(node.parentId, [...(childrenOf.get(node.parentId) ?? []), node]);
+  for (const node of nodes)
+    if (node.parentId !== undefined) childrenOf.set(node.parentId, [...(childrenOf.get(node.parentId) ?? []), node]);
   for (const container of containers) {
     const box = boxes.get(container.id);
     if (!box) continue;

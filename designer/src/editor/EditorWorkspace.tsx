@@ -26,11 +26,43 @@ export function EditorWorkspace(props: { header: ReactNode; versions?: ReactNode
   const { tab, setTab } = useEditor();
   const items = [
     { key: 'canvas', label: t('editor.tab.canvas'), children: <StatechartTab /> },
-    { key: 'forms', label: t('editor.tab.forms'), children: <Loading><FormsTab /></Loading> },
-    { key: 'parameters', label: t('editor.tab.parameters'), children: <Loading><ParametersTab /></Loading> },
-    { key: 'simulator', label: t('editor.tab.simulator'), children: <Loading><SimulatorTab /></Loading> },
+    {
+      key: 'forms',
+      label: t('editor.tab.forms'),
+      children: (
+        <Loading>
+          <FormsTab />
+        </Loading>
+      ),
+    },
+    {
+      key: 'parameters',
+      label: t('editor.tab.parameters'),
+      children: (
+        <Loading>
+          <ParametersTab />
+        </Loading>
+      ),
+    },
+    {
+      key: 'simulator',
+      label: t('editor.tab.simulator'),
+      children: (
+        <Loading>
+          <SimulatorTab />
+        </Loading>
+      ),
+    },
     ...(props.versions ? [{ key: 'versions', label: t('editor.tab.versions'), children: <Loading>{props.versions}</Loading> }] : []),
-    { key: 'json', label: t('editor.tab.json'), children: <Loading><JsonTab /></Loading> },
+    {
+      key: 'json',
+      label: t('editor.tab.json'),
+      children: (
+        <Loading>
+          <JsonTab />
+        </Loading>
+      ),
+    },
   ];
   return (
     <LintProvider>

