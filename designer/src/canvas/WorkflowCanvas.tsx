@@ -30,20 +30,6 @@ function sameSize(a: { width: number; height: number }, b: { width: number; heig
   return a.width === b.width && a.height === b.height;
 }
 
-/** The centre of a node in flow coordinates (positions are relative to the parent state). */
-function absoluteCenter(nodes: readonly StateFlowNode[], id: string): Point | null {
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const node = byId.get(id);
-  if (!node) return null;
-  let x = (node.width ?? 0) / 2;
-  let y = (node.height ?? 0) / 2;
-  for (let current: StateFlowNode | undefined = node; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
-    x += current.position.x;
-    y += current.position.y;
-  }
-  return { x, y };
-}
-
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 
 /** The statechart on React Flow: drawn from the definition, every edit sent back as a command. */
@@ -98,15 +84,20 @@ export function WorkflowCanvas() {
   const selectedOnly = selection.states.length === 1 ? selection.states[0] : undefined;
   useEffect(() => {
     if (selectedOnly === undefined || paneSize.width === 0) return;
-    const center = absoluteCenter(derived.nodes, selectedOnly);
-    if (!center) return;
+    // React Flow's store already holds this render's nodes (its effects run before ours).
+    const internal = flow.getInternalNode(selectedOnly);
+    if (!internal) return;
+    const center = {
+      x: internal.internals.positionAbsolute.x + (internal.width ?? 0) / 2,
+      y: internal.internals.positionAbsolute.y + (internal.height ?? 0) / 2,
+    };
     const { x, y, zoom } = flow.getViewport();
     const screen = { x: center.x * zoom + x, y: center.y * zoom + y };
     const margin = 40;
     const visible = screen.x > margin && screen.y > margin && screen.x < paneSize.width - margin && screen.y < paneSize.height - margin;
     if (!visible) void flow.setCenter(center.x, center.y, { zoom, duration: 200 });
     // Only a change of the selected state moves the view, not every edit while it stays selected.
-  }, [selectedOnly, paneSize.width, paneSize.height]);
+  }, [selectedOnly, paneSize.width, paneSize.height, flow]);
 
   // A definition without positions (imported, written by hand) is laid out once on open.
   const unplaced = Object.keys(definition.layout?.nodes ?? {}).length === 0 && derived.nodes.length > 1;
