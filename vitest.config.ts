@@ -12,7 +12,13 @@ export default defineConfig({
         resolve: { conditions: ['source'] },
         test: {
           name: 'unit',
-          include: ['engine/model/src/**/*.spec.ts', 'engine/src/**/*.spec.ts', 'designer/src/**/*.spec.{ts,tsx}', 'runtime-web/src/**/*.spec.{ts,tsx}', 'templates/**/*.spec.ts'],
+          include: [
+            'engine/model/src/**/*.spec.ts',
+            'engine/src/**/*.spec.ts',
+            'designer/src/**/*.spec.{ts,tsx}',
+            'runtime-web/src/**/*.spec.{ts,tsx}',
+            'templates/**/*.spec.ts',
+          ],
           exclude: ['**/node_modules/**', '**/dist/**'],
         },
       },

@@ -29,7 +29,9 @@ async function launch(dataDir) {
   while (Date.now() < deadline) {
     url ??= /EstateFlow is running at (http:\/\/\S+)/.exec(output)?.[1]?.replace('localhost', '127.0.0.1') ?? null;
     if (url) {
-      const healthy = await fetch(`${url}/api/health`).then((response) => response.ok).catch(() => false);
+      const healthy = await fetch(`${url}/api/health`)
+        .then((response) => response.ok)
+        .catch(() => false);
       if (healthy) break;
     }
     if (child.exitCode !== null) throw new Error(`engine exited:\n${output}`);

@@ -21,7 +21,11 @@ const { startThrowawayPostgres } = require('./tools/throwaway-postgres.js');
 (async () => {
   let fromSchema = null;
   try {
-    fromSchema = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { cwd: __dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    fromSchema = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], {
+      cwd: __dirname,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     fromSchema = null; // no commit yet: the first migration starts from an empty database
   }
@@ -31,7 +35,11 @@ const { startThrowawayPostgres } = require('./tools/throwaway-postgres.js');
   }
   const pg = await startThrowawayPostgres();
   try {
-    const sql = schemaDiffSql({ fromSchema, toSchema: fs.readFileSync(path.join(__dirname, 'schema.prisma'), 'utf8'), databaseUrl: pg.url });
+    const sql = schemaDiffSql({
+      fromSchema,
+      toSchema: fs.readFileSync(path.join(__dirname, 'schema.prisma'), 'utf8'),
+      databaseUrl: pg.url,
+    });
     if (!sql.trim()) {
       console.log('schema.prisma matches HEAD: no migration written.');
       return;

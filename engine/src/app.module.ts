@@ -36,7 +36,37 @@ export class AppModule {
   static forRoot(config: EngineConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), PrivacyModule, AuditModule, MessagingModule, AuthModule, SeedModule, PeopleModule, HealthModule, JobsModule, IncidentsModule, LiveModule, NotificationsModule, TimersModule, WebhooksModule, ChildWorkflowsModule, ResidencyModule, SchedulesModule, AttachmentsModule, OverloadModule, AccessModule, AdminModule, ImportsModule, RetentionModule, DefinitionsModule, BindingsModule, InstancesModule, TasksModule, PacksModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        PrivacyModule,
+        AuditModule,
+        MessagingModule,
+        AuthModule,
+        SeedModule,
+        PeopleModule,
+        HealthModule,
+        JobsModule,
+        IncidentsModule,
+        LiveModule,
+        NotificationsModule,
+        TimersModule,
+        WebhooksModule,
+        ChildWorkflowsModule,
+        ResidencyModule,
+        SchedulesModule,
+        AttachmentsModule,
+        OverloadModule,
+        AccessModule,
+        AdminModule,
+        ImportsModule,
+        RetentionModule,
+        DefinitionsModule,
+        BindingsModule,
+        InstancesModule,
+        TasksModule,
+        PacksModule,
+      ],
     };
   }
 }

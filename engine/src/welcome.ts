@@ -10,7 +10,9 @@ function readDemoLogins(dataDir: string): DemoLogins | null {
   const file = path.join(dataDir, 'demo-logins.json');
   if (!fs.existsSync(file)) return null;
   const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return typeof parsed === 'object' && parsed !== null && 'companies' in parsed && Array.isArray(parsed.companies) ? { companies: parsed.companies } : null;
+  return typeof parsed === 'object' && parsed !== null && 'companies' in parsed && Array.isArray(parsed.companies)
+    ? { companies: parsed.companies }
+    : null;
 }
 
 /** Tells the person who ran `npm start` where everything is and how to sign in. */

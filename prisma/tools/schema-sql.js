@@ -26,7 +26,15 @@ function schemaDiffSql({ fromSchema, toSchema, databaseUrl }) {
     const from = fromSchema === null ? ['--from-empty'] : ['--from-schema-datamodel', compatibleSchema(fromSchema, dir, 'from.prisma')];
     const sql = execFileSync(
       process.execPath,
-      [require.resolve('prisma/build/index.js', { paths: [__dirname] }), 'migrate', 'diff', ...from, '--to-schema-datamodel', to, '--script'],
+      [
+        require.resolve('prisma/build/index.js', { paths: [__dirname] }),
+        'migrate',
+        'diff',
+        ...from,
+        '--to-schema-datamodel',
+        to,
+        '--script',
+      ],
       {
         cwd: __dirname,
         encoding: 'utf8',

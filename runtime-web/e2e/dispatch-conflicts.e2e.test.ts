@@ -22,7 +22,11 @@ async function api(world: World, staff: StaffLogin): Promise<HttpClient> {
 
 async function pickOption(page: Page, fieldId: string, label: string): Promise<void> {
   await page.locator(`#${fieldId}`).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label })
+    .first()
+    .click();
 }
 
 async function inboxHas(page: Page, reference: string): Promise<number> {
@@ -47,16 +51,29 @@ describe('a supervisor reassigns, meets a refused field and a request someone el
     const desk = await api(w, deskLogin);
     // The built-in packs are bound by a demo seed step that may still be running when the engine answers.
     await expect
-      .poll(async () => ((await desk.get(`/api/estates/${estateId}/workflows`)).body ?? []).map((workflow: { key: string }) => workflow.key), { timeout: 30_000 })
+      .poll(
+        async () => ((await desk.get(`/api/estates/${estateId}/workflows`)).body ?? []).map((workflow: { key: string }) => workflow.key),
+        { timeout: 30_000 },
+      )
       .toContain('repair');
     const started = await desk.post(`/api/estates/${estateId}/instances`, {
       workflowKey: 'repair',
-      data: { locationType: 'public', publicArea: '3栋大堂', category: 'plumbing_electric', description: '大堂吊灯不亮', urgency: 'normal' },
+      data: {
+        locationType: 'public',
+        publicArea: '3栋大堂',
+        category: 'plumbing_electric',
+        description: '大堂吊灯不亮',
+        urgency: 'normal',
+      },
     });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const { id: instanceId, reference } = started.body;
     const tech1Id = (await (await api(w, tech1)).get('/api/me')).body.id;
-    const dispatched = await desk.post(`/api/instances/${instanceId}/events`, { type: 'DISPATCH', data: { technicianId: tech1Id }, expectedVersion: started.body.version });
+    const dispatched = await desk.post(`/api/instances/${instanceId}/events`, {
+      type: 'DISPATCH',
+      data: { technicianId: tech1Id },
+      expectedVersion: started.body.version,
+    });
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
 
     const sides = await Promise.all([newPage(w, 'desktop'), newPage(w, 'desktop'), newPage(w, 'desktop')]);
@@ -85,9 +102,16 @@ describe('a supervisor reassigns, meets a refused field and a request someone el
     expect(shown).not.toContain('urgency');
 
     // 1. The supervisor hands the task to 刘师傅: it leaves 张师傅's inbox and arrives in 刘师傅's, live.
-    await boss.page.getByRole('button', { name: /转\s*派/ }).first().click();
+    await boss.page
+      .getByRole('button', { name: /转\s*派/ })
+      .first()
+      .click();
     await boss.page.locator('.ant-select-focused, .ant-select').last().click();
-    await boss.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '刘师傅' }).first().click();
+    await boss.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '刘师傅' })
+      .first()
+      .click();
     await second.page.getByRole('link', { name: reference }).waitFor({ timeout: 15_000 });
     await expect.poll(() => inboxHas(first.page, reference), { timeout: 15_000 }).toBe(0);
     await screenshot(second.page, 'runtime-web-reassigned-inbox');
@@ -103,7 +127,12 @@ describe('a supervisor reassigns, meets a refused field and a request someone el
       const body: unknown = JSON.parse(route.request().postData() ?? '{}');
       const sent = typeof body === 'object' && body !== null ? body : {};
       const formData: unknown = Reflect.get(sent, 'data');
-      await route.continue({ postData: JSON.stringify({ ...sent, data: { ...(typeof formData === 'object' && formData !== null ? formData : {}), reason: '假' } }) });
+      await route.continue({
+        postData: JSON.stringify({
+          ...sent,
+          data: { ...(typeof formData === 'object' && formData !== null ? formData : {}), reason: '假' },
+        }),
+      });
     };
     await boss.page.route('**/api/instances/*/events', tooShort);
     const refused = boss.page.waitForResponse((response) => response.url().includes('/events') && response.request().method() === 'POST');
@@ -119,9 +148,15 @@ describe('a supervisor reassigns, meets a refused field and a request someone el
     // 3. Meanwhile the front desk cancels the request; sending now is a 409: the dialog says so,
     // the page shows the new state, and the reason typed is still there.
     const current = await desk.get(`/api/instances/${instanceId}`);
-    const cancelled = await desk.post(`/api/instances/${instanceId}/events`, { type: 'CANCEL', data: {}, expectedVersion: current.body.version });
+    const cancelled = await desk.post(`/api/instances/${instanceId}/events`, {
+      type: 'CANCEL',
+      data: {},
+      expectedVersion: current.body.version,
+    });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
-    const conflicted = boss.page.waitForResponse((response) => response.url().includes('/events') && response.request().method() === 'POST');
+    const conflicted = boss.page.waitForResponse(
+      (response) => response.url().includes('/events') && response.request().method() === 'POST',
+    );
     await dialog.getByTestId('form-submit').click();
     expect((await conflicted).status()).toBe(409);
     await dialog.getByTestId('conflict-alert').waitFor();

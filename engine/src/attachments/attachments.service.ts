@@ -12,7 +12,6 @@ export { isUploadedFile, type UploadedFile };
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-
 export interface AttachmentView {
   id: string;
   fileName: string;
@@ -22,7 +21,6 @@ export interface AttachmentView {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 
 /** A name to show and to offer on download: no folders, no control characters, not too long. */
 function displayName(original: string): string {

@@ -42,7 +42,20 @@ export class AuditRepository {
       await client.query(
         `INSERT INTO "AuditLog" ("companyId", "estateId", "actorKind", "actorId", "action", "targetType", "targetId", "detail", "ip", "prevHash", "hash", "createdAt")
          VALUES ($1, $2, $3::"PrincipalKind", $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
-        [row.companyId, row.estateId, row.actorKind, row.actorId, row.action, row.targetType, row.targetId, JSON.stringify(row.detail), row.ip, prevHash, auditRowHash(prevHash, row), row.createdAt],
+        [
+          row.companyId,
+          row.estateId,
+          row.actorKind,
+          row.actorId,
+          row.action,
+          row.targetType,
+          row.targetId,
+          JSON.stringify(row.detail),
+          row.ip,
+          prevHash,
+          auditRowHash(prevHash, row),
+          row.createdAt,
+        ],
       );
       await client.query('COMMIT');
     } catch (error) {

@@ -19,8 +19,18 @@ export class ApiTokenService {
   async create(input: { principal: Principal; name: string }): Promise<{ id: string; name: string; token: string; createdAt: Date }> {
     const admin = this.companyAdmin(input.principal);
     const token = newSecretToken(TOKEN_PREFIX);
-    const created = await this.repository.create({ companyId: admin.companyId, name: input.name, tokenHash: sha256Hex(token), createdById: admin.userId });
-    await this.audit.record({ actor: auditActorOf(admin), action: 'api_token.create', target: { type: 'ApiToken', id: created.id }, detail: { name: input.name } });
+    const created = await this.repository.create({
+      companyId: admin.companyId,
+      name: input.name,
+      tokenHash: sha256Hex(token),
+      createdById: admin.userId,
+    });
+    await this.audit.record({
+      actor: auditActorOf(admin),
+      action: 'api_token.create',
+      target: { type: 'ApiToken', id: created.id },
+      detail: { name: input.name },
+    });
     return { ...created, token };
   }
 
@@ -36,7 +46,8 @@ export class ApiTokenService {
 
   /** Only a company admin signed in as themselves manages tokens (a token cannot mint tokens). */
   private companyAdmin(principal: Principal): Extract<Principal, { kind: 'staff' }> {
-    if (principal.kind === 'staff' && principal.roles.some((role) => role.role === 'company_admin' && role.estateId === null)) return principal;
+    if (principal.kind === 'staff' && principal.roles.some((role) => role.role === 'company_admin' && role.estateId === null))
+      return principal;
     throw new ForbiddenError('Only a company admin, signed in, can manage API tokens.');
   }
 }

@@ -47,7 +47,13 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Staff sign-in with email and password; sets the ef_session cookie and returns Me' })
   async login(
-    @JsonBody<StaffLoginBody>({ type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 256 } } }) body: StaffLoginBody,
+    @JsonBody<StaffLoginBody>({
+      type: 'object',
+      additionalProperties: false,
+      required: ['email', 'password'],
+      properties: { email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+    })
+    body: StaffLoginBody,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Me> {
@@ -58,7 +64,11 @@ export class AuthController {
   @Post('auth/owner/code')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a 6-digit sign-in code to an owner or tenant phone (valid 5 minutes)' })
-  requestCode(@JsonBody<OwnerCodeBody>({ type: 'object', additionalProperties: false, required: ['phone'], properties: { phone: PHONE } }) body: OwnerCodeBody, @Req() request: Request): Promise<{ sent: true; expiresInSeconds: number }> {
+  requestCode(
+    @JsonBody<OwnerCodeBody>({ type: 'object', additionalProperties: false, required: ['phone'], properties: { phone: PHONE } })
+    body: OwnerCodeBody,
+    @Req() request: Request,
+  ): Promise<{ sent: true; expiresInSeconds: number }> {
     return this.auth.requestOwnerCode({ phone: body.phone, ip: clientIp(request) });
   }
 
@@ -71,7 +81,11 @@ export class AuthController {
       type: 'object',
       additionalProperties: false,
       required: ['phone', 'code'],
-      properties: { phone: PHONE, code: { type: 'string', pattern: '^[0-9]{6}$', description: 'the 6 digits from the text message' }, companyCode: { type: 'string', maxLength: 64 } },
+      properties: {
+        phone: PHONE,
+        code: { type: 'string', pattern: '^[0-9]{6}$', description: 'the 6 digits from the text message' },
+        companyCode: { type: 'string', maxLength: 64 },
+      },
     })
     body: OwnerLoginBody,
     @Req() request: Request,
@@ -92,7 +106,11 @@ export class AuthController {
   @Post('auth/logout-everywhere')
   @HttpCode(204)
   @ApiOperation({ summary: 'End every session of the signed-in user, on every device' })
-  async logoutEverywhere(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logoutEverywhere(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logoutEverywhere({ principal, ip: clientIp(request) });
     clearSessionCookie({ request, response });
   }
@@ -105,7 +123,16 @@ export class AuthController {
 
   @Post('auth/tokens')
   @ApiOperation({ summary: 'Company admin: create an API token (the token is shown only in this answer)' })
-  createToken(@CurrentPrincipal() principal: Principal, @JsonBody<NewTokenBody>({ type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 100 } } }) body: NewTokenBody) {
+  createToken(
+    @CurrentPrincipal() principal: Principal,
+    @JsonBody<NewTokenBody>({
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: { name: { type: 'string', minLength: 1, maxLength: 100 } },
+    })
+    body: NewTokenBody,
+  ) {
     return this.tokens.create({ principal, name: body.name });
   }
 

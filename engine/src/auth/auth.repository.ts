@@ -21,7 +21,10 @@ export class AuthRepository {
   constructor(private readonly database: DatabaseService) {}
 
   findStaffByEmail(email: string): Promise<StaffCredentials | null> {
-    return this.database.prisma.staffUser.findUnique({ where: { email }, select: { id: true, companyId: true, passwordHash: true, active: true } });
+    return this.database.prisma.staffUser.findUnique({
+      where: { email },
+      select: { id: true, companyId: true, passwordHash: true, active: true },
+    });
   }
 
   /** People (in any company) whose phone has one of these blind indexes and who still live somewhere. */
@@ -31,13 +34,21 @@ export class AuthRepository {
       select: { id: true, companyId: true, company: { select: { code: true, name: true } } },
       orderBy: { createdAt: 'asc' },
     });
-    return people.map((person) => ({ id: person.id, companyId: person.companyId, companyCode: person.company.code, companyName: person.company.name }));
+    return people.map((person) => ({
+      id: person.id,
+      companyId: person.companyId,
+      companyCode: person.company.code,
+      companyName: person.company.name,
+    }));
   }
 
   /** A new code replaces any earlier one for the same phone. */
   async createCode(input: { phoneIndex: string; codeHash: string; expiresAt: Date }): Promise<void> {
     await this.database.prisma.$transaction([
-      this.database.prisma.oneTimeCode.updateMany({ where: { phoneIndex: input.phoneIndex, consumedAt: null }, data: { consumedAt: new Date() } }),
+      this.database.prisma.oneTimeCode.updateMany({
+        where: { phoneIndex: input.phoneIndex, consumedAt: null },
+        data: { consumedAt: new Date() },
+      }),
       this.database.prisma.oneTimeCode.create({ data: input }),
     ]);
     if (Math.random() < 0.05) {
@@ -49,7 +60,10 @@ export class AuthRepository {
    * Takes one attempt at the phone's live code, atomically, so that parallel guesses cannot
    * exceed the limit. Null when there is no live code (none, expired, used up or consumed).
    */
-  async takeCodeAttempt(input: { phoneIndexes: string[]; maxAttempts: number }): Promise<{ id: string; codeHash: string; attempts: number } | null> {
+  async takeCodeAttempt(input: {
+    phoneIndexes: string[];
+    maxAttempts: number;
+  }): Promise<{ id: string; codeHash: string; attempts: number } | null> {
     const result = await this.database.pool.query<{ id: string; codeHash: string; attempts: number }>(
       `UPDATE "OneTimeCode" SET "attempts" = "attempts" + 1
         WHERE "id" = (SELECT "id" FROM "OneTimeCode" WHERE "phoneIndex" = ANY($1::text[]) AND "consumedAt" IS NULL

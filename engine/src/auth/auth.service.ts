@@ -76,8 +76,17 @@ export class AuthService {
     if (people.length > 0) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const phoneIndex = this.cipher.blindIndex('phone', phone);
-      await this.repository.createCode({ phoneIndex, codeHash: this.codeHash(phoneIndex, code), expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000) });
-      await this.sender.send({ channel: 'sms', to: phone, code, text: `【EstateFlow】您的登录验证码是 ${code}，${CODE_TTL_SECONDS / 60} 分钟内有效。请勿告诉他人。` });
+      await this.repository.createCode({
+        phoneIndex,
+        codeHash: this.codeHash(phoneIndex, code),
+        expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000),
+      });
+      await this.sender.send({
+        channel: 'sms',
+        to: phone,
+        code,
+        text: `【EstateFlow】您的登录验证码是 ${code}，${CODE_TTL_SECONDS / 60} 分钟内有效。请勿告诉他人。`,
+      });
     }
     return { sent: true, expiresInSeconds: CODE_TTL_SECONDS };
   }
@@ -121,9 +130,17 @@ export class AuthService {
 
   async logoutEverywhere(input: { principal: Principal; ip: string }): Promise<void> {
     const { principal } = input;
-    if (principal.kind === 'api_token') throw new ForbiddenError('An API token has no sessions. Revoke the token itself with DELETE /api/auth/tokens/{id}.');
-    const count = await this.sessions.revokeAll(principal.kind === 'staff' ? { kind: 'staff', staffUserId: principal.userId } : { kind: 'person', personId: principal.personId });
-    await this.audit.record({ actor: auditActorOf(principal), action: 'auth.logout_everywhere', detail: { sessions: count }, ip: input.ip });
+    if (principal.kind === 'api_token')
+      throw new ForbiddenError('An API token has no sessions. Revoke the token itself with DELETE /api/auth/tokens/{id}.');
+    const count = await this.sessions.revokeAll(
+      principal.kind === 'staff' ? { kind: 'staff', staffUserId: principal.userId } : { kind: 'person', personId: principal.personId },
+    );
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'auth.logout_everywhere',
+      detail: { sessions: count },
+      ip: input.ip,
+    });
   }
 
   async me(principal: Principal): Promise<Me> {
@@ -140,7 +157,9 @@ export class AuthService {
     const profile = await this.repository.staffProfile({ userId: principal.userId, companyId: principal.companyId });
     if (!profile) throw new UnauthenticatedError('Your account no longer exists. Please sign in again.');
     const estates = await this.repository.estates({ companyId: principal.companyId, ids: visibleEstateIds(principal) });
-    const companyRoles = isCompanyWide(principal) ? [...new Set(principal.roles.filter((role) => role.estateId === null).map((role) => role.role))] : [];
+    const companyRoles = isCompanyWide(principal)
+      ? [...new Set(principal.roles.filter((role) => role.estateId === null).map((role) => role.role))]
+      : [];
     return {
       kind: 'staff',
       id: profile.id,
@@ -172,20 +191,31 @@ export class AuthService {
     };
   }
 
-  private async openSession(input: { companyId: string; subject: { kind: 'staff'; staffUserId: string } | { kind: 'person'; personId: string }; ip: string }): Promise<NewSession> {
+  private async openSession(input: {
+    companyId: string;
+    subject: { kind: 'staff'; staffUserId: string } | { kind: 'person'; personId: string };
+    ip: string;
+  }): Promise<NewSession> {
     const token = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.sessionHours * 3600 * 1000);
     await this.sessions.create({ id: sha256Hex(token), companyId: input.companyId, subject: input.subject, expiresAt });
     const principal = await this.sessions.principalForSession(sha256Hex(token));
     if (!principal) throw new UnauthenticatedError('This account cannot sign in at the moment.');
-    await this.audit.record({ actor: auditActorOf(principal), action: 'auth.login', detail: { method: input.subject.kind === 'staff' ? 'password' : 'code' }, ip: input.ip });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'auth.login',
+      detail: { method: input.subject.kind === 'staff' ? 'password' : 'code' },
+      ip: input.ip,
+    });
     return { token, expiresAt, me: await this.me(principal) };
   }
 
   private mobilePhone(raw: string): string {
     const phone = normalisePhone(raw);
     if (!isMobilePhone(phone)) {
-      throw new ValidationError('"phone" is not a mobile phone number: 11 digits starting with 1, e.g. 13812345678.', { fields: [{ field: 'phone', message: 'not a mobile phone number' }] });
+      throw new ValidationError('"phone" is not a mobile phone number: 11 digits starting with 1, e.g. 13812345678.', {
+        fields: [{ field: 'phone', message: 'not a mobile phone number' }],
+      });
     }
     return phone;
   }
@@ -200,9 +230,12 @@ export class AuthService {
     const [first] = candidates;
     if (first && candidates.length === 1) return first;
     if (!first) throw new UnauthenticatedError(WRONG_CODE);
-    throw new ConflictError('This phone number is registered with more than one property company. Choose one and sign in again with its companyCode.', {
-      companies: candidates.map((person) => ({ code: person.companyCode, name: person.companyName })),
-    });
+    throw new ConflictError(
+      'This phone number is registered with more than one property company. Choose one and sign in again with its companyCode.',
+      {
+        companies: candidates.map((person) => ({ code: person.companyCode, name: person.companyName })),
+      },
+    );
   }
 }
 

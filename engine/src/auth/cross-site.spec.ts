@@ -13,9 +13,13 @@ describe('crossSiteProblem', () => {
   });
 
   it('refuses writes from foreign origins, opaque origins and cross-site fetches', () => {
-    expect(crossSiteProblem({ ...base, method: 'POST', origin: 'https://evil.example', fetchSite: 'cross-site' })).toContain('https://evil.example');
+    expect(crossSiteProblem({ ...base, method: 'POST', origin: 'https://evil.example', fetchSite: 'cross-site' })).toContain(
+      'https://evil.example',
+    );
     expect(crossSiteProblem({ ...base, method: 'DELETE', origin: 'null', fetchSite: undefined })).not.toBeNull();
     expect(crossSiteProblem({ ...base, method: 'POST', origin: undefined, fetchSite: 'cross-site' })).not.toBeNull();
-    expect(crossSiteProblem({ ...base, method: 'POST', origin: 'https://wy.example.cn.evil.example', fetchSite: 'cross-site' })).not.toBeNull();
+    expect(
+      crossSiteProblem({ ...base, method: 'POST', origin: 'https://wy.example.cn.evil.example', fetchSite: 'cross-site' }),
+    ).not.toBeNull();
   });
 });

@@ -24,7 +24,12 @@ interface PrincipalRow {
 export class SessionRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  async create(input: { id: string; companyId: string; subject: { kind: 'staff'; staffUserId: string } | { kind: 'person'; personId: string }; expiresAt: Date }): Promise<void> {
+  async create(input: {
+    id: string;
+    companyId: string;
+    subject: { kind: 'staff'; staffUserId: string } | { kind: 'person'; personId: string };
+    expiresAt: Date;
+  }): Promise<void> {
     await this.database.prisma.session.create({
       data: {
         id: input.id,

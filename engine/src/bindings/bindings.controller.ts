@@ -12,7 +12,7 @@ const bindBody: JsonSchema = {
   properties: {
     definitionId: { type: 'string', format: 'uuid' },
     version: { type: 'integer', minimum: 1 },
-    parameters: { type: 'object', description: 'Estate values; checked against the version\'s parameters schema (422 per field)' },
+    parameters: { type: 'object', description: "Estate values; checked against the version's parameters schema (422 per field)" },
   },
 };
 

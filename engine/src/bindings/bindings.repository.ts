@@ -32,11 +32,19 @@ export class BindingsRepository {
   }
 
   async list(companyId: string, estateId: string): Promise<BindingRow[]> {
-    const rows = await this.database.prisma.estateBinding.findMany({ where: { companyId, estateId }, orderBy: { workflowKey: 'asc' }, select: bindingSelect });
+    const rows = await this.database.prisma.estateBinding.findMany({
+      where: { companyId, estateId },
+      orderBy: { workflowKey: 'asc' },
+      select: bindingSelect,
+    });
     return rows.map(({ version, ...row }) => ({ ...row, version: version.version, definitionId: version.definitionId }));
   }
 
-  async findVersion(input: { companyId: string; definitionId: string; version: number }): Promise<{ id: string; key: string; status: string; companyParameters: Prisma.JsonValue } | null> {
+  async findVersion(input: {
+    companyId: string;
+    definitionId: string;
+    version: number;
+  }): Promise<{ id: string; key: string; status: string; companyParameters: Prisma.JsonValue } | null> {
     const row = await this.database.prisma.definitionVersion.findFirst({
       where: { companyId: input.companyId, definitionId: input.definitionId, version: input.version },
       select: { id: true, workflow: { select: { key: true, status: true, companyParameters: true } } },
@@ -44,11 +52,23 @@ export class BindingsRepository {
     return row === null ? null : { id: row.id, ...row.workflow };
   }
 
-  async upsert(input: { companyId: string; estateId: string; workflowKey: string; versionId: string; parameters: Record<string, unknown> }): Promise<BindingRow> {
+  async upsert(input: {
+    companyId: string;
+    estateId: string;
+    workflowKey: string;
+    versionId: string;
+    parameters: Record<string, unknown>;
+  }): Promise<BindingRow> {
     const parameters = toInputJson(input.parameters);
     const row = await this.database.prisma.estateBinding.upsert({
       where: { estateId_workflowKey: { estateId: input.estateId, workflowKey: input.workflowKey } },
-      create: { companyId: input.companyId, estateId: input.estateId, workflowKey: input.workflowKey, versionId: input.versionId, parameters },
+      create: {
+        companyId: input.companyId,
+        estateId: input.estateId,
+        workflowKey: input.workflowKey,
+        versionId: input.versionId,
+        parameters,
+      },
       update: { versionId: input.versionId, parameters },
       select: bindingSelect,
     });

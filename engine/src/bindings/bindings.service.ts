@@ -22,7 +22,14 @@ export function jsonObject(value: unknown): Record<string, unknown> {
 }
 
 function toBinding(row: BindingRow): EstateBinding {
-  return { estateId: row.estateId, workflowKey: row.workflowKey, definitionId: row.definitionId, version: row.version, parameters: row.parameters, updatedAt: row.updatedAt.toISOString() };
+  return {
+    estateId: row.estateId,
+    workflowKey: row.workflowKey,
+    definitionId: row.definitionId,
+    version: row.version,
+    parameters: row.parameters,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /** Which published version each estate runs, with its parameter values (docs/api.md "Workflows"). */
@@ -39,20 +46,36 @@ export class BindingsService {
     return (await this.repository.list(principal.companyId, estateId)).map(toBinding);
   }
 
-  async bind(principal: Principal, input: { estateId: string; workflowKey: string; definitionId: string; version: number; parameters: Record<string, unknown> }): Promise<EstateBinding> {
+  async bind(
+    principal: Principal,
+    input: { estateId: string; workflowKey: string; definitionId: string; version: number; parameters: Record<string, unknown> },
+  ): Promise<EstateBinding> {
     await this.assertEstateVisible(principal, input.estateId);
     const roles = rolesInEstate(principal, input.estateId);
     if (!roles.some((role) => role === 'company_admin' || role === 'consultant' || role === 'estate_manager')) {
-      throw new ForbiddenError('Only a company administrator, a consultant or this estate\'s manager may bind workflows.');
+      throw new ForbiddenError("Only a company administrator, a consultant or this estate's manager may bind workflows.");
     }
-    const version = await this.repository.findVersion({ companyId: principal.companyId, definitionId: input.definitionId, version: input.version });
+    const version = await this.repository.findVersion({
+      companyId: principal.companyId,
+      definitionId: input.definitionId,
+      version: input.version,
+    });
     if (version === null) throw new NotFoundError('That workflow version');
-    if (version.key !== input.workflowKey) throw new UnprocessableError(`That version belongs to the workflow "${version.key}", not "${input.workflowKey}".`);
+    if (version.key !== input.workflowKey)
+      throw new UnprocessableError(`That version belongs to the workflow "${version.key}", not "${input.workflowKey}".`);
     if (version.status === 'archived') throw new UnprocessableError('That workflow is archived; it cannot be bound again.');
     const compiled = await this.versions.get(principal.companyId, version.id);
     const resolved = resolveParameters(compiled.definition, jsonObject(version.companyParameters), input.parameters);
     if (!resolved.ok) throw new UnprocessableError('Some parameter values do not fit this workflow.', { fields: resolved.errors });
-    return toBinding(await this.repository.upsert({ companyId: principal.companyId, estateId: input.estateId, workflowKey: input.workflowKey, versionId: version.id, parameters: input.parameters }));
+    return toBinding(
+      await this.repository.upsert({
+        companyId: principal.companyId,
+        estateId: input.estateId,
+        workflowKey: input.workflowKey,
+        versionId: version.id,
+        parameters: input.parameters,
+      }),
+    );
   }
 
   private async assertEstateVisible(principal: Principal, estateId: string): Promise<void> {

@@ -10,7 +10,9 @@ import { migrate } from '../database/migrator';
  * Runs a command-line task inside the engine's modules, without HTTP and without workers:
  * the same configuration, database (embedded when DATABASE_URL is unset) and migrations.
  */
-export async function withEngineContext<T>(task: (input: { app: INestApplicationContext; config: EngineConfig }) => Promise<T>): Promise<T> {
+export async function withEngineContext<T>(
+  task: (input: { app: INestApplicationContext; config: EngineConfig }) => Promise<T>,
+): Promise<T> {
   const config: EngineConfig = { ...loadConfig(process.env), runWorkers: false };
   const logger = new JsonLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   let embedded: RunningDatabase | null = null;

@@ -42,9 +42,15 @@ runCli(async () => {
       }
     }
     const unknown = [...usage.keys()].filter((id) => !ring.keys.has(id));
-    if (unknown.length > 0) throw new Error(`Some data is encrypted with keys this configuration lacks (${unknown.join(', ')}). Add them to ESTATEFLOW_PREVIOUS_DATA_KEYS or the key file first.`);
+    if (unknown.length > 0)
+      throw new Error(
+        `Some data is encrypted with keys this configuration lacks (${unknown.join(', ')}). Add them to ESTATEFLOW_PREVIOUS_DATA_KEYS or the key file first.`,
+      );
 
-    const rewritten = await rotation.reencrypt({ cipher: new PersonalDataCipher(ring), onProgress: (done) => process.stdout.write(`  ${done} re-encrypted\r`) });
+    const rewritten = await rotation.reencrypt({
+      cipher: new PersonalDataCipher(ring),
+      onProgress: (done) => process.stdout.write(`  ${done} re-encrypted\r`),
+    });
     process.stdout.write(`Re-encrypted ${rewritten} values under key ${ring.currentId}.\n`);
 
     const after = await rotation.keyUsage();

@@ -7,7 +7,10 @@ let cached: string | null = null;
 export function engineVersion(): string {
   if (cached === null) {
     const manifest: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    cached = typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+    cached =
+      typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string'
+        ? manifest.version
+        : '0.0.0';
   }
   return cached;
 }

@@ -11,7 +11,16 @@ function bodyFromHttpException(exception: HttpException): ErrorBody {
   const response = exception.getResponse();
   const raw = typeof response === 'object' && response !== null && 'message' in response ? response.message : exception.message;
   const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
-  const code = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status < 500 ? 'bad_request' : 'internal';
+  const code =
+    status === 404
+      ? 'not_found'
+      : status === 413
+        ? 'payload_too_large'
+        : status === 401
+          ? 'unauthenticated'
+          : status < 500
+            ? 'bad_request'
+            : 'internal';
   return { error: { code, message: status === 404 ? 'There is nothing at this address.' : message } };
 }
 
@@ -38,8 +47,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     if (exception instanceof DomainError) {
-      if (exception instanceof TooManyRequestsError || exception instanceof ServiceUnavailableError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-      const error = { code: exception.code, message: exception.message, ...(exception.details === undefined ? {} : { details: exception.details }) };
+      if (exception instanceof TooManyRequestsError || exception instanceof ServiceUnavailableError)
+        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      const error = {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details === undefined ? {} : { details: exception.details }),
+      };
       response.status(exception.status).json({ error });
       return;
     }
@@ -54,6 +68,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    response.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again; if it persists, tell your administrator.' } });
+    response.status(500).json({
+      error: {
+        code: 'internal',
+        message: 'Something went wrong on our side. Please try again; if it persists, tell your administrator.',
+      },
+    });
   }
 }

@@ -50,10 +50,14 @@ export class JsonSchemaPipe<T> implements PipeTransform<unknown, T> {
     const value = raw === undefined && this.optional ? {} : raw;
     const forbidden = findForbiddenKey(value);
     if (forbidden !== null) {
-      throw new ValidationError(`"${forbidden}" is not allowed as a field name.`, { fields: [{ field: forbidden, message: 'reserved name' }] });
+      throw new ValidationError(`"${forbidden}" is not allowed as a field name.`, {
+        fields: [{ field: forbidden, message: 'reserved name' }],
+      });
     }
     if (this.validate(value)) return value;
-    const problem = describe((this.validate.errors ?? [])[0] ?? { keyword: 'type', instancePath: '', schemaPath: '', params: {}, message: 'is not valid' });
+    const problem = describe(
+      (this.validate.errors ?? [])[0] ?? { keyword: 'type', instancePath: '', schemaPath: '', params: {}, message: 'is not valid' },
+    );
     throw new ValidationError(problem.message, { fields: [problem] });
   }
 }

@@ -9,7 +9,12 @@ export class JsonLogger implements LoggerService {
 
   private write(level: Level, message: unknown, context: unknown): void {
     if (LEVELS[level] < LEVELS[this.minimum]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, context: typeof context === 'string' ? context : undefined, message: message instanceof Error ? message.message : message });
+    const line = JSON.stringify({
+      time: new Date().toISOString(),
+      level,
+      context: typeof context === 'string' ? context : undefined,
+      message: message instanceof Error ? message.message : message,
+    });
     (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
   }
 

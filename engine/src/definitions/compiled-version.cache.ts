@@ -57,15 +57,32 @@ export class CompiledVersionCache {
     const row = await this.repository.findVersionById(versionId);
     if (row === null) throw new NotFoundError('That workflow version');
     const validation = validateDefinition(row.definition);
-    if (!validation.ok) throw new BrokenVersionError(`version ${row.version} of this workflow no longer passes validation: ${validation.errors[0]?.message ?? 'invalid'}`);
+    if (!validation.ok)
+      throw new BrokenVersionError(
+        `version ${row.version} of this workflow no longer passes validation: ${validation.errors[0]?.message ?? 'invalid'}`,
+      );
     const definition = validation.definition;
     try {
       compileMachine(definition);
     } catch (error) {
-      throw new BrokenVersionError(`version ${row.version} of this workflow does not compile: ${error instanceof Error ? error.message : String(error)}`);
+      throw new BrokenVersionError(
+        `version ${row.version} of this workflow does not compile: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const forms = compileDefinitionForms(definition);
-    if (forms.problems.length > 0) throw new BrokenVersionError(`version ${row.version} of this workflow has a form that does not compile: ${forms.problems[0]?.form ?? ''}`);
-    return { versionId: row.id, companyId: row.companyId, definitionId: row.definitionId, version: row.version, checksum: row.checksum, definition, forms: forms.forms, parameters: forms.parameters ?? null };
+    if (forms.problems.length > 0)
+      throw new BrokenVersionError(
+        `version ${row.version} of this workflow has a form that does not compile: ${forms.problems[0]?.form ?? ''}`,
+      );
+    return {
+      versionId: row.id,
+      companyId: row.companyId,
+      definitionId: row.definitionId,
+      version: row.version,
+      checksum: row.checksum,
+      definition,
+      forms: forms.forms,
+      parameters: forms.parameters ?? null,
+    };
   }
 }

@@ -11,10 +11,12 @@ function holdsAny(principal: Principal, roles: readonly StaffRole[]): boolean {
 
 /** Editing drafts, publishing, archiving: company admins and consultants only. */
 export function assertMayEditDefinitions(principal: Principal): void {
-  if (!holdsAny(principal, DESIGNER_ROLES)) throw new ForbiddenError('Only a company administrator or a consultant may change workflow definitions.');
+  if (!holdsAny(principal, DESIGNER_ROLES))
+    throw new ForbiddenError('Only a company administrator or a consultant may change workflow definitions.');
 }
 
 /** Reading definitions and versions: designers, and estate managers who bind them. */
 export function assertMayReadDefinitions(principal: Principal): void {
-  if (!holdsAny(principal, [...DESIGNER_ROLES, 'estate_manager'])) throw new ForbiddenError('Only administrators, consultants and estate managers may read workflow definitions.');
+  if (!holdsAny(principal, [...DESIGNER_ROLES, 'estate_manager']))
+    throw new ForbiddenError('Only administrators, consultants and estate managers may read workflow definitions.');
 }

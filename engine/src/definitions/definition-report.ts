@@ -23,5 +23,8 @@ export function reportOnDefinition(draft: unknown, options: { workflowKeys?: rea
       })),
     };
   }
-  return { definition: validation.definition, findings: lintDefinition(validation.definition, options.workflowKeys === undefined ? {} : { workflowKeys: options.workflowKeys }) };
+  return {
+    definition: validation.definition,
+    findings: lintDefinition(validation.definition, options.workflowKeys === undefined ? {} : { workflowKeys: options.workflowKeys }),
+  };
 }

@@ -32,7 +32,15 @@ export interface DefinitionListRow extends DefinitionRow {
   bindings: { estateId: string; estateName: string; version: number }[];
 }
 
-const versionSelect = { id: true, definitionId: true, version: true, definition: true, checksum: true, changeNote: true, publishedAt: true } as const;
+const versionSelect = {
+  id: true,
+  definitionId: true,
+  version: true,
+  definition: true,
+  checksum: true,
+  changeNote: true,
+  publishedAt: true,
+} as const;
 
 /** Workflow definitions and their published versions; every query is scoped by company. */
 @Injectable()
@@ -57,7 +65,9 @@ export class DefinitionsRepository {
     return rows.map(({ versions, ...row }) => ({
       ...row,
       latestVersion: versions[0]?.version ?? null,
-      bindings: versions.flatMap((version) => version.bindings.map((binding) => ({ estateId: binding.estateId, estateName: binding.estate.name, version: version.version }))),
+      bindings: versions.flatMap((version) =>
+        version.bindings.map((binding) => ({ estateId: binding.estateId, estateName: binding.estate.name, version: version.version })),
+      ),
     }));
   }
 
@@ -70,10 +80,22 @@ export class DefinitionsRepository {
   }
 
   /** Returns null when the key is taken in this company. */
-  async create(input: { companyId: string; key: string; name: unknown; draft: unknown; userId: string | null }): Promise<DefinitionRow | null> {
+  async create(input: {
+    companyId: string;
+    key: string;
+    name: unknown;
+    draft: unknown;
+    userId: string | null;
+  }): Promise<DefinitionRow | null> {
     try {
       return await this.database.prisma.workflowDefinition.create({
-        data: { companyId: input.companyId, key: input.key, name: toInputJson(input.name), draft: toInputJson(input.draft), updatedById: input.userId },
+        data: {
+          companyId: input.companyId,
+          key: input.key,
+          name: toInputJson(input.name),
+          draft: toInputJson(input.draft),
+          updatedById: input.userId,
+        },
       });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
@@ -82,7 +104,13 @@ export class DefinitionsRepository {
   }
 
   /** Saves the draft only if nobody saved since `draftRevision`; returns the new revision or null. */
-  async saveDraft(input: { companyId: string; id: string; draft: unknown; draftRevision: number; userId: string | null }): Promise<number | null> {
+  async saveDraft(input: {
+    companyId: string;
+    id: string;
+    draft: unknown;
+    draftRevision: number;
+    userId: string | null;
+  }): Promise<number | null> {
     const { count } = await this.database.prisma.workflowDefinition.updateMany({
       where: { id: input.id, companyId: input.companyId, draftRevision: input.draftRevision },
       data: { draft: toInputJson(input.draft), draftRevision: { increment: 1 }, updatedById: input.userId },
@@ -122,7 +150,14 @@ export class DefinitionsRepository {
    * Publishes the next version number. Two publishes racing for one number: the unique
    * (definitionId, version) index refuses the second, which returns null to be retried.
    */
-  async insertVersion(input: { companyId: string; definitionId: string; definition: unknown; checksum: string; changeNote: string; userId: string | null }): Promise<VersionRow | null> {
+  async insertVersion(input: {
+    companyId: string;
+    definitionId: string;
+    definition: unknown;
+    checksum: string;
+    changeNote: string;
+    userId: string | null;
+  }): Promise<VersionRow | null> {
     const latest = await this.database.prisma.definitionVersion.findFirst({
       where: { definitionId: input.definitionId },
       orderBy: { version: 'desc' },

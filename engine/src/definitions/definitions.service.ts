@@ -79,7 +79,10 @@ export class DefinitionsService {
     }));
   }
 
-  async create(principal: Principal, input: { key: string; name: string | LocalizedName; definition?: Record<string, unknown> }): Promise<DefinitionDetail> {
+  async create(
+    principal: Principal,
+    input: { key: string; name: string | LocalizedName; definition?: Record<string, unknown> },
+  ): Promise<DefinitionDetail> {
     assertMayEditDefinitions(principal);
     const name: LocalizedName = typeof input.name === 'string' ? { 'zh-CN': input.name } : input.name;
     const draft = input.definition ?? blankDraft(input.key, name);
@@ -93,18 +96,30 @@ export class DefinitionsService {
     return this.detailOf(await this.definition(principal, id));
   }
 
-  async saveDraft(principal: Principal, input: { id: string; draft: Record<string, unknown>; draftRevision: number }): Promise<{ draftRevision: number }> {
+  async saveDraft(
+    principal: Principal,
+    input: { id: string; draft: Record<string, unknown>; draftRevision: number },
+  ): Promise<{ draftRevision: number }> {
     assertMayEditDefinitions(principal);
     await this.definition(principal, input.id);
-    const saved = await this.repository.saveDraft({ companyId: principal.companyId, id: input.id, draft: input.draft, draftRevision: input.draftRevision, userId: userIdOf(principal) });
+    const saved = await this.repository.saveDraft({
+      companyId: principal.companyId,
+      id: input.id,
+      draft: input.draft,
+      draftRevision: input.draftRevision,
+      userId: userIdOf(principal),
+    });
     if (saved !== null) return { draftRevision: saved };
     const current = await this.definition(principal, input.id);
     const savedByName = current.updatedById === null ? null : await this.repository.staffName(principal.companyId, current.updatedById);
-    throw new ConflictError(`Someone else saved this workflow first${savedByName === null ? '' : ` (${savedByName})`}; reload it before saving again.`, {
-      draftRevision: current.draftRevision,
-      savedBy: current.updatedById === null ? null : { id: current.updatedById, name: savedByName },
-      savedAt: current.updatedAt.toISOString(),
-    });
+    throw new ConflictError(
+      `Someone else saved this workflow first${savedByName === null ? '' : ` (${savedByName})`}; reload it before saving again.`,
+      {
+        draftRevision: current.draftRevision,
+        savedBy: current.updatedById === null ? null : { id: current.updatedById, name: savedByName },
+        savedAt: current.updatedAt.toISOString(),
+      },
+    );
   }
 
   async lint(principal: Principal, input: { id: string; draft?: Record<string, unknown> }): Promise<{ findings: LintFinding[] }> {
@@ -138,8 +153,17 @@ export class DefinitionsService {
   async duplicate(principal: Principal, input: { id: string; key: string }): Promise<DefinitionDetail> {
     assertMayEditDefinitions(principal);
     const source = await this.definition(principal, input.id);
-    const draft = typeof source.draft === 'object' && source.draft !== null && !Array.isArray(source.draft) ? { ...source.draft, key: input.key } : source.draft;
-    const row = await this.repository.create({ companyId: principal.companyId, key: input.key, name: source.name, draft, userId: userIdOf(principal) });
+    const draft =
+      typeof source.draft === 'object' && source.draft !== null && !Array.isArray(source.draft)
+        ? { ...source.draft, key: input.key }
+        : source.draft;
+    const row = await this.repository.create({
+      companyId: principal.companyId,
+      key: input.key,
+      name: source.name,
+      draft,
+      userId: userIdOf(principal),
+    });
     if (row === null) throw new ConflictError(`A workflow with the key "${input.key}" already exists.`, { key: input.key });
     return this.detailOf(row);
   }
@@ -155,7 +179,13 @@ export class DefinitionsService {
     assertMayReadDefinitions(principal);
     const row = await this.repository.findVersion({ companyId: principal.companyId, definitionId: input.id, version: input.version });
     if (row === null) throw new NotFoundError('That version');
-    return { version: row.version, definition: row.definition, checksum: row.checksum, publishedAt: row.publishedAt.toISOString(), changeNote: row.changeNote };
+    return {
+      version: row.version,
+      definition: row.definition,
+      checksum: row.checksum,
+      publishedAt: row.publishedAt.toISOString(),
+      changeNote: row.changeNote,
+    };
   }
 
   async diff(principal: Principal, input: { id: string; from: number; to: number }): Promise<VersionDiff> {
@@ -167,7 +197,8 @@ export class DefinitionsService {
     if (from === null || to === null) throw new NotFoundError('That version');
     const fromReport = reportOnDefinition(from.definition);
     const toReport = reportOnDefinition(to.definition);
-    if (fromReport.definition === null || toReport.definition === null) throw new UnprocessableError('A stored version no longer passes validation; it cannot be compared.');
+    if (fromReport.definition === null || toReport.definition === null)
+      throw new UnprocessableError('A stored version no longer passes validation; it cannot be compared.');
     return { from: from.version, to: to.version, ...diffDefinitions(fromReport.definition, toReport.definition) };
   }
 
@@ -200,7 +231,11 @@ export class DefinitionsService {
       status: row.status,
       draft: row.draft,
       draftRevision: row.draftRevision,
-      versions: versions.map((version) => ({ version: version.version, publishedAt: version.publishedAt.toISOString(), changeNote: version.changeNote })),
+      versions: versions.map((version) => ({
+        version: version.version,
+        publishedAt: version.publishedAt.toISOString(),
+        changeNote: version.changeNote,
+      })),
     };
   }
 }

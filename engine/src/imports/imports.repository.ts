@@ -332,10 +332,7 @@ export class ImportsRepository {
   }
 
   /** Units of the estate with their people, for the export (ciphertexts; the service masks). */
-  exportRows(input: {
-    companyId: string;
-    estateId: string;
-  }): Promise<
+  exportRows(input: { companyId: string; estateId: string }): Promise<
     {
       building: string;
       entrance: number;

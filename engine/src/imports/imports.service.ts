@@ -30,8 +30,6 @@ import { type ImportBatchRow, ImportsRepository } from './imports.repository';
 import { readSpreadsheet, type ReaderNote, SpreadsheetError } from './spreadsheet-reader';
 import { isUploadedFile } from '../common/uploaded-file';
 
-
-
 export interface ImportView {
   id: string;
   estateId: string;

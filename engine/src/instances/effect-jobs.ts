@@ -25,7 +25,14 @@ export function timerStateKey(event: string, machineId: string): string | null {
  * Turns a step's planned effects into outbox rows. Dedupe keys carry the instance version the
  * step produced, so a retried step never enqueues twice and a re-entered state gets new timers.
  */
-export function planEffects(input: { effects: Effect[]; instanceId: string; estateId: string; seq: number; now: number; machineId: string }): EffectPlan {
+export function planEffects(input: {
+  effects: Effect[];
+  instanceId: string;
+  estateId: string;
+  seq: number;
+  now: number;
+  machineId: string;
+}): EffectPlan {
   const { instanceId, estateId, seq } = input;
   const at = new Date(input.now).toISOString();
   const plan: EffectPlan = { jobs: [], cancelTimerIds: [], cancelInstance: false, reassign: null };
@@ -35,7 +42,13 @@ export function planEffects(input: { effects: Effect[]; instanceId: string; esta
       case 'schedule':
         plan.jobs.push({
           kind: 'timer',
-          payload: { instanceId, timerId: effect.id, event: effect.event, stateVersion: seq, stateKey: timerStateKey(effect.event, input.machineId) },
+          payload: {
+            instanceId,
+            timerId: effect.id,
+            event: effect.event,
+            stateVersion: seq,
+            stateKey: timerStateKey(effect.event, input.machineId),
+          },
           dedupeKey: `timer:${instanceId}:${seq}:${effect.id}`,
           runAt: new Date(effect.dueAt).toISOString(),
         });
@@ -44,18 +57,41 @@ export function planEffects(input: { effects: Effect[]; instanceId: string; esta
         plan.cancelTimerIds.push(effect.id);
         break;
       case 'notify':
-        plan.jobs.push({ kind: 'notify', payload: { instanceId, estateId, seq, template: effect.template, to: effect.to, channels: effect.channels }, dedupeKey, runAt: at });
+        plan.jobs.push({
+          kind: 'notify',
+          payload: { instanceId, estateId, seq, template: effect.template, to: effect.to, channels: effect.channels },
+          dedupeKey,
+          runAt: at,
+        });
         break;
       case 'webhook':
-        plan.jobs.push({ kind: 'webhook', payload: { instanceId, estateId, seq, event: effect.event, payload: effect.payload }, dedupeKey, runAt: at });
+        plan.jobs.push({
+          kind: 'webhook',
+          payload: { instanceId, estateId, seq, event: effect.event, payload: effect.payload },
+          dedupeKey,
+          runAt: at,
+        });
         break;
       case 'startChild':
-        plan.jobs.push({ kind: 'start_child', payload: { parentInstanceId: instanceId, estateId, seq, workflowKey: effect.workflowKey, data: effect.data, index: effect.index }, dedupeKey, runAt: at });
+        plan.jobs.push({
+          kind: 'start_child',
+          payload: { parentInstanceId: instanceId, estateId, seq, workflowKey: effect.workflowKey, data: effect.data, index: effect.index },
+          dedupeKey,
+          runAt: at,
+        });
         break;
       case 'escalate':
         plan.jobs.push({
           kind: 'escalate',
-          payload: { instanceId, estateId, seq, to: effect.to, level: effect.level, template: effect.template ?? null, reason: effect.reason ?? null },
+          payload: {
+            instanceId,
+            estateId,
+            seq,
+            to: effect.to,
+            level: effect.level,
+            template: effect.template ?? null,
+            reason: effect.reason ?? null,
+          },
           dedupeKey,
           runAt: at,
         });
@@ -69,7 +105,15 @@ export function planEffects(input: { effects: Effect[]; instanceId: string; esta
       case 'registerResident':
         plan.jobs.push({
           kind: 'register_resident',
-          payload: { instanceId, estateId, seq, unitId: effect.unitId, person: effect.person, residencyKind: effect.residencyKind, moveInAt: effect.moveInAt ?? null },
+          payload: {
+            instanceId,
+            estateId,
+            seq,
+            unitId: effect.unitId,
+            person: effect.person,
+            residencyKind: effect.residencyKind,
+            moveInAt: effect.moveInAt ?? null,
+          },
           dedupeKey,
           runAt: at,
         });

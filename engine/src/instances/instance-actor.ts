@@ -22,7 +22,12 @@ export function actorInEstate(principal: Principal, estateId: string): InstanceA
     }
     case 'staff':
     case 'api_token':
-      return { kind: principal.kind, id: principal.userId, name: principal.name, roles: [...new Set<string>(rolesInEstate(principal, estateId))] };
+      return {
+        kind: principal.kind,
+        id: principal.userId,
+        name: principal.name,
+        roles: [...new Set<string>(rolesInEstate(principal, estateId))],
+      };
   }
 }
 

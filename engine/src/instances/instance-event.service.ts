@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ALL_ROLES, IncompatibleSnapshotError, activeStatePaths, allowedEvents, checkSnapshot, compileMachine, step, type StepResult } from '@estateflow/model';
+import {
+  ALL_ROLES,
+  IncompatibleSnapshotError,
+  activeStatePaths,
+  allowedEvents,
+  checkSnapshot,
+  compileMachine,
+  step,
+  type StepResult,
+} from '@estateflow/model';
 import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors';
 import { BrokenVersionError, CompiledVersionCache, type CompiledVersion } from '../definitions/compiled-version.cache';
@@ -57,9 +66,15 @@ export class InstanceEventService {
 
   async sendEvent(principal: Principal, request: EventRequest): Promise<EventReply> {
     const actorKey = principal.kind === 'person' ? principal.personId : principal.userId;
-    const idempotencyKey = request.idempotencyKey === undefined ? null : `event:${actorKey}:${request.instanceId}:${request.idempotencyKey}`;
+    const idempotencyKey =
+      request.idempotencyKey === undefined ? null : `event:${actorKey}:${request.instanceId}:${request.idempotencyKey}`;
     for (let attempt = 1; ; attempt++) {
-      const record = await this.reader.read({ companyId: principal.companyId, instanceId: request.instanceId, idempotencyKey, timelineLimit: EVENT_REPLY_TIMELINE });
+      const record = await this.reader.read({
+        companyId: principal.companyId,
+        instanceId: request.instanceId,
+        idempotencyKey,
+        timelineLimit: EVENT_REPLY_TIMELINE,
+      });
       if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
       if (record.storedResponse !== null) return record.storedResponse;
       const actor = actorInEstate(principal, record.estateId);
@@ -70,7 +85,10 @@ export class InstanceEventService {
         if (stored !== null) return stored;
       }
       if (request.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
-        throw new ConflictError('Someone else changed this request just now; reload it and try again.', { reason: 'stale', expectedVersion: request.expectedVersion ?? record.version });
+        throw new ConflictError('Someone else changed this request just now; reload it and try again.', {
+          reason: 'stale',
+          expectedVersion: request.expectedVersion ?? record.version,
+        });
       }
     }
   }
@@ -79,11 +97,22 @@ export class InstanceEventService {
    * A timer fired (called by the timers worker). Does nothing when the instance is no longer
    * active or the timer's state was left; returns whether the event was applied.
    */
-  async applySystemEvent(input: { instanceId: string; event: string; expectedStateKey: string | null; idempotencyKey?: string; data?: Record<string, unknown> }): Promise<{ applied: boolean }> {
+  async applySystemEvent(input: {
+    instanceId: string;
+    event: string;
+    expectedStateKey: string | null;
+    idempotencyKey?: string;
+    data?: Record<string, unknown>;
+  }): Promise<{ applied: boolean }> {
     const data = input.data ?? {};
     const idempotencyKey = input.idempotencyKey === undefined ? null : `system:${input.instanceId}:${input.idempotencyKey}`;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const record = await this.reader.read({ companyId: null, instanceId: input.instanceId, idempotencyKey, timelineLimit: EVENT_REPLY_TIMELINE });
+      const record = await this.reader.read({
+        companyId: null,
+        instanceId: input.instanceId,
+        idempotencyKey,
+        timelineLimit: EVENT_REPLY_TIMELINE,
+      });
       if (record === null || record.status !== 'active' || record.storedResponse !== null) return { applied: false };
       const compiled = await this.compiledOrIncident(record);
       let snapshotPaths: string[];
@@ -97,31 +126,54 @@ export class InstanceEventService {
       const now = Date.now();
       const result = this.step({ compiled, record, type: input.event, data, actor: SYSTEM_INSTANCE_ACTOR, now });
       if (!result.changed) return { applied: false };
-      const outcome = await this.write({ compiled, record, result, actor: SYSTEM_INSTANCE_ACTOR, request: { instanceId: input.instanceId, type: input.event, data }, idempotencyKey, now });
+      const outcome = await this.write({
+        compiled,
+        record,
+        result,
+        actor: SYSTEM_INSTANCE_ACTOR,
+        request: { instanceId: input.instanceId, type: input.event, data },
+        idempotencyKey,
+        now,
+      });
       if (outcome.kind === 'done') return { applied: true };
       if (outcome.kind === 'duplicateKey') return { applied: false };
     }
     return { applied: false };
   }
 
-  private async attempt(input: { record: InstanceRecord; actor: InstanceActor; request: EventRequest; idempotencyKey: string | null }): Promise<WriteAttempt> {
+  private async attempt(input: {
+    record: InstanceRecord;
+    actor: InstanceActor;
+    request: EventRequest;
+    idempotencyKey: string | null;
+  }): Promise<WriteAttempt> {
     const { record, actor, request } = input;
     if (request.expectedVersion !== undefined && request.expectedVersion !== record.version) {
-      throw new ConflictError(`This request has changed since you loaded it (now at version ${record.version}, state "${record.stateValue}"); reload it.`, {
-        reason: 'stale',
-        version: record.version,
-        state: record.stateValue,
-      });
+      throw new ConflictError(
+        `This request has changed since you loaded it (now at version ${record.version}, state "${record.stateValue}"); reload it.`,
+        {
+          reason: 'stale',
+          version: record.version,
+          state: record.stateValue,
+        },
+      );
     }
     if (record.status !== 'active') {
-      throw new ConflictError(`This request is ${record.status}; nothing more can be done to it.`, { reason: 'not_active', state: record.stateValue, status: record.status, allowedEvents: [] });
+      throw new ConflictError(`This request is ${record.status}; nothing more can be done to it.`, {
+        reason: 'not_active',
+        state: record.stateValue,
+        status: record.status,
+        allowedEvents: [],
+      });
     }
     if (SYSTEM_ONLY_EVENTS.has(request.type)) throw new ForbiddenError(`"${request.type}" is sent by the engine only.`);
     const compiled = await this.compiledOrIncident(record);
     const mayActorSend = await this.checkedAllowedEvents({ compiled, record, actor });
     const entry = mayActorSend.find((event) => event.event === request.type);
     if (entry === undefined) {
-      const anyone = allowedEvents(compiled.definition, record.snapshot, { roles: [...ALL_ROLES] }).some((event) => event.event === request.type);
+      const anyone = allowedEvents(compiled.definition, record.snapshot, { roles: [...ALL_ROLES] }).some(
+        (event) => event.event === request.type,
+      );
       if (anyone) throw new ForbiddenError(`You may not do "${request.type}" on this request.`);
       throw new ConflictError(`"${request.type}" is not possible in the state "${record.stateValue}".`, {
         reason: 'not_allowed',
@@ -131,7 +183,11 @@ export class InstanceEventService {
     }
     if (entry.assigneeOnly) {
       const task = record.tasks.find((candidate) => candidate.stateKey === entry.statePath);
-      const assigned = task === undefined || (task.assigneeUserId === null && task.assigneePersonId === null) || task.assigneeUserId === actor.id || task.assigneePersonId === actor.id;
+      const assigned =
+        task === undefined ||
+        (task.assigneeUserId === null && task.assigneePersonId === null) ||
+        task.assigneeUserId === actor.id ||
+        task.assigneePersonId === actor.id;
       if (!assigned) throw new ForbiddenError(`Only the person this task is assigned to may do "${request.type}".`);
     }
     if (entry.form !== undefined) {
@@ -139,23 +195,47 @@ export class InstanceEventService {
       const verdict = validate === undefined ? { ok: true as const } : validate(request.data);
       if (!verdict.ok) throw new UnprocessableError('Some fields need attention.', { fields: verdict.errors });
     } else if (Object.keys(request.data).length > 0) {
-      throw new UnprocessableError(`"${request.type}" takes no form data.`, { fields: [{ path: '', message: { 'zh-CN': '此操作不需要填写表单', en: 'this action takes no form data' } }] });
+      throw new UnprocessableError(`"${request.type}" takes no form data.`, {
+        fields: [{ path: '', message: { 'zh-CN': '此操作不需要填写表单', en: 'this action takes no form data' } }],
+      });
     }
     // One clock for the step and the log, so that replaying the log gives the same snapshot.
     const now = Date.now();
     const result = this.step({ compiled, record, type: request.type, data: request.data, actor, now });
     if (!result.changed) {
-      throw new ConflictError(`"${request.type}" is not possible right now: its conditions are not met.`, { reason: 'guard', state: record.stateValue, allowedEvents: mayActorSend.map((event) => event.event) });
+      throw new ConflictError(`"${request.type}" is not possible right now: its conditions are not met.`, {
+        reason: 'guard',
+        state: record.stateValue,
+        allowedEvents: mayActorSend.map((event) => event.event),
+      });
     }
     return this.write({ compiled, record, result, actor, request, idempotencyKey: input.idempotencyKey, now });
   }
 
-  private step(input: { compiled: CompiledVersion; record: InstanceRecord; type: string; data: Record<string, unknown>; actor: InstanceActor; now: number }): StepResult {
-    const event = input.actor.id === null ? { type: input.type, data: input.data } : { type: input.type, data: input.data, actor: { id: input.actor.id, roles: input.actor.roles } };
+  private step(input: {
+    compiled: CompiledVersion;
+    record: InstanceRecord;
+    type: string;
+    data: Record<string, unknown>;
+    actor: InstanceActor;
+    now: number;
+  }): StepResult {
+    const event =
+      input.actor.id === null
+        ? { type: input.type, data: input.data }
+        : { type: input.type, data: input.data, actor: { id: input.actor.id, roles: input.actor.roles } };
     return step(input.compiled.definition, input.record.snapshot, event, { now: input.now });
   }
 
-  private async write(input: { compiled: CompiledVersion; record: InstanceRecord; result: StepResult; actor: InstanceActor; request: EventRequest; idempotencyKey: string | null; now: number }): Promise<WriteAttempt> {
+  private async write(input: {
+    compiled: CompiledVersion;
+    record: InstanceRecord;
+    result: StepResult;
+    actor: InstanceActor;
+    request: EventRequest;
+    idempotencyKey: string | null;
+    now: number;
+  }): Promise<WriteAttempt> {
     const { compiled, record, result, actor, request, now } = input;
     const at = new Date(now).toISOString();
     const seq = record.version + 1;
@@ -164,7 +244,16 @@ export class InstanceEventService {
       compiled,
       result,
       open: record.tasks,
-      instance: { id: record.id, companyId: record.companyId, estateId: record.estateId, buildingId: record.buildingId, requesterPersonId: record.requesterPersonId, data, slaClocks: record.slaClocks, parentInstanceId: record.parentInstanceId },
+      instance: {
+        id: record.id,
+        companyId: record.companyId,
+        estateId: record.estateId,
+        buildingId: record.buildingId,
+        requesterPersonId: record.requesterPersonId,
+        data,
+        slaClocks: record.slaClocks,
+        parentInstanceId: record.parentInstanceId,
+      },
       seq,
       now,
       completedById: actor.kind === 'staff' || actor.kind === 'api_token' ? actor.id : null,
@@ -182,11 +271,25 @@ export class InstanceEventService {
     };
     const view = renderInstance({
       compiled,
-      instance: { ...record, version: seq, status: plan.status, snapshot: result.snapshot, stateValue: result.stateValue, data, createdAt: record.createdAt.toISOString(), updatedAt: at },
+      instance: {
+        ...record,
+        version: seq,
+        status: plan.status,
+        snapshot: result.snapshot,
+        stateValue: result.stateValue,
+        data,
+        createdAt: record.createdAt.toISOString(),
+        updatedAt: at,
+      },
       tasks: plan.openTasks,
       events: [...record.events, event].slice(-EVENT_REPLY_TIMELINE),
       actor,
-      progress: this.progress.render({ versionId: compiled.versionId, definition: compiled.definition, value: result.snapshot.value, context: { data, params: result.snapshot.context.params, instance: { reference: record.reference, title: record.title } } }),
+      progress: this.progress.render({
+        versionId: compiled.versionId,
+        definition: compiled.definition,
+        value: result.snapshot.value,
+        context: { data, params: result.snapshot.context.params, instance: { reference: record.reference, title: record.title } },
+      }),
       now,
     });
     const reply: StoredResponse = { status: 200, body: view };
@@ -200,7 +303,16 @@ export class InstanceEventService {
         status: plan.status,
         data,
         at,
-        event: { type: request.type, data: loggedData, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, comment: request.comment ?? null, idempotencyKey: input.idempotencyKey, response: input.idempotencyKey === null ? null : reply },
+        event: {
+          type: request.type,
+          data: loggedData,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          actorName: actor.name,
+          comment: request.comment ?? null,
+          idempotencyKey: input.idempotencyKey,
+          response: input.idempotencyKey === null ? null : reply,
+        },
         closedTasks: plan.closedTasks,
         newTasks: plan.newTasks,
         cancelTimerIds: plan.cancelTimerIds,
@@ -218,14 +330,21 @@ export class InstanceEventService {
     }
   }
 
-  private async checkedAllowedEvents(input: { compiled: CompiledVersion; record: InstanceRecord; actor: InstanceActor }): Promise<ReturnType<typeof allowedEvents>> {
+  private async checkedAllowedEvents(input: {
+    compiled: CompiledVersion;
+    record: InstanceRecord;
+    actor: InstanceActor;
+  }): Promise<ReturnType<typeof allowedEvents>> {
     try {
       const options = input.actor.id === null ? { roles: input.actor.roles } : { roles: input.actor.roles, actorId: input.actor.id };
       return allowedEvents(input.compiled.definition, input.record.snapshot, options);
     } catch (error) {
       if (error instanceof IncompatibleSnapshotError) {
         await this.incident(input.record, error.message);
-        throw new ConflictError('This request needs attention from an administrator (its stored state does not fit its workflow version).', { reason: 'incident' });
+        throw new ConflictError(
+          'This request needs attention from an administrator (its stored state does not fit its workflow version).',
+          { reason: 'incident' },
+        );
       }
       throw error;
     }
@@ -237,7 +356,9 @@ export class InstanceEventService {
     } catch (error) {
       if (error instanceof BrokenVersionError) {
         await this.incident(record, error.message);
-        throw new ConflictError('This request needs attention from an administrator (its workflow version is damaged).', { reason: 'incident' });
+        throw new ConflictError('This request needs attention from an administrator (its workflow version is damaged).', {
+          reason: 'incident',
+        });
       }
       throw error;
     }

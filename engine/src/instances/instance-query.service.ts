@@ -74,7 +74,12 @@ export class InstanceQueryService {
       unreadable = true;
       // An instance an administrator cancelled from its incident stays cancelled (POST /incidents/{id}/resolve).
       if (record.status === 'active' || record.status === 'incident') {
-        await this.writer.flagIncident({ companyId: record.companyId, instanceId: record.id, kind: 'incompatible_snapshot', message: error.message });
+        await this.writer.flagIncident({
+          companyId: record.companyId,
+          instanceId: record.id,
+          kind: 'incompatible_snapshot',
+          message: error.message,
+        });
         status = 'incident';
       }
     }
@@ -83,7 +88,22 @@ export class InstanceQueryService {
       // The stored state cannot be trusted: show the row as it is, offer nothing to do.
       const label = labelOfStateValue(compiled.definition, record.stateValue);
       return {
-        ...renderInstance({ compiled, instance: { ...record, status: 'completed', snapshot: null, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() }, tasks: record.tasks, events: record.events, actor: actorInEstate(principal, record.estateId), progress: { 'zh-CN': '', en: '' }, now, labelOverride: label }),
+        ...renderInstance({
+          compiled,
+          instance: {
+            ...record,
+            status: 'completed',
+            snapshot: null,
+            createdAt: record.createdAt.toISOString(),
+            updatedAt: record.updatedAt.toISOString(),
+          },
+          tasks: record.tasks,
+          events: record.events,
+          actor: actorInEstate(principal, record.estateId),
+          progress: { 'zh-CN': '', en: '' },
+          now,
+          labelOverride: label,
+        }),
         status,
       };
     }
@@ -94,12 +114,29 @@ export class InstanceQueryService {
       tasks: record.tasks,
       events: record.events,
       actor: actorInEstate(principal, record.estateId),
-      progress: this.progress.render({ versionId: compiled.versionId, definition: compiled.definition, value: snapshot.value, context: { data: record.data, params: snapshot.context.params, instance: { reference: record.reference, title: record.title } } }),
+      progress: this.progress.render({
+        versionId: compiled.versionId,
+        definition: compiled.definition,
+        value: snapshot.value,
+        context: { data: record.data, params: snapshot.context.params, instance: { reference: record.reference, title: record.title } },
+      }),
       now,
     });
   }
 
-  async list(principal: Principal, query: { estateId?: string; workflowKey?: string; state?: string; status?: InstanceStatus; q?: string; page: number; pageSize: number; mine: boolean }): Promise<{ items: InstanceSummary[]; total: number; page: number; pageSize: number }> {
+  async list(
+    principal: Principal,
+    query: {
+      estateId?: string;
+      workflowKey?: string;
+      state?: string;
+      status?: InstanceStatus;
+      q?: string;
+      page: number;
+      pageSize: number;
+      mine: boolean;
+    },
+  ): Promise<{ items: InstanceSummary[]; total: number; page: number; pageSize: number }> {
     const visible = visibleEstateIds(principal);
     let estateIds = visible;
     if (query.estateId !== undefined) {
@@ -131,7 +168,12 @@ export class InstanceQueryService {
         progress:
           compiled === null
             ? { 'zh-CN': '', en: '' }
-            : this.progress.renderStateValue({ versionId: compiled.versionId, definition: compiled.definition, stateValue: row.stateValue, context: { data: row.data, params: paramsOf(row.snapshot), instance: { reference: row.reference, title: row.title } } }),
+            : this.progress.renderStateValue({
+                versionId: compiled.versionId,
+                definition: compiled.definition,
+                stateValue: row.stateValue,
+                context: { data: row.data, params: paramsOf(row.snapshot), instance: { reference: row.reference, title: row.title } },
+              }),
         version: row.version,
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
@@ -142,7 +184,8 @@ export class InstanceQueryService {
 
   async startable(principal: Principal, estateId: string): Promise<StartableWorkflow[]> {
     const visible = visibleEstateIds(principal);
-    if ((visible !== null && !visible.includes(estateId)) || !(await this.instances.estateExists(principal.companyId, estateId))) throw new NotFoundError('That estate');
+    if ((visible !== null && !visible.includes(estateId)) || !(await this.instances.estateExists(principal.companyId, estateId)))
+      throw new NotFoundError('That estate');
     const actor = actorInEstate(principal, estateId);
     const workflows: StartableWorkflow[] = [];
     for (const binding of await this.instances.bindings(principal.companyId, estateId)) {
@@ -151,11 +194,19 @@ export class InstanceQueryService {
       const roles = compiled.definition.roles?.start ?? [];
       if (roles.length > 0 && !actor.roles.some((role) => roles.includes(role))) continue;
       const formKey = compiled.definition.startForm;
-      const form = formKey === undefined || !Object.hasOwn(compiled.definition.forms, formKey) ? undefined : compiled.definition.forms[formKey];
-      const workflow: StartableWorkflow = { key: binding.workflowKey, name: compiled.definition.name, version: compiled.version, startForm: form === undefined ? null : { schema: form.schema, uiSchema: form.uiSchema ?? {} } };
+      const form =
+        formKey === undefined || !Object.hasOwn(compiled.definition.forms, formKey) ? undefined : compiled.definition.forms[formKey];
+      const workflow: StartableWorkflow = {
+        key: binding.workflowKey,
+        name: compiled.definition.name,
+        version: compiled.version,
+        startForm: form === undefined ? null : { schema: form.schema, uiSchema: form.uiSchema ?? {} },
+      };
       if (principal.kind === 'person') {
         const kinds = residencyKindsAllowed(roles);
-        workflow.unitIds = principal.units.filter((unit) => unit.estateId === estateId && kinds.includes(unit.kind)).map((unit) => unit.unitId);
+        workflow.unitIds = principal.units
+          .filter((unit) => unit.estateId === estateId && kinds.includes(unit.kind))
+          .map((unit) => unit.unitId);
       }
       workflows.push(workflow);
     }

@@ -35,13 +35,26 @@ export class InstanceReaderRepository {
    * timelineLimit: how many of the newest log entries to read (all when omitted); the event
    * path needs only the snapshot to step, so it reads a window instead of a log that keeps growing.
    */
-  async read(input: { companyId: string | null; instanceId: string; idempotencyKey: string | null; timelineLimit?: number }): Promise<InstanceRecord | null> {
-    const result = await this.database.pool.query<InstanceRecord>(READ_INSTANCE, [input.instanceId, input.companyId, input.idempotencyKey, input.timelineLimit ?? null]);
+  async read(input: {
+    companyId: string | null;
+    instanceId: string;
+    idempotencyKey: string | null;
+    timelineLimit?: number;
+  }): Promise<InstanceRecord | null> {
+    const result = await this.database.pool.query<InstanceRecord>(READ_INSTANCE, [
+      input.instanceId,
+      input.companyId,
+      input.idempotencyKey,
+      input.timelineLimit ?? null,
+    ]);
     return result.rows[0] ?? null;
   }
 
   async storedResponse(companyId: string, idempotencyKey: string): Promise<StoredResponse | null> {
-    const result = await this.database.pool.query<{ storedResponse: StoredResponse | null }>(READ_STORED_RESPONSE, [companyId, idempotencyKey]);
+    const result = await this.database.pool.query<{ storedResponse: StoredResponse | null }>(READ_STORED_RESPONSE, [
+      companyId,
+      idempotencyKey,
+    ]);
     return result.rows[0]?.storedResponse ?? null;
   }
 }

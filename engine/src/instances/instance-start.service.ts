@@ -26,7 +26,9 @@ export interface StartRequest {
 
 /** "20261122" for a moment in the estate's time zone: references count per local day. */
 function localDay(now: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now));
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    new Date(now),
+  );
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return `${part('year')}${part('month')}${part('day')}`;
 }
@@ -50,7 +52,11 @@ export class InstanceStartService {
   /** POST /estates/{estateId}/instances: access first (estate, start roles, owners' own units), then the start. */
   async startByCaller(principal: Principal, request: StartRequest): Promise<StoredResponse> {
     const visible = visibleEstateIds(principal);
-    if ((visible !== null && !visible.includes(request.estateId)) || !(await this.instances.estateExists(principal.companyId, request.estateId))) throw new NotFoundError('That estate');
+    if (
+      (visible !== null && !visible.includes(request.estateId)) ||
+      !(await this.instances.estateExists(principal.companyId, request.estateId))
+    )
+      throw new NotFoundError('That estate');
     const actorKey = principal.kind === 'person' ? principal.personId : principal.userId;
     const idempotencyKey = request.idempotencyKey === undefined ? null : `start:${actorKey}:${request.estateId}:${request.idempotencyKey}`;
     if (idempotencyKey !== null) {
@@ -64,14 +70,36 @@ export class InstanceStartService {
     if (principal.kind === 'person') {
       // Which unit, and so which residency kind (owner / tenant), is decided with the workflow's start roles.
       residentUnits = principal.units.filter((unit) => unit.estateId === request.estateId);
-      if (requesterPersonId !== null && requesterPersonId !== principal.personId) throw new ForbiddenError('You can only make requests for yourself.');
+      if (requesterPersonId !== null && requesterPersonId !== principal.personId)
+        throw new ForbiddenError('You can only make requests for yourself.');
       requesterPersonId = principal.personId;
     }
-    return this.start({ companyId: principal.companyId, estateId: request.estateId, workflowKey: request.workflowKey, data: request.data, unitId, requesterPersonId, parentInstanceId: null, actor, idempotencyKey, checkStartRoles: true, residentUnits });
+    return this.start({
+      companyId: principal.companyId,
+      estateId: request.estateId,
+      workflowKey: request.workflowKey,
+      data: request.data,
+      unitId,
+      requesterPersonId,
+      parentInstanceId: null,
+      actor,
+      idempotencyKey,
+      checkStartRoles: true,
+      residentUnits,
+    });
   }
 
   /** Child workflows and schedules: the engine starts an instance as the system (no start-role check). */
-  startInstance(input: { companyId: string; estateId: string; workflowKey: string; data: Record<string, unknown>; parentInstanceId?: string; unitId?: string; requesterPersonId?: string; idempotencyKey: string }): Promise<StoredResponse> {
+  startInstance(input: {
+    companyId: string;
+    estateId: string;
+    workflowKey: string;
+    data: Record<string, unknown>;
+    parentInstanceId?: string;
+    unitId?: string;
+    requesterPersonId?: string;
+    idempotencyKey: string;
+  }): Promise<StoredResponse> {
     return this.start({
       companyId: input.companyId,
       estateId: input.estateId,
@@ -105,7 +133,8 @@ export class InstanceStartService {
     let actor = input.actor;
     let unitId = input.unitId;
     const context = await this.instances.startContext({ companyId, estateId, workflowKey: input.workflowKey });
-    if (context === null || context.definitionStatus === 'archived') throw new NotFoundError(`The workflow "${input.workflowKey}" in this estate`);
+    if (context === null || context.definitionStatus === 'archived')
+      throw new NotFoundError(`The workflow "${input.workflowKey}" in this estate`);
     const compiled = await this.versions.get(companyId, context.versionId);
     const definition = compiled.definition;
     const startRoles = definition.roles?.start ?? [];
@@ -127,13 +156,25 @@ export class InstanceStartService {
       if (!verdict.ok) throw new UnprocessableError('Some fields need attention.', { fields: verdict.errors });
     }
     const parameters = resolveParameters(definition, jsonObject(context.companyParameters), jsonObject(context.estateParameters));
-    if (!parameters.ok) throw new UnprocessableError('This estate\'s settings for the workflow are not valid; ask an administrator to fix its binding.', { fields: parameters.errors });
+    if (!parameters.ok)
+      throw new UnprocessableError("This estate's settings for the workflow are not valid; ask an administrator to fix its binding.", {
+        fields: parameters.errors,
+      });
 
     const now = Date.now();
     const at = new Date(now).toISOString();
     // The requester (the "requester" role in the definition) is the person asked for, else whoever started it.
-    const requesterActor: Actor | undefined = requester !== null ? { id: requester.id, roles: actor.kind === 'person' ? actor.roles : ['owner'] } : actor.id === null ? undefined : { id: actor.id, roles: actor.roles };
-    const result = start(definition, { parameters: parameters.parameters, input: requesterActor === undefined ? { data: input.data } : { data: input.data, actor: requesterActor }, now });
+    const requesterActor: Actor | undefined =
+      requester !== null
+        ? { id: requester.id, roles: actor.kind === 'person' ? actor.roles : ['owner'] }
+        : actor.id === null
+          ? undefined
+          : { id: actor.id, roles: actor.roles };
+    const result = start(definition, {
+      parameters: parameters.parameters,
+      input: requesterActor === undefined ? { data: input.data } : { data: input.data, actor: requesterActor },
+      now,
+    });
     const id = randomUUID();
     const prefix = definition.referencePrefix ?? 'WF';
     const day = localDay(now, context.timezone);
@@ -141,39 +182,102 @@ export class InstanceStartService {
     const reference = `${prefix}-${day}-${String(number).padStart(4, '0')}`;
     const where = unit?.label ?? text(input.data['location']);
     const title = where === null ? definition.name['zh-CN'] : `${definition.name['zh-CN']} · ${where}`;
-    const searchText = [reference, title, unit?.label, text(input.data['category']), text(input.data['description'])].filter((part) => typeof part === 'string').join(' ').toLowerCase();
+    const searchText = [reference, title, unit?.label, text(input.data['category']), text(input.data['description'])]
+      .filter((part) => typeof part === 'string')
+      .join(' ')
+      .toLowerCase();
     const data = result.snapshot.context.data;
     const plan = await this.planner.plan({
       compiled,
       result,
       open: [],
-      instance: { id, companyId, estateId, buildingId: unit?.buildingId ?? null, requesterPersonId: requester?.id ?? null, data, parentInstanceId: input.parentInstanceId },
+      instance: {
+        id,
+        companyId,
+        estateId,
+        buildingId: unit?.buildingId ?? null,
+        requesterPersonId: requester?.id ?? null,
+        data,
+        parentInstanceId: input.parentInstanceId,
+      },
       seq: 1,
       now,
       completedById: null,
     });
-    const loggedData = { data: input.data, parameters: parameters.parameters, ...(requesterActor === undefined ? {} : { actor: requesterActor }) };
+    const loggedData = {
+      data: input.data,
+      parameters: parameters.parameters,
+      ...(requesterActor === undefined ? {} : { actor: requesterActor }),
+    };
     const view = renderInstance({
       compiled,
       instance: {
-        id, reference, title, workflowKey: input.workflowKey, estateId, version: 1, status: plan.status, snapshot: result.snapshot, stateValue: result.stateValue, data,
-        unitId: unit?.id ?? null, unitLabel: unit?.label ?? null, requesterPersonId: requester?.id ?? null, requesterName: requester?.name ?? null, createdAt: at, updatedAt: at,
+        id,
+        reference,
+        title,
+        workflowKey: input.workflowKey,
+        estateId,
+        version: 1,
+        status: plan.status,
+        snapshot: result.snapshot,
+        stateValue: result.stateValue,
+        data,
+        unitId: unit?.id ?? null,
+        unitLabel: unit?.label ?? null,
+        requesterPersonId: requester?.id ?? null,
+        requesterName: requester?.name ?? null,
+        createdAt: at,
+        updatedAt: at,
       },
       tasks: plan.openTasks,
-      events: [{ seq: 1, type: 'start', data: loggedData, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, comment: null, at }],
+      events: [
+        { seq: 1, type: 'start', data: loggedData, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, comment: null, at },
+      ],
       actor,
-      progress: this.progress.render({ versionId: compiled.versionId, definition, value: result.snapshot.value, context: { data, params: parameters.parameters, instance: { reference, title } } }),
+      progress: this.progress.render({
+        versionId: compiled.versionId,
+        definition,
+        value: result.snapshot.value,
+        context: { data, params: parameters.parameters, instance: { reference, title } },
+      }),
       now,
     });
     const reply: StoredResponse = { status: 201, body: view };
     const outcome = await this.writer.startInstance({
-      id, companyId, estateId, versionId: compiled.versionId, workflowKey: input.workflowKey, reference, title,
-      unitId: unit?.id ?? null, requesterPersonId: requester?.id ?? null, parentInstanceId: input.parentInstanceId,
-      createdByKind: actor.kind, createdById: actor.id, searchText,
+      id,
+      companyId,
+      estateId,
+      versionId: compiled.versionId,
+      workflowKey: input.workflowKey,
+      reference,
+      title,
+      unitId: unit?.id ?? null,
+      requesterPersonId: requester?.id ?? null,
+      parentInstanceId: input.parentInstanceId,
+      createdByKind: actor.kind,
+      createdById: actor.id,
+      searchText,
       write: {
-        snapshot: result.snapshot, stateValue: result.stateValue, status: plan.status, data, at,
-        event: { type: 'start', data: loggedData, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, comment: null, idempotencyKey: input.idempotencyKey, response: input.idempotencyKey === null ? null : reply },
-        closedTasks: [], newTasks: plan.newTasks, cancelTimerIds: [], jobs: plan.jobs, slaClocks: null,
+        snapshot: result.snapshot,
+        stateValue: result.stateValue,
+        status: plan.status,
+        data,
+        at,
+        event: {
+          type: 'start',
+          data: loggedData,
+          actorKind: actor.kind,
+          actorId: actor.id,
+          actorName: actor.name,
+          comment: null,
+          idempotencyKey: input.idempotencyKey,
+          response: input.idempotencyKey === null ? null : reply,
+        },
+        closedTasks: [],
+        newTasks: plan.newTasks,
+        cancelTimerIds: [],
+        jobs: plan.jobs,
+        slaClocks: null,
       },
     });
     if (outcome.kind === 'duplicateKey' && input.idempotencyKey !== null) {

@@ -46,14 +46,34 @@ export class InstanceTransitionPlanner {
     compiled: CompiledVersion;
     result: StepResult;
     open: TaskRecord[];
-    instance: { id: string; companyId: string; estateId: string; buildingId: string | null; requesterPersonId: string | null; data: Record<string, unknown>; slaClocks?: unknown; parentInstanceId?: string | null };
+    instance: {
+      id: string;
+      companyId: string;
+      estateId: string;
+      buildingId: string | null;
+      requesterPersonId: string | null;
+      data: Record<string, unknown>;
+      slaClocks?: unknown;
+      parentInstanceId?: string | null;
+    };
     seq: number;
     now: number;
     completedById: string | null;
   }): Promise<PlannedTransition> {
     const { compiled, result, instance } = input;
-    const effects = planEffects({ effects: result.effects, instanceId: instance.id, estateId: instance.estateId, seq: input.seq, now: input.now, machineId: compiled.definition.machine.id });
-    const status: InstanceStatus = effects.cancelInstance ? 'cancelled' : result.status === 'done' ? finishedStatus(compiled, result) : 'active';
+    const effects = planEffects({
+      effects: result.effects,
+      instanceId: instance.id,
+      estateId: instance.estateId,
+      seq: input.seq,
+      now: input.now,
+      machineId: compiled.definition.machine.id,
+    });
+    const status: InstanceStatus = effects.cancelInstance
+      ? 'cancelled'
+      : result.status === 'done'
+        ? finishedStatus(compiled, result)
+        : 'active';
     const active = status === 'active' ? activeTasks(compiled.definition, result.snapshot) : [];
     const changes = planTaskChanges({ active, open: input.open, status, completedById: input.completedById });
     const category = typeof instance.data['category'] === 'string' ? instance.data['category'] : null;
@@ -102,7 +122,13 @@ export class InstanceTransitionPlanner {
     if (status !== 'active' && instance.parentInstanceId) {
       jobs.push({
         kind: 'child_completed',
-        payload: { parentInstanceId: instance.parentInstanceId, childId: instance.id, workflowKey: compiled.definition.key, finalState: result.stateValue, status },
+        payload: {
+          parentInstanceId: instance.parentInstanceId,
+          childId: instance.id,
+          workflowKey: compiled.definition.key,
+          finalState: result.stateValue,
+          status,
+        },
         dedupeKey: `child_completed:${instance.id}`,
         runAt: at,
       });

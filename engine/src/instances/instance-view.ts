@@ -50,7 +50,15 @@ export interface InstanceView {
    * Only forms whose data the caller can already read — never another role's unused forms.
    */
   forms: { key: string; schema: unknown; uiSchema: unknown }[];
-  timeline: { seq: number; type: string; label: Localized; actor: { kind: PrincipalKind; name: string }; at: string; comment?: string; data?: Record<string, unknown> }[];
+  timeline: {
+    seq: number;
+    type: string;
+    label: Localized;
+    actor: { kind: PrincipalKind; name: string };
+    at: string;
+    comment?: string;
+    data?: Record<string, unknown>;
+  }[];
   createdAt: string;
   updatedAt: string;
 }
@@ -122,7 +130,10 @@ function formFields(schema: unknown): string[] {
  * that filled some field of `data`, and those of the caller's allowed events. Judged by the data,
  * not the timeline, so an event's reply (newest 50 entries) and the page agree.
  */
-function dataForms(definition: WorkflowDefinition, input: { data: Record<string, unknown>; allowedEventTypes: readonly string[] }): InstanceView['forms'] {
+function dataForms(
+  definition: WorkflowDefinition,
+  input: { data: Record<string, unknown>; allowedEventTypes: readonly string[] },
+): InstanceView['forms'] {
   const byEvent = eventFormMap(definition);
   const keys = new Set<string>();
   if (definition.startForm !== undefined) keys.add(definition.startForm);
@@ -140,7 +151,11 @@ function dataForms(definition: WorkflowDefinition, input: { data: Record<string,
   return forms;
 }
 
-export function taskSummary(task: TaskLike, instance: { id: string; reference: string; title: string; workflowKey: string }, now: number): TaskSummary {
+export function taskSummary(
+  task: TaskLike,
+  instance: { id: string; reference: string; title: string; workflowKey: string },
+  now: number,
+): TaskSummary {
   const summary: TaskSummary = {
     id: task.id,
     instanceId: instance.id,
@@ -197,7 +212,10 @@ export interface ViewInput {
 export function renderInstance(input: ViewInput): InstanceView {
   const { compiled, instance, actor } = input;
   const definition = compiled.definition;
-  const events = instance.status === 'active' ? allowedEvents(definition, instance.snapshot, actor.id === null ? { roles: actor.roles } : { roles: actor.roles, actorId: actor.id }) : [];
+  const events =
+    instance.status === 'active'
+      ? allowedEvents(definition, instance.snapshot, actor.id === null ? { roles: actor.roles } : { roles: actor.roles, actorId: actor.id })
+      : [];
   const view: InstanceView = {
     id: instance.id,
     reference: instance.reference,
@@ -212,13 +230,19 @@ export function renderInstance(input: ViewInput): InstanceView {
     progress: input.progress,
     data: instance.data,
     tasks: input.tasks.map((task) => taskSummary(task, instance, input.now)),
-    allowedEvents: events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => {
-      const entry: InstanceView['allowedEvents'][number] = { type: event.event, label: localized(event.label, event.event) };
-      const form = event.form === undefined ? undefined : Object.hasOwn(definition.forms, event.form) ? definition.forms[event.form] : undefined;
-      if (form !== undefined) entry.form = { schema: form.schema, uiSchema: form.uiSchema ?? {} };
-      return entry;
+    allowedEvents: events
+      .filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event))
+      .map((event) => {
+        const entry: InstanceView['allowedEvents'][number] = { type: event.event, label: localized(event.label, event.event) };
+        const form =
+          event.form === undefined ? undefined : Object.hasOwn(definition.forms, event.form) ? definition.forms[event.form] : undefined;
+        if (form !== undefined) entry.form = { schema: form.schema, uiSchema: form.uiSchema ?? {} };
+        return entry;
+      }),
+    forms: dataForms(definition, {
+      data: instance.data,
+      allowedEventTypes: events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => event.event),
     }),
-    forms: dataForms(definition, { data: instance.data, allowedEventTypes: events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => event.event) }),
     timeline: input.events.map((event) => {
       const entry: InstanceView['timeline'][number] = {
         seq: event.seq,

@@ -144,7 +144,17 @@ function isDuplicateIdempotencyKey(error: unknown): boolean {
 
 function eventValues(write: InstanceWrite): unknown[] {
   const { event } = write;
-  return [event.type, JSON.stringify(event.data), event.actorKind, event.actorId, event.actorName, event.comment, event.idempotencyKey, event.response === null ? null : JSON.stringify(event.response), write.at];
+  return [
+    event.type,
+    JSON.stringify(event.data),
+    event.actorKind,
+    event.actorId,
+    event.actorName,
+    event.comment,
+    event.idempotencyKey,
+    event.response === null ? null : JSON.stringify(event.response),
+    write.at,
+  ];
 }
 
 function taskAndJobValues(write: InstanceWrite): unknown[] {
@@ -162,7 +172,19 @@ export class InstanceWriterRepository {
 
   async applyEvent(input: { companyId: string; instanceId: string; expectedVersion: number; write: InstanceWrite }): Promise<WriteOutcome> {
     const { write } = input;
-    const values = [input.instanceId, input.companyId, input.expectedVersion, JSON.stringify(write.snapshot), write.stateValue, write.status, JSON.stringify(write.data), write.at, ...eventValues(write), ...taskAndJobValues(write), write.slaClocks === null ? null : JSON.stringify(write.slaClocks)];
+    const values = [
+      input.instanceId,
+      input.companyId,
+      input.expectedVersion,
+      JSON.stringify(write.snapshot),
+      write.stateValue,
+      write.status,
+      JSON.stringify(write.data),
+      write.at,
+      ...eventValues(write),
+      ...taskAndJobValues(write),
+      write.slaClocks === null ? null : JSON.stringify(write.slaClocks),
+    ];
     try {
       const result = await this.database.pool.query<{ version: number | null }>(APPLY_EVENT, values);
       const version = result.rows[0]?.version ?? null;
@@ -191,9 +213,26 @@ export class InstanceWriterRepository {
   }): Promise<WriteOutcome> {
     const { write } = input;
     const values = [
-      input.id, input.companyId, input.estateId, input.versionId, input.workflowKey, input.reference, input.title, write.status,
-      JSON.stringify(write.snapshot), write.stateValue, JSON.stringify(write.data), input.unitId, input.requesterPersonId, input.parentInstanceId,
-      input.createdByKind, input.createdById, input.searchText, write.at, ...eventValues(write), ...taskAndJobValues(write),
+      input.id,
+      input.companyId,
+      input.estateId,
+      input.versionId,
+      input.workflowKey,
+      input.reference,
+      input.title,
+      write.status,
+      JSON.stringify(write.snapshot),
+      write.stateValue,
+      JSON.stringify(write.data),
+      input.unitId,
+      input.requesterPersonId,
+      input.parentInstanceId,
+      input.createdByKind,
+      input.createdById,
+      input.searchText,
+      write.at,
+      ...eventValues(write),
+      ...taskAndJobValues(write),
     ];
     try {
       await this.database.pool.query(START_INSTANCE, values);

@@ -19,7 +19,7 @@ const startBody: JsonSchema = {
   required: ['workflowKey', 'data'],
   properties: {
     workflowKey: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,63}$' },
-    data: { type: 'object', description: 'The start form\'s data (422 per field when it does not fit)' },
+    data: { type: 'object', description: "The start form's data (422 per field when it does not fit)" },
     unitId: { type: 'string', format: 'uuid' },
     requesterPersonId: { type: 'string', format: 'uuid' },
   },
@@ -31,7 +31,7 @@ const eventBody: JsonSchema = {
   required: ['type'],
   properties: {
     type: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,63}$' },
-    data: { type: 'object', description: 'The event\'s form data (422 per field when it does not fit)' },
+    data: { type: 'object', description: "The event's form data (422 per field when it does not fit)" },
     expectedVersion: { type: 'integer', minimum: 1 },
     comment: { type: 'string', maxLength: 2000 },
   },
@@ -42,14 +42,20 @@ const STATUSES: readonly InstanceStatus[] = ['active', 'completed', 'cancelled',
 function positiveInteger(raw: string | undefined, input: { name: string; fallback: number; max: number }): number {
   if (raw === undefined || raw === '') return input.fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > input.max) throw new ValidationError(`"${input.name}" must be a whole number from 1 to ${input.max}.`, { fields: [{ field: input.name, message: `1–${input.max}` }] });
+  if (!Number.isInteger(value) || value < 1 || value > input.max)
+    throw new ValidationError(`"${input.name}" must be a whole number from 1 to ${input.max}.`, {
+      fields: [{ field: input.name, message: `1–${input.max}` }],
+    });
   return value;
 }
 
 function statusOf(raw: string | undefined): InstanceStatus | undefined {
   if (raw === undefined || raw === '') return undefined;
   const found = STATUSES.find((status) => status === raw);
-  if (found === undefined) throw new ValidationError(`"status" must be one of ${STATUSES.join(', ')}.`, { fields: [{ field: 'status', message: STATUSES.join(', ') }] });
+  if (found === undefined)
+    throw new ValidationError(`"status" must be one of ${STATUSES.join(', ')}.`, {
+      fields: [{ field: 'status', message: STATUSES.join(', ') }],
+    });
   return found;
 }
 
@@ -84,7 +90,11 @@ export class InstancesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
     const idempotencyKey = readIdempotencyKey(key);
-    const reply = await this.starts.startByCaller(principal, { estateId, ...body, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+    const reply = await this.starts.startByCaller(principal, {
+      estateId,
+      ...body,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    });
     response.status(reply.status);
     return reply.body;
   }
@@ -132,7 +142,8 @@ export class InstancesController {
     @Query('pageSize') pageSize?: string,
     @Query('mine') mine?: string,
   ): Promise<{ items: InstanceSummary[]; total: number; page: number; pageSize: number }> {
-    if (estateId !== undefined && !/^[0-9a-f-]{36}$/i.test(estateId)) throw new ValidationError('"estateId" must be an estate id.', { fields: [{ field: 'estateId', message: 'an estate id' }] });
+    if (estateId !== undefined && !/^[0-9a-f-]{36}$/i.test(estateId))
+      throw new ValidationError('"estateId" must be an estate id.', { fields: [{ field: 'estateId', message: 'an estate id' }] });
     const statusValue = statusOf(status);
     const query = {
       page: positiveInteger(page, { name: 'page', fallback: 1, max: 100_000 }),

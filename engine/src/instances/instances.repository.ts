@@ -57,7 +57,12 @@ export class InstancesRepository {
   async startContext(input: { companyId: string; estateId: string; workflowKey: string }): Promise<StartContext | null> {
     const binding = await this.database.prisma.estateBinding.findFirst({
       where: { companyId: input.companyId, estateId: input.estateId, workflowKey: input.workflowKey },
-      select: { versionId: true, parameters: true, estate: { select: { timezone: true } }, version: { select: { workflow: { select: { status: true, companyParameters: true } } } } },
+      select: {
+        versionId: true,
+        parameters: true,
+        estate: { select: { timezone: true } },
+        version: { select: { workflow: { select: { status: true, companyParameters: true } } } },
+      },
     });
     if (binding === null) return null;
     return {
@@ -70,7 +75,10 @@ export class InstancesRepository {
     };
   }
 
-  bindings(companyId: string, estateId: string): Promise<{ workflowKey: string; versionId: string; version: { workflow: { status: 'active' | 'archived' } } }[]> {
+  bindings(
+    companyId: string,
+    estateId: string,
+  ): Promise<{ workflowKey: string; versionId: string; version: { workflow: { status: 'active' | 'archived' } } }[]> {
     return this.database.prisma.estateBinding.findMany({
       where: { companyId, estateId },
       orderBy: { workflowKey: 'asc' },
@@ -79,7 +87,10 @@ export class InstancesRepository {
   }
 
   unit(input: { companyId: string; estateId: string; unitId: string }): Promise<{ id: string; label: string; buildingId: string } | null> {
-    return this.database.prisma.unit.findFirst({ where: { id: input.unitId, companyId: input.companyId, estateId: input.estateId }, select: { id: true, label: true, buildingId: true } });
+    return this.database.prisma.unit.findFirst({
+      where: { id: input.unitId, companyId: input.companyId, estateId: input.estateId },
+      select: { id: true, label: true, buildingId: true },
+    });
   }
 
   person(companyId: string, personId: string): Promise<{ id: string; name: string } | null> {
@@ -101,7 +112,23 @@ export class InstancesRepository {
         orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
         skip: (filter.page - 1) * filter.pageSize,
         take: filter.pageSize,
-        select: { id: true, reference: true, title: true, workflowKey: true, estateId: true, status: true, stateValue: true, version: true, unitId: true, requesterPersonId: true, createdAt: true, updatedAt: true, versionId: true, data: true, snapshot: true },
+        select: {
+          id: true,
+          reference: true,
+          title: true,
+          workflowKey: true,
+          estateId: true,
+          status: true,
+          stateValue: true,
+          version: true,
+          unitId: true,
+          requesterPersonId: true,
+          createdAt: true,
+          updatedAt: true,
+          versionId: true,
+          data: true,
+          snapshot: true,
+        },
       }),
       this.database.prisma.instance.count({ where }),
     ]);

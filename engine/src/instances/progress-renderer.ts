@@ -18,17 +18,44 @@ const handlebars = Handlebars.create();
 export class ProgressRenderer {
   private readonly templates = new Map<string, Template>();
 
-  render(input: { versionId: string; definition: WorkflowDefinition; value: StateValueJson; context: { data: unknown; params: unknown; instance: object } }): { 'zh-CN': string; en: string } {
-    return this.renderPaths({ versionId: input.versionId, definition: input.definition, paths: activeStatePaths(input.value), context: input.context });
+  render(input: {
+    versionId: string;
+    definition: WorkflowDefinition;
+    value: StateValueJson;
+    context: { data: unknown; params: unknown; instance: object };
+  }): { 'zh-CN': string; en: string } {
+    return this.renderPaths({
+      versionId: input.versionId,
+      definition: input.definition,
+      paths: activeStatePaths(input.value),
+      context: input.context,
+    });
   }
 
   /** The same from a stored state value ("a.b | c.d"), for lists that do not read snapshots' state trees. */
-  renderStateValue(input: { versionId: string; definition: WorkflowDefinition; stateValue: string; context: { data: unknown; params: unknown; instance: object } }): { 'zh-CN': string; en: string } {
-    const paths = input.stateValue.split(' | ').flatMap((leaf) => leaf.split('.').map((_segment, index, segments) => segments.slice(0, index + 1).join('.')));
-    return this.renderPaths({ versionId: input.versionId, definition: input.definition, paths: [...new Set(paths)], context: input.context });
+  renderStateValue(input: {
+    versionId: string;
+    definition: WorkflowDefinition;
+    stateValue: string;
+    context: { data: unknown; params: unknown; instance: object };
+  }): { 'zh-CN': string; en: string } {
+    const paths = input.stateValue
+      .split(' | ')
+      .flatMap((leaf) => leaf.split('.').map((_segment, index, segments) => segments.slice(0, index + 1).join('.')));
+    return this.renderPaths({
+      versionId: input.versionId,
+      definition: input.definition,
+      paths: [...new Set(paths)],
+      context: input.context,
+    });
   }
 
-  private renderPaths(input: { versionId: string; definition: WorkflowDefinition; paths: string[]; context: { data: unknown; params: unknown; instance: object } }): { 'zh-CN': string; en: string } {
+  private renderPaths(input: {
+    versionId: string;
+    definition: WorkflowDefinition;
+    paths: string[];
+    context: { data: unknown; params: unknown; instance: object };
+  }): { 'zh-CN': string; en: string } {
     // The deepest active state with a progress text speaks for the instance.
     const paths = [...input.paths].sort((a, b) => b.split('.').length - a.split('.').length);
     for (const path of paths) {

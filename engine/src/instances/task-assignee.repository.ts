@@ -21,12 +21,27 @@ export class TaskAssigneeRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async staffName(companyId: string, userId: string): Promise<string | null> {
-    const result = await this.database.pool.query<{ name: string }>('SELECT name FROM "StaffUser" WHERE id = $1 AND "companyId" = $2', [userId, companyId]);
+    const result = await this.database.pool.query<{ name: string }>('SELECT name FROM "StaffUser" WHERE id = $1 AND "companyId" = $2', [
+      userId,
+      companyId,
+    ]);
     return result.rows[0]?.name ?? null;
   }
 
-  async pickStaff(input: { companyId: string; estateId: string; role: StaffRole; buildingId: string | null; roundRobin: boolean }): Promise<{ id: string; name: string } | null> {
-    const result = await this.database.pool.query<{ id: string; name: string }>(PICK_STAFF, [input.companyId, input.estateId, input.role, input.buildingId, input.roundRobin]);
+  async pickStaff(input: {
+    companyId: string;
+    estateId: string;
+    role: StaffRole;
+    buildingId: string | null;
+    roundRobin: boolean;
+  }): Promise<{ id: string; name: string } | null> {
+    const result = await this.database.pool.query<{ id: string; name: string }>(PICK_STAFF, [
+      input.companyId,
+      input.estateId,
+      input.role,
+      input.buildingId,
+      input.roundRobin,
+    ]);
     return result.rows[0] ?? null;
   }
 }

@@ -16,7 +16,12 @@ export interface TaskChanges {
  * The task rows a new state implies: a task per active state with `meta.task`, keyed by state
  * path. A state still active keeps its task (and its claim); a state left closes it.
  */
-export function planTaskChanges(input: { active: ActiveTask[]; open: TaskRecord[]; status: InstanceStatus; completedById: string | null }): TaskChanges {
+export function planTaskChanges(input: {
+  active: ActiveTask[];
+  open: TaskRecord[];
+  status: InstanceStatus;
+  completedById: string | null;
+}): TaskChanges {
   const activePaths = new Set(input.active.map((task) => task.statePath));
   const openPaths = new Set(input.open.map((task) => task.stateKey));
   const closedStatus = input.status === 'cancelled' ? 'cancelled' : 'done';

@@ -14,7 +14,13 @@ export class DevelopmentMessageSender implements MessageSender {
   }
 
   async send(message: OutgoingMessage): Promise<void> {
-    const line = { channel: message.channel, to: message.to, text: message.text, ...(message.title ? { title: message.title } : {}), ...(message.code ? { code: message.code } : {}) };
+    const line = {
+      channel: message.channel,
+      to: message.to,
+      text: message.text,
+      ...(message.title ? { title: message.title } : {}),
+      ...(message.code ? { code: message.code } : {}),
+    };
     await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
     // One appendFile per line: concurrent appends of small lines do not interleave.
     await fs.promises.appendFile(this.file, JSON.stringify(line) + '\n', { mode: 0o600 });
@@ -31,7 +37,15 @@ export class DevelopmentMessageSender implements MessageSender {
     const lines = text.split('\n').filter(Boolean).reverse();
     for (const line of lines) {
       const parsed: unknown = JSON.parse(line);
-      if (typeof parsed === 'object' && parsed !== null && 'to' in parsed && 'code' in parsed && parsed.to === to && typeof parsed.code === 'string') return parsed.code;
+      if (
+        typeof parsed === 'object' &&
+        parsed !== null &&
+        'to' in parsed &&
+        'code' in parsed &&
+        parsed.to === to &&
+        typeof parsed.code === 'string'
+      )
+        return parsed.code;
     }
     return null;
   }

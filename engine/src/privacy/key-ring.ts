@@ -42,7 +42,15 @@ function isKeyFile(value: unknown): value is KeyFile {
   return (
     typeof current === 'string' &&
     Array.isArray(keys) &&
-    keys.every((entry: unknown) => typeof entry === 'object' && entry !== null && 'id' in entry && 'key' in entry && typeof entry.id === 'string' && typeof entry.key === 'string')
+    keys.every(
+      (entry: unknown) =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        'id' in entry &&
+        'key' in entry &&
+        typeof entry.id === 'string' &&
+        typeof entry.key === 'string',
+    )
   );
 }
 
@@ -77,7 +85,10 @@ function ensureKeyFile(file: string): void {
   if (fs.existsSync(file)) return;
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
-  const content: KeyFile = { current: keyId(key), keys: [{ id: keyId(key), key: key.toString('base64'), createdAt: new Date().toISOString() }] };
+  const content: KeyFile = {
+    current: keyId(key),
+    keys: [{ id: keyId(key), key: key.toString('base64'), createdAt: new Date().toISOString() }],
+  };
   try {
     // 'wx': exactly one process creates it; the others read what it wrote.
     fs.writeFileSync(file, JSON.stringify(content, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
@@ -117,6 +128,7 @@ export function retireKeysInFile(input: { dataDir: string; keep: ReadonlySet<str
   const file = keyFilePath(input.dataDir);
   const content = readKeyFile(file);
   const retired = content.keys.filter((entry) => entry.id !== content.current && !input.keep.has(entry.id)).map((entry) => entry.id);
-  if (retired.length > 0) writeKeyFile(file, { current: content.current, keys: content.keys.filter((entry) => !retired.includes(entry.id)) });
+  if (retired.length > 0)
+    writeKeyFile(file, { current: content.current, keys: content.keys.filter((entry) => !retired.includes(entry.id)) });
   return retired;
 }

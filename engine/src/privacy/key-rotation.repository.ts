@@ -83,7 +83,13 @@ export class KeyRotationRepository {
   }
 
   /** Rewrites one row, only if nobody changed it meanwhile (then the next pass picks it up). */
-  async rewrite(input: { column: ProtectedColumn; id: string; oldCipher: string; newCipher: string; newIndex: string | null }): Promise<boolean> {
+  async rewrite(input: {
+    column: ProtectedColumn;
+    id: string;
+    oldCipher: string;
+    newCipher: string;
+    newIndex: string | null;
+  }): Promise<boolean> {
     const result = await this.database.pool.query(input.column.rewrite, [input.newCipher, input.newIndex, input.id, input.oldCipher]);
     return result.rowCount === 1;
   }

@@ -30,12 +30,20 @@ export class KeyRotationService {
     for (const column of PROTECTED_COLUMNS) {
       const skipped = new Set<string>();
       for (;;) {
-        const rows = (await this.repository.stale({ column, currentKeyId, limit: BATCH + skipped.size })).filter((row) => !skipped.has(row.id));
+        const rows = (await this.repository.stale({ column, currentKeyId, limit: BATCH + skipped.size })).filter(
+          (row) => !skipped.has(row.id),
+        );
         if (rows.length === 0) break;
         for (const row of rows) {
           const plaintext = cipher.decrypt(column.field, row.cipher);
           const newIndex = column.indexed && column.field !== 'secret' ? cipher.blindIndex(column.field, plaintext) : null;
-          const written = await this.repository.rewrite({ column, id: row.id, oldCipher: row.cipher, newCipher: cipher.encrypt(column.field, plaintext), newIndex });
+          const written = await this.repository.rewrite({
+            column,
+            id: row.id,
+            oldCipher: row.cipher,
+            newCipher: cipher.encrypt(column.field, plaintext),
+            newIndex,
+          });
           if (written) done++;
           else skipped.add(row.id); // changed meanwhile; the next run takes it
         }

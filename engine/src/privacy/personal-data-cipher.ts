@@ -74,7 +74,8 @@ export class PersonalDataCipher {
   private keys(id: string): DerivedKeys {
     this.fresh();
     const keys = this.derived.get(id);
-    if (!keys) throw new Error(`Personal data was encrypted with key ${id}, which this engine does not have (see docs/security.md, key rotation).`);
+    if (!keys)
+      throw new Error(`Personal data was encrypted with key ${id}, which this engine does not have (see docs/security.md, key rotation).`);
     return keys;
   }
 

@@ -17,7 +17,15 @@ function ringOf(...keys: Buffer[]) {
 
 describe('normalisation', () => {
   it('reduces the ways people write a mobile number to 11 digits', () => {
-    for (const written of ['13812345678', '138 1234 5678', '+86 138-1234-5678', '+8613812345678', '008613812345678', '8613812345678', '(138)12345678']) {
+    for (const written of [
+      '13812345678',
+      '138 1234 5678',
+      '+86 138-1234-5678',
+      '+8613812345678',
+      '008613812345678',
+      '8613812345678',
+      '(138)12345678',
+    ]) {
       expect(normalisePhone(written)).toBe('13812345678');
     }
     expect(isMobilePhone('13812345678')).toBe(true);
@@ -82,7 +90,9 @@ describe('PersonalDataCipher', () => {
     const cipher = new PersonalDataCipher(ringOf(key));
     expect(cipher.blindIndex('phone', '13812345678')).toBe(cipher.blindIndex('phone', '13812345678'));
     expect(cipher.blindIndex('phone', '13812345678')).not.toBe(cipher.blindIndex('idNumber', '13812345678'));
-    expect(new PersonalDataCipher(ringOf(randomBytes(32))).blindIndex('phone', '13812345678')).not.toBe(cipher.blindIndex('phone', '13812345678'));
+    expect(new PersonalDataCipher(ringOf(randomBytes(32))).blindIndex('phone', '13812345678')).not.toBe(
+      cipher.blindIndex('phone', '13812345678'),
+    );
   });
 
   it('reads data written under an older key and looks it up under every key while a rotation runs', () => {

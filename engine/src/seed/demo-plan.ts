@@ -48,7 +48,16 @@ export interface PlannedCompany {
 
 const SEED = 20261122;
 
-function residentialEstate(input: { code: string; name: string; address: string; buildings: number; entrances: number; floors: number; rooms: number; random: SeededRandom }): PlannedEstate {
+function residentialEstate(input: {
+  code: string;
+  name: string;
+  address: string;
+  buildings: number;
+  entrances: number;
+  floors: number;
+  rooms: number;
+  random: SeededRandom;
+}): PlannedEstate {
   const areas = [89.5, 102.3, 118.6, 128.4, 143.7];
   const buildings = [];
   for (let building = 1; building <= input.buildings; building++) {
@@ -57,7 +66,13 @@ function residentialEstate(input: { code: string; name: string; address: string;
       for (let floor = 1; floor <= input.floors; floor++) {
         for (let room = 1; room <= input.rooms; room++) {
           const roomNo = `${floor}${String(room).padStart(2, '0')}`;
-          units.push({ entrance, floor, room: roomNo, label: `${building}栋${entrance}单元${roomNo}`, floorArea: String(input.random.pick(areas)) });
+          units.push({
+            entrance,
+            floor,
+            room: roomNo,
+            label: `${building}栋${entrance}单元${roomNo}`,
+            floorArea: String(input.random.pick(areas)),
+          });
         }
       }
     }
@@ -74,7 +89,13 @@ function officeTower(random: SeededRandom): PlannedEstate {
       units.push({ entrance: 0, floor, room: roomNo, label: `A座${roomNo}`, floorArea: String(random.int(150, 420)) });
     }
   }
-  return { code: 'galaxy', name: '星河大厦', kind: 'office', address: '深圳市南山区科技园星河路 8 号', buildings: [{ name: 'A座', floors: 28, units }] };
+  return {
+    code: 'galaxy',
+    name: '星河大厦',
+    kind: 'office',
+    address: '深圳市南山区科技园星河路 8 号',
+    buildings: [{ name: 'A座', floors: 28, units }],
+  };
 }
 
 function staff(people: DemoPeopleGenerator, input: { email: string; name: string; roles: PlannedStaff['roles'] }): PlannedStaff {
@@ -82,7 +103,14 @@ function staff(people: DemoPeopleGenerator, input: { email: string; name: string
 }
 
 /** Owners for a share of the units, some owning two, and tenants in some owned units. */
-function residents(input: { estate: PlannedEstate; people: DemoPeopleGenerator; random: SeededRandom; ownedShare: number; tenantShare: number; shown: number }): PlannedPerson[] {
+function residents(input: {
+  estate: PlannedEstate;
+  people: DemoPeopleGenerator;
+  random: SeededRandom;
+  ownedShare: number;
+  tenantShare: number;
+  shown: number;
+}): PlannedPerson[] {
   const { estate, people, random } = input;
   const units = estate.buildings.flatMap((building) => building.units);
   const result: PlannedPerson[] = [];
@@ -93,23 +121,43 @@ function residents(input: { estate: PlannedEstate; people: DemoPeopleGenerator; 
     if (previousOwner && random.chance(0.06)) {
       previousOwner.residencies.push({ estateCode: estate.code, unitLabel: unit.label, kind: 'owner' });
     } else {
-      const owner: PlannedPerson = { ...people.person({ withIdNumber: random.chance(0.6) }), residencies: [{ estateCode: estate.code, unitLabel: unit.label, kind: 'owner' }], showInLogins: false };
+      const owner: PlannedPerson = {
+        ...people.person({ withIdNumber: random.chance(0.6) }),
+        residencies: [{ estateCode: estate.code, unitLabel: unit.label, kind: 'owner' }],
+        showInLogins: false,
+      };
       result.push(owner);
       previousOwner = owner;
     }
     if (random.chance(input.tenantShare)) {
-      result.push({ ...people.person({ withIdNumber: random.chance(0.4) }), residencies: [{ estateCode: estate.code, unitLabel: unit.label, kind: 'tenant' }], showInLogins: false });
+      result.push({
+        ...people.person({ withIdNumber: random.chance(0.4) }),
+        residencies: [{ estateCode: estate.code, unitLabel: unit.label, kind: 'tenant' }],
+        showInLogins: false,
+      });
     }
   }
   // A handful for demo-logins.json: the first owners, and the first tenant.
-  result.filter((person) => person.residencies[0]?.kind === 'owner').slice(0, input.shown).forEach((person) => (person.showInLogins = true));
+  result
+    .filter((person) => person.residencies[0]?.kind === 'owner')
+    .slice(0, input.shown)
+    .forEach((person) => (person.showInLogins = true));
   const tenant = result.find((person) => person.residencies[0]?.kind === 'tenant');
   if (tenant) tenant.showInLogins = true;
   return result;
 }
 
 function demoCompany(people: DemoPeopleGenerator, random: SeededRandom): PlannedCompany {
-  const sunshine = residentialEstate({ code: 'sunshine', name: '阳光花园', address: '上海市浦东新区阳光路 100 弄', buildings: 3, entrances: 2, floors: 18, rooms: 2, random });
+  const sunshine = residentialEstate({
+    code: 'sunshine',
+    name: '阳光花园',
+    address: '上海市浦东新区阳光路 100 弄',
+    buildings: 3,
+    entrances: 2,
+    floors: 18,
+    rooms: 2,
+    random,
+  });
   const galaxy = officeTower(random);
   const at = (role: StaffRole, ...estateCodes: string[]) => estateCodes.map((estateCode) => ({ role, estateCode }));
   const domain = 'demo.estateflow.cn';
@@ -142,7 +190,16 @@ function demoCompany(people: DemoPeopleGenerator, random: SeededRandom): Planned
 }
 
 function anjuCompany(people: DemoPeopleGenerator, random: SeededRandom): PlannedCompany {
-  const anju = residentialEstate({ code: 'anju', name: '安居小区', address: '成都市武侯区安居街 18 号', buildings: 2, entrances: 1, floors: 6, rooms: 2, random });
+  const anju = residentialEstate({
+    code: 'anju',
+    name: '安居小区',
+    address: '成都市武侯区安居街 18 号',
+    buildings: 2,
+    entrances: 1,
+    floors: 6,
+    rooms: 2,
+    random,
+  });
   const domain = 'anju.estateflow.cn';
   return {
     code: 'anju',

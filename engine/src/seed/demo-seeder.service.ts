@@ -90,14 +90,25 @@ export class DemoSeederService {
         await step.run(context);
       } catch (error) {
         // A broken extension must not keep the demo from starting; say which one and go on.
-        this.logger.error(`Demo seed step "${step.name}" failed for ${context.company.code}: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.error(
+          `Demo seed step "${step.name}" failed for ${context.company.code}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }
 
   private rows(plan: PlannedCompany, passwordHash: string): CompanyRows {
     const companyId = randomUUID();
-    const rows: CompanyRows = { company: { id: companyId, code: plan.code, name: plan.name }, estates: [], buildings: [], units: [], staff: [], roles: [], people: [], residencies: [] };
+    const rows: CompanyRows = {
+      company: { id: companyId, code: plan.code, name: plan.name },
+      estates: [],
+      buildings: [],
+      units: [],
+      staff: [],
+      roles: [],
+      people: [],
+      residencies: [],
+    };
     const estateIds = new Map<string, string>();
     const unitIds = new Map<string, string>();
     for (const estate of plan.estates) {
@@ -121,8 +132,22 @@ export class DemoSeederService {
     };
     for (const member of plan.staff) {
       const staffUserId = randomUUID();
-      rows.staff.push({ id: staffUserId, companyId, email: member.email, name: member.name, passwordHash, phoneCipher: this.cipher.encrypt('phone', member.phone), phoneIndex: this.cipher.blindIndex('phone', member.phone) });
-      for (const role of member.roles) rows.roles.push({ companyId, staffUserId, role: role.role, estateId: role.estateCode === null ? null : estateIdOf(role.estateCode) });
+      rows.staff.push({
+        id: staffUserId,
+        companyId,
+        email: member.email,
+        name: member.name,
+        passwordHash,
+        phoneCipher: this.cipher.encrypt('phone', member.phone),
+        phoneIndex: this.cipher.blindIndex('phone', member.phone),
+      });
+      for (const role of member.roles)
+        rows.roles.push({
+          companyId,
+          staffUserId,
+          role: role.role,
+          estateId: role.estateCode === null ? null : estateIdOf(role.estateCode),
+        });
     }
     const moveIn = new Date(Date.UTC(2019, 5, 1));
     for (const person of plan.people) {
@@ -139,7 +164,14 @@ export class DemoSeederService {
       for (const residency of person.residencies) {
         const unitId = unitIds.get(`${residency.estateCode}/${residency.unitLabel}`);
         if (unitId === undefined) throw new Error(`demo plan: unknown unit ${residency.unitLabel}`);
-        rows.residencies.push({ companyId, estateId: estateIdOf(residency.estateCode), personId, unitId, kind: residency.kind, moveInAt: moveIn });
+        rows.residencies.push({
+          companyId,
+          estateId: estateIdOf(residency.estateCode),
+          personId,
+          unitId,
+          kind: residency.kind,
+          moveInAt: moveIn,
+        });
       }
     }
     return rows;
@@ -162,7 +194,9 @@ export class DemoSeederService {
           const first = member.roles[0];
           if (!stored || !first) return [];
           const companyWide = stored.roles.some((role) => role.estateId === null);
-          const estateIds = companyWide ? allEstateIds : [...new Set(stored.roles.flatMap((role) => (role.estateId === null ? [] : [role.estateId])))];
+          const estateIds = companyWide
+            ? allEstateIds
+            : [...new Set(stored.roles.flatMap((role) => (role.estateId === null ? [] : [role.estateId])))];
           return [{ email: member.email, password: DEMO_PASSWORD, role: first.role, estateIds }];
         }),
         owners: company.people

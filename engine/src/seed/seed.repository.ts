@@ -10,10 +10,28 @@ export interface CompanyRows {
   company: { id: string; code: string; name: string };
   estates: { id: string; companyId: string; code: string; name: string; kind: EstateKind; address: string }[];
   buildings: { id: string; companyId: string; estateId: string; name: string; floors: number }[];
-  units: { id: string; companyId: string; estateId: string; buildingId: string; entrance: number; floor: number; room: string; label: string; floorArea: string }[];
+  units: {
+    id: string;
+    companyId: string;
+    estateId: string;
+    buildingId: string;
+    entrance: number;
+    floor: number;
+    room: string;
+    label: string;
+    floorArea: string;
+  }[];
   staff: { id: string; companyId: string; email: string; name: string; passwordHash: string; phoneCipher: string; phoneIndex: string }[];
   roles: { companyId: string; staffUserId: string; estateId: string | null; role: StaffRole }[];
-  people: { id: string; companyId: string; name: string; phoneCipher: string; phoneIndex: string; idNumberCipher: string | null; idNumberIndex: string | null }[];
+  people: {
+    id: string;
+    companyId: string;
+    name: string;
+    phoneCipher: string;
+    phoneIndex: string;
+    idNumberCipher: string | null;
+    idNumberIndex: string | null;
+  }[];
   residencies: { companyId: string; estateId: string; personId: string; unitId: string; kind: 'owner' | 'tenant'; moveInAt: Date }[];
 }
 
@@ -61,10 +79,17 @@ export class SeedRepository {
 
   /** A demo company as it stands, for seed steps and demo-logins.json. */
   async context(input: { code: string; created: boolean }): Promise<DemoSeedContext | null> {
-    const company = await this.database.prisma.company.findUnique({ where: { code: input.code }, select: { id: true, code: true, name: true } });
+    const company = await this.database.prisma.company.findUnique({
+      where: { code: input.code },
+      select: { id: true, code: true, name: true },
+    });
     if (!company) return null;
     const [estates, staff] = await Promise.all([
-      this.database.prisma.estate.findMany({ where: { companyId: company.id }, select: { id: true, code: true, name: true }, orderBy: { createdAt: 'asc' } }),
+      this.database.prisma.estate.findMany({
+        where: { companyId: company.id },
+        select: { id: true, code: true, name: true },
+        orderBy: { createdAt: 'asc' },
+      }),
       this.database.prisma.staffUser.findMany({
         where: { companyId: company.id },
         select: { id: true, email: true, name: true, roles: { select: { role: true, estateId: true } } },
@@ -76,7 +101,10 @@ export class SeedRepository {
 
   /** Unit ids of a company by "<estateCode>/<label>". */
   async unitIds(companyId: string): Promise<Map<string, string>> {
-    const units = await this.database.prisma.unit.findMany({ where: { companyId }, select: { id: true, label: true, estate: { select: { code: true } } } });
+    const units = await this.database.prisma.unit.findMany({
+      where: { companyId },
+      select: { id: true, label: true, estate: { select: { code: true } } },
+    });
     return new Map(units.map((unit) => [`${unit.estate.code}/${unit.label}`, unit.id]));
   }
 }

@@ -9,21 +9,32 @@ import type { TaskStatus } from '../generated/prisma/enums';
 import type { TaskSummary } from '../instances/instance-view';
 import { TasksService, type TaskInbox, type TaskScope } from './tasks.service';
 
-const reassignBody: JsonSchema = { type: 'object', additionalProperties: false, required: ['userId'], properties: { userId: { type: 'string', format: 'uuid' } } };
+const reassignBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['userId'],
+  properties: { userId: { type: 'string', format: 'uuid' } },
+};
 const SCOPES: readonly TaskScope[] = ['mine', 'team', 'all'];
 const STATUSES: readonly TaskStatus[] = ['open', 'claimed', 'done', 'cancelled'];
 
 function oneOf<T extends string>(raw: string | undefined, input: { name: string; allowed: readonly T[] }): T | undefined {
   if (raw === undefined || raw === '') return undefined;
   const found = input.allowed.find((value) => value === raw);
-  if (found === undefined) throw new ValidationError(`"${input.name}" must be one of ${input.allowed.join(', ')}.`, { fields: [{ field: input.name, message: input.allowed.join(', ') }] });
+  if (found === undefined)
+    throw new ValidationError(`"${input.name}" must be one of ${input.allowed.join(', ')}.`, {
+      fields: [{ field: input.name, message: input.allowed.join(', ') }],
+    });
   return found;
 }
 
 function page(raw: string | undefined, input: { name: string; fallback: number; max: number }): number {
   if (raw === undefined || raw === '') return input.fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > input.max) throw new ValidationError(`"${input.name}" must be a whole number from 1 to ${input.max}.`, { fields: [{ field: input.name, message: `1–${input.max}` }] });
+  if (!Number.isInteger(value) || value < 1 || value > input.max)
+    throw new ValidationError(`"${input.name}" must be a whole number from 1 to ${input.max}.`, {
+      fields: [{ field: input.name, message: `1–${input.max}` }],
+    });
   return value;
 }
 
@@ -33,7 +44,10 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The task inbox: mine, my team\'s, or all in my estates; overdue first; counts per tab; each task with its state label and workflow name' })
+  @ApiOperation({
+    summary:
+      "The task inbox: mine, my team's, or all in my estates; overdue first; counts per tab; each task with its state label and workflow name",
+  })
   inbox(
     @CurrentPrincipal() principal: Principal,
     @Query('estateId') estateId?: string,
@@ -46,7 +60,8 @@ export class TasksController {
     @Query('page') pageNumber?: string,
     @Query('pageSize') pageSize?: string,
   ): Promise<TaskInbox> {
-    if (estateId !== undefined && !/^[0-9a-f-]{36}$/i.test(estateId)) throw new ValidationError('"estateId" must be an estate id.', { fields: [{ field: 'estateId', message: 'an estate id' }] });
+    if (estateId !== undefined && !/^[0-9a-f-]{36}$/i.test(estateId))
+      throw new ValidationError('"estateId" must be an estate id.', { fields: [{ field: 'estateId', message: 'an estate id' }] });
     const statusValue = oneOf(status, { name: 'status', allowed: STATUSES });
     return this.tasks.inbox(principal, {
       scope: oneOf(scope, { name: 'scope', allowed: SCOPES }) ?? 'mine',
@@ -81,7 +96,11 @@ export class TasksController {
   @KeepsPrincipals()
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand a task to another staff member of the estate' })
-  reassign(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @JsonBody(reassignBody) body: { userId: string }): Promise<TaskSummary> {
+  reassign(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @JsonBody(reassignBody) body: { userId: string },
+  ): Promise<TaskSummary> {
     return this.tasks.reassign(principal, { taskId: id, userId: body.userId });
   }
 }

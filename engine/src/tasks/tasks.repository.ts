@@ -43,7 +43,12 @@ const taskSelect = {
 export class TasksRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  async page(input: { where: Prisma.TaskWhereInput; page: number; pageSize: number; now: Date }): Promise<{ rows: TaskRow[]; total: number }> {
+  async page(input: {
+    where: Prisma.TaskWhereInput;
+    page: number;
+    pageSize: number;
+    now: Date;
+  }): Promise<{ rows: TaskRow[]; total: number }> {
     // Overdue first: rank by due time, those already past it lead.
     const [rows, total] = await Promise.all([
       this.database.prisma.task.findMany({
@@ -68,21 +73,37 @@ export class TasksRepository {
   }
 
   /** Conditional update: applies only while the row still matches `where`; returns whether it did. */
-  async update(input: { companyId: string; id: string; where: Prisma.TaskWhereInput; data: Prisma.TaskUpdateManyMutationInput }): Promise<boolean> {
-    const { count } = await this.database.prisma.task.updateMany({ where: { ...input.where, id: input.id, companyId: input.companyId }, data: input.data });
+  async update(input: {
+    companyId: string;
+    id: string;
+    where: Prisma.TaskWhereInput;
+    data: Prisma.TaskUpdateManyMutationInput;
+  }): Promise<boolean> {
+    const { count } = await this.database.prisma.task.updateMany({
+      where: { ...input.where, id: input.id, companyId: input.companyId },
+      data: input.data,
+    });
     return count === 1;
   }
 
   async staffInEstate(input: { companyId: string; estateId: string; userId: string }): Promise<boolean> {
     const count = await this.database.prisma.staffUser.count({
-      where: { id: input.userId, companyId: input.companyId, active: true, roles: { some: { OR: [{ estateId: input.estateId }, { estateId: null }] } } },
+      where: {
+        id: input.userId,
+        companyId: input.companyId,
+        active: true,
+        roles: { some: { OR: [{ estateId: input.estateId }, { estateId: null }] } },
+      },
     });
     return count === 1;
   }
 
   private async withNames(rows: Omit<TaskRow, 'assigneeName'>[]): Promise<TaskRow[]> {
     const ids = [...new Set(rows.flatMap((row) => (row.assigneeUserId === null ? [] : [row.assigneeUserId])))];
-    const staff = ids.length === 0 ? [] : await this.database.prisma.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    const staff =
+      ids.length === 0
+        ? []
+        : await this.database.prisma.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
     const names = new Map(staff.map((user) => [user.id, user.name]));
     return rows.map((row) => ({ ...row, assigneeName: row.assigneeUserId === null ? null : (names.get(row.assigneeUserId) ?? null) }));
   }

@@ -102,7 +102,8 @@ export class TasksService {
   async claim(principal: Principal, taskId: string): Promise<TaskSummary> {
     const { task, userId } = await this.staffTask(principal, taskId);
     const roles = rolesInEstate(principal, task.estateId);
-    const mayClaim = task.assigneeUserId === userId || task.assigneeUserId === null && (task.assigneeRole === null || roles.includes(task.assigneeRole));
+    const mayClaim =
+      task.assigneeUserId === userId || (task.assigneeUserId === null && (task.assigneeRole === null || roles.includes(task.assigneeRole)));
     if (!mayClaim) throw new ForbiddenError('This task is for someone else.');
     const claimed = await this.repository.update({
       companyId: principal.companyId,
@@ -130,8 +131,10 @@ export class TasksService {
 
   async reassign(principal: Principal, input: { taskId: string; userId: string }): Promise<TaskSummary> {
     const { task } = await this.staffTask(principal, input.taskId);
-    if (!rolesInEstate(principal, task.estateId).some((role) => DISPATCH_ROLES.includes(role))) throw new ForbiddenError('Only dispatchers and managers may reassign tasks.');
-    if (!(await this.repository.staffInEstate({ companyId: principal.companyId, estateId: task.estateId, userId: input.userId }))) throw new NotFoundError('That staff member');
+    if (!rolesInEstate(principal, task.estateId).some((role) => DISPATCH_ROLES.includes(role)))
+      throw new ForbiddenError('Only dispatchers and managers may reassign tasks.');
+    if (!(await this.repository.staffInEstate({ companyId: principal.companyId, estateId: task.estateId, userId: input.userId })))
+      throw new NotFoundError('That staff member');
     const reassigned = await this.repository.update({
       companyId: principal.companyId,
       id: input.taskId,
@@ -194,7 +197,9 @@ export class TasksService {
     if (principal.kind === 'person') return this.mineWhere(principal);
     const byEstate = new Map<string | null, StaffRole[]>();
     for (const held of principal.roles) byEstate.set(held.estateId, [...(byEstate.get(held.estateId) ?? []), held.role]);
-    const alternatives: Prisma.TaskWhereInput[] = [...byEstate.entries()].map(([estateId, roles]) => (estateId === null ? { assigneeRole: { in: roles } } : { estateId, assigneeRole: { in: roles } }));
+    const alternatives: Prisma.TaskWhereInput[] = [...byEstate.entries()].map(([estateId, roles]) =>
+      estateId === null ? { assigneeRole: { in: roles } } : { estateId, assigneeRole: { in: roles } },
+    );
     return alternatives.length === 0 ? { id: { in: [] } } : { OR: alternatives };
   }
 }

@@ -28,7 +28,14 @@ async function signIn(companyCode: string, role: string): Promise<HttpClient> {
 }
 
 /** Routes anyone may call without signing in. Anything else answering without a session is a bug. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/owner/code', 'POST /api/auth/owner/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/dev/latest-code']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/owner/code',
+  'POST /api/auth/owner/login',
+  'POST /api/auth/logout',
+  'GET /api/health',
+  'GET /api/dev/latest-code',
+]);
 
 describe('the session guard', () => {
   it('refuses every route in the API document without a session, except the public ones', async () => {
@@ -77,7 +84,9 @@ describe('bad input', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toContain('code');
 
-    const proto = await client.request('POST', '/api/auth/login', { rawBody: '{"email":"a@b.cn","password":"x","__proto__":{"admin":true}}' });
+    const proto = await client.request('POST', '/api/auth/login', {
+      rawBody: '{"email":"a@b.cn","password":"x","__proto__":{"admin":true}}',
+    });
     expect(proto.status).toBe(400);
     expect(proto.body.error.message).toContain('__proto__');
   });
@@ -86,7 +95,10 @@ describe('bad input', () => {
 describe('cross-site requests (CSRF)', () => {
   it('refuses a cookie-authenticated POST from a foreign origin, and accepts the same request from the engine itself', async () => {
     const manager = await signIn('demo', 'estate_manager');
-    const foreign = await manager.post('/api/auth/logout-everywhere', undefined, { origin: 'https://evil.example.com', 'sec-fetch-site': 'cross-site' });
+    const foreign = await manager.post('/api/auth/logout-everywhere', undefined, {
+      origin: 'https://evil.example.com',
+      'sec-fetch-site': 'cross-site',
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.message).toContain('https://evil.example.com');
     expect((await manager.get('/api/me')).status).toBe(200);
@@ -116,7 +128,11 @@ describe('API tokens', () => {
     const me = await new HttpClient(engine.url).get('/api/me', bearer);
     expect(me.status).toBe(200);
     expect(me.body.companyRoles).toContain('company_admin');
-    const crossSite = await new HttpClient(engine.url).post('/api/auth/tokens', { name: 'x' }, { ...bearer, origin: 'https://evil.example.com' });
+    const crossSite = await new HttpClient(engine.url).post(
+      '/api/auth/tokens',
+      { name: 'x' },
+      { ...bearer, origin: 'https://evil.example.com' },
+    );
     expect(crossSite.status).toBe(403); // tokens cannot mint tokens; the refusal is about the role, not the origin
     expect(crossSite.body.error.message).toMatch(/company admin/i);
 

@@ -53,7 +53,12 @@ describe('staff sign-in', () => {
     const cookie = login.headers.getSetCookie().find((line) => line.startsWith('ef_session='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    expect(login.body).toMatchObject({ kind: 'staff', name: '李前台', email: frontDesk.email, company: { code: 'demo', name: '示例物业' } });
+    expect(login.body).toMatchObject({
+      kind: 'staff',
+      name: '李前台',
+      email: frontDesk.email,
+      company: { code: 'demo', name: '示例物业' },
+    });
 
     const me = await client.get('/api/me');
     expect(me.status).toBe(200);
@@ -83,7 +88,10 @@ describe('staff sign-in', () => {
   });
 
   it('answers an unknown email exactly like a wrong password', async () => {
-    const response = await new HttpClient(engine.url).post('/api/auth/login', { email: 'nobody@demo.estateflow.cn', password: 'estateflow' });
+    const response = await new HttpClient(engine.url).post('/api/auth/login', {
+      email: 'nobody@demo.estateflow.cn',
+      password: 'estateflow',
+    });
     expect(response.status).toBe(401);
     const wrong = await new HttpClient(engine.url).post('/api/auth/login', { email: staff('finance').email, password: 'wrong' });
     expect(response.body.error.message).toBe(wrong.body.error.message);
@@ -100,7 +108,9 @@ describe('staff sign-in', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.body.error.message).toMatch(/try again in \d+ minutes/i);
     // Other accounts are not affected.
-    expect((await new HttpClient(engine.url).post('/api/auth/login', { email: staff('security').email, password: 'estateflow' })).status).toBe(200);
+    expect(
+      (await new HttpClient(engine.url).post('/api/auth/login', { email: staff('security').email, password: 'estateflow' })).status,
+    ).toBe(200);
   });
 });
 
@@ -120,7 +130,11 @@ describe('owner sign-in with a code by text message', () => {
     const login = await client.post('/api/auth/owner/login', { phone: owner.phone, code });
     expect(login.status).toBe(200);
     const me = await client.get('/api/me');
-    expect(me.body).toMatchObject({ kind: 'person', name: owner.name, phoneMasked: `${owner.phone.slice(0, 3)}****${owner.phone.slice(7)}` });
+    expect(me.body).toMatchObject({
+      kind: 'person',
+      name: owner.name,
+      phoneMasked: `${owner.phone.slice(0, 3)}****${owner.phone.slice(7)}`,
+    });
     expect(me.body.units.map((unit: { id: string }) => unit.id)).toEqual(owner.units);
     expect(me.body.units[0].label).toMatch(/^\d栋\d单元\d{3,4}$/);
     expect(JSON.stringify(me.body)).not.toContain(owner.phone);
@@ -159,7 +173,8 @@ describe('owner sign-in with a code by text message', () => {
     const owner = demo.owners[3];
     if (!owner) throw new Error('no demo owner');
     const client = new HttpClient(engine.url);
-    for (let request = 0; request < 5; request++) expect((await client.post('/api/auth/owner/code', { phone: owner.phone })).status).toBe(200);
+    for (let request = 0; request < 5; request++)
+      expect((await client.post('/api/auth/owner/code', { phone: owner.phone })).status).toBe(200);
     const refused = await client.post('/api/auth/owner/code', { phone: owner.phone });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -185,7 +200,8 @@ describe('sessions', () => {
   it('logout ends this session only; logout-everywhere ends them all', async () => {
     const manager = staff('estate_manager');
     const [phone, laptop, tablet] = [new HttpClient(engine.url), new HttpClient(engine.url), new HttpClient(engine.url)];
-    for (const client of [phone, laptop, tablet]) expect((await client.post('/api/auth/login', { email: manager.email, password: manager.password })).status).toBe(200);
+    for (const client of [phone, laptop, tablet])
+      expect((await client.post('/api/auth/login', { email: manager.email, password: manager.password })).status).toBe(200);
 
     expect((await phone.post('/api/auth/logout')).status).toBe(204);
     expect((await phone.get('/api/me')).status).toBe(401);

@@ -67,9 +67,14 @@ describe('the migrated database', () => {
     expect(second.applied).toEqual(first.applied);
     const client = new Client({ connectionString: url });
     await client.connect();
-    const rows = await client.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name');
+    const rows = await client.query(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     await client.end();
-    const names = fs.readdirSync(path.join(REPOSITORY_ROOT, 'prisma', 'migrations')).filter((name) => /^\d{14}_/.test(name)).sort();
+    const names = fs
+      .readdirSync(path.join(REPOSITORY_ROOT, 'prisma', 'migrations'))
+      .filter((name) => /^\d{14}_/.test(name))
+      .sort();
     expect(rows.rows.map((row) => row.migration_name)).toEqual(names);
     for (const row of rows.rows) {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);

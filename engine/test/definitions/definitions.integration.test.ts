@@ -37,7 +37,12 @@ describe('a consultant designs, publishes and binds a workflow', () => {
   it('reports a malformed or hostile definition instead of failing, and refuses to publish it', async () => {
     const hostile = repairFixture('hostile');
     const forms = { ...(hostile.forms as Record<string, { schema: Record<string, unknown> }>) };
-    forms.report = { schema: { type: 'object', properties: { evil: { type: 'string', pattern: '(a+)+$' }, remote: { $ref: 'http://example.com/x.json' } } } };
+    forms.report = {
+      schema: {
+        type: 'object',
+        properties: { evil: { type: 'string', pattern: '(a+)+$' }, remote: { $ref: 'http://example.com/x.json' } },
+      },
+    };
     const created = await consultant.post('/api/definitions', { key: 'hostile', name: '恶意', definition: { ...hostile, forms } });
     expect(created.status).toBe(201);
     const lint = await consultant.post(`/api/definitions/${created.body.id}/lint`, {});
@@ -58,7 +63,9 @@ describe('a consultant designs, publishes and binds a workflow', () => {
     expect((await consultant.post(`/api/definitions/${id}/publish`, { changeNote: 'v1' })).body.version).toBe(1);
     const changed = repairFixture('repair-v');
     changed.description = { 'zh-CN': '第二版' };
-    expect((await consultant.put(`/api/definitions/${id}/draft`, { draft: changed, draftRevision: created.body.draftRevision })).status).toBe(200);
+    expect(
+      (await consultant.put(`/api/definitions/${id}/draft`, { draft: changed, draftRevision: created.body.draftRevision })).status,
+    ).toBe(200);
     expect((await consultant.post(`/api/definitions/${id}/publish`, { changeNote: 'v2' })).body.version).toBe(2);
     const first = await consultant.get(`/api/definitions/${id}/versions/1`);
     expect(first.body.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -67,13 +74,23 @@ describe('a consultant designs, publishes and binds a workflow', () => {
     expect(diff.status).toBe(200);
     expect(diff.body.from).toBe(1);
 
-    const bad = await consultant.put(`/api/estates/${estateId}/bindings/repair-v`, { definitionId: id, version: 2, parameters: { respondMinutesNormal: 'soon', autoConfirmHours: 0 } });
+    const bad = await consultant.put(`/api/estates/${estateId}/bindings/repair-v`, {
+      definitionId: id,
+      version: 2,
+      parameters: { respondMinutesNormal: 'soon', autoConfirmHours: 0 },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.fields[0].message['zh-CN']).toBeTruthy();
-    const good = await consultant.put(`/api/estates/${estateId}/bindings/repair-v`, { definitionId: id, version: 2, parameters: { respondMinutesNormal: 60 } });
+    const good = await consultant.put(`/api/estates/${estateId}/bindings/repair-v`, {
+      definitionId: id,
+      version: 2,
+      parameters: { respondMinutesNormal: 60 },
+    });
     expect(good.status).toBe(200);
     const listed = await consultant.get(`/api/estates/${estateId}/bindings`);
-    expect(listed.body).toEqual(expect.arrayContaining([expect.objectContaining({ workflowKey: 'repair-v', version: 2, parameters: { respondMinutesNormal: 60 } })]));
+    expect(listed.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ workflowKey: 'repair-v', version: 2, parameters: { respondMinutesNormal: 60 } })]),
+    );
     const summaries = await consultant.get('/api/definitions?q=repair-v');
     expect(summaries.body[0]).toMatchObject({ key: 'repair-v', latestVersion: 2 });
   });
@@ -85,9 +102,15 @@ describe('a consultant designs, publishes and binds a workflow', () => {
     const galaxyManager = await signInStaff(engine.url, logins, { company: 'demo', email: 'manager.galaxy@demo.estateflow.cn' });
     const created = await consultant.post('/api/definitions', { key: 'repair-m', name: '报修', definition: repairFixture('repair-m') });
     await consultant.post(`/api/definitions/${created.body.id}/publish`, { changeNote: 'v1' });
-    expect((await galaxyManager.put(`/api/estates/${estateId}/bindings/repair-m`, { definitionId: created.body.id, version: 1, parameters: {} })).status).toBe(404);
+    expect(
+      (await galaxyManager.put(`/api/estates/${estateId}/bindings/repair-m`, { definitionId: created.body.id, version: 1, parameters: {} }))
+        .status,
+    ).toBe(404);
     const manager = await signInStaff(engine.url, logins, { company: 'demo', email: 'manager@demo.estateflow.cn' });
-    expect((await manager.put(`/api/estates/${estateId}/bindings/repair-m`, { definitionId: created.body.id, version: 1, parameters: {} })).status).toBe(200);
+    expect(
+      (await manager.put(`/api/estates/${estateId}/bindings/repair-m`, { definitionId: created.body.id, version: 1, parameters: {} }))
+        .status,
+    ).toBe(200);
     expect((await consultant.post(`/api/definitions/${created.body.id}/archive`)).body.status).toBe('archived');
     expect((await consultant.post(`/api/definitions/${created.body.id}/duplicate`, { key: 'repair-m2' })).status).toBe(201);
   });

@@ -20,7 +20,10 @@ describe('a repair work order from report to dispatch', () => {
     expect(workflows.status).toBe(200);
     expect(workflows.body.map((workflow: { key: string }) => workflow.key)).toContain(setup.workflowKey);
 
-    const started = await frontDesk.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
+    const started = await frontDesk.post(`/api/estates/${setup.estateId}/instances`, {
+      workflowKey: setup.workflowKey,
+      data: repairReport(),
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const instance = started.body;
     expect(instance.reference).toMatch(/^BX-\d{8}-\d{4}$/);

@@ -51,12 +51,23 @@ export async function publishAndBindRepair(url: string, dataDir: string, key = '
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = await admin.post(`/api/definitions/${created.body.id}/publish`, { changeNote: 'first version' });
   expect(published.status, JSON.stringify(published.body)).toBe(201);
-  const bound = await admin.put(`/api/estates/${estateId}/bindings/${key}`, { definitionId: created.body.id, version: published.body.version, parameters: {} });
+  const bound = await admin.put(`/api/estates/${estateId}/bindings/${key}`, {
+    definitionId: created.body.id,
+    version: published.body.version,
+    parameters: {},
+  });
   expect(bound.status, JSON.stringify(bound.body)).toBe(200);
   return { logins, admin, estateId, definitionId: created.body.id, workflowKey: key };
 }
 
 /** A valid start form for the repair workflow. */
 export function repairReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { location: '1栋1单元101', category: 'plumbingElectric', description: '厨房水管漏水', urgency: 'normal', contactPhone: '13812345678', ...overrides };
+  return {
+    location: '1栋1单元101',
+    category: 'plumbingElectric',
+    description: '厨房水管漏水',
+    urgency: 'normal',
+    contactPhone: '13812345678',
+    ...overrides,
+  };
 }

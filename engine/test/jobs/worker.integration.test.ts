@@ -10,12 +10,16 @@ let instanceId: string;
 let companyId: string;
 
 async function insertNotify(input: { dedupeKey: string; template: string }): Promise<void> {
-  await sql(first.databaseUrl, `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey") VALUES ($1, $2, 'notify', $3, $4)`, [
-    companyId,
-    instanceId,
-    JSON.stringify({ instanceId, template: input.template, to: [{ kind: 'role', role: 'front_desk' }], channels: ['inApp'] }),
-    input.dedupeKey,
-  ]);
+  await sql(
+    first.databaseUrl,
+    `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey") VALUES ($1, $2, 'notify', $3, $4)`,
+    [
+      companyId,
+      instanceId,
+      JSON.stringify({ instanceId, template: input.template, to: [{ kind: 'role', role: 'front_desk' }], channels: ['inApp'] }),
+      input.dedupeKey,
+    ],
+  );
 }
 
 beforeAll(async () => {
@@ -25,7 +29,9 @@ beforeAll(async () => {
   const desk = await signInStaff(first.url, setup.logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
   const started = await desk.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
   instanceId = started.body.id;
-  companyId = (await sql<{ companyId: string }>(first.databaseUrl, 'SELECT "companyId" FROM "Instance" WHERE id = $1', [instanceId]))[0]?.companyId ?? '';
+  companyId =
+    (await sql<{ companyId: string }>(first.databaseUrl, 'SELECT "companyId" FROM "Instance" WHERE id = $1', [instanceId]))[0]?.companyId ??
+    '';
 });
 afterAll(async () => {
   await second?.stop();
@@ -35,27 +41,46 @@ afterAll(async () => {
 describe('the job worker', () => {
   it('two engine processes share the queue without ever running a job twice', async () => {
     for (let index = 0; index < 60; index++) await insertNotify({ dedupeKey: `shared-${index}`, template: 'newRequest' });
-    const jobs = await eventually(async () => {
-      const rows = await sql<{ status: string; attempts: number }>(first.databaseUrl, `SELECT status::text, attempts FROM "Job" WHERE "dedupeKey" LIKE 'shared-%'`);
-      return rows.every((row) => row.status === 'done') ? rows : undefined;
-    }, 30_000, 'every job to finish');
+    const jobs = await eventually(
+      async () => {
+        const rows = await sql<{ status: string; attempts: number }>(
+          first.databaseUrl,
+          `SELECT status::text, attempts FROM "Job" WHERE "dedupeKey" LIKE 'shared-%'`,
+        );
+        return rows.every((row) => row.status === 'done') ? rows : undefined;
+      },
+      30_000,
+      'every job to finish',
+    );
     expect(jobs).toHaveLength(60);
     expect(jobs.every((job) => job.attempts === 1)).toBe(true);
-    const [delivered] = await sql<{ count: string }>(first.databaseUrl, `SELECT count(*) FROM "Notification" WHERE "dedupeKey" LIKE 'shared-%'`);
+    const [delivered] = await sql<{ count: string }>(
+      first.databaseUrl,
+      `SELECT count(*) FROM "Notification" WHERE "dedupeKey" LIKE 'shared-%'`,
+    );
     expect(Number(delivered?.count)).toBe(60);
   });
 
   it('a job that cannot succeed becomes an incident at once, without burning its retries', async () => {
     await insertNotify({ dedupeKey: 'missing-template', template: 'noSuchTemplate' });
-    const [job] = await eventually(async () => {
-      const rows = await sql<{ status: string; attempts: number; lastError: string }>(first.databaseUrl, `SELECT status::text, attempts, "lastError" FROM "Job" WHERE "dedupeKey" = 'missing-template'`);
-      return rows[0]?.status === 'failed' ? rows : undefined;
-    }, 10_000, 'the failure');
+    const [job] = await eventually(
+      async () => {
+        const rows = await sql<{ status: string; attempts: number; lastError: string }>(
+          first.databaseUrl,
+          `SELECT status::text, attempts, "lastError" FROM "Job" WHERE "dedupeKey" = 'missing-template'`,
+        );
+        return rows[0]?.status === 'failed' ? rows : undefined;
+      },
+      10_000,
+      'the failure',
+    );
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
     const manager = await signInStaff(first.url, setup.logins, { company: 'demo', email: 'manager@demo.estateflow.cn' });
     const incidents = await manager.get('/api/incidents?status=open');
     expect(incidents.status).toBe(200);
-    const incident = incidents.body.items.find((item: { kind: string; message: string }) => item.kind === 'notify' && item.message.includes('noSuchTemplate'));
+    const incident = incidents.body.items.find(
+      (item: { kind: string; message: string }) => item.kind === 'notify' && item.message.includes('noSuchTemplate'),
+    );
     expect(incident).toMatchObject({ status: 'open', estateId: setup.estateId, instance: { id: instanceId } });
 
     // Another company's admin sees nothing of it, and cannot touch it.

@@ -64,7 +64,9 @@ describe('the demo company on first start', () => {
     );
     expect(repair.body.changeNote).toBe('Imported from pack repair@1.0.0');
     const schedules = await admin.get(`/api/estates/${sunshineId}/schedules`);
-    expect(schedules.body).toEqual([expect.objectContaining({ workflowKey: 'inspection', name: '设备巡检', rule: { every: 'day', at: '09:00' }, active: false })]);
+    expect(schedules.body).toEqual([
+      expect.objectContaining({ workflowKey: 'inspection', name: '设备巡检', rule: { every: 'day', at: '09:00' }, active: false }),
+    ]);
   });
 });
 

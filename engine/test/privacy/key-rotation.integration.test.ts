@@ -16,7 +16,14 @@ const run = promisify(execFile);
 function cli(script: string, input: { databaseUrl: string; dataDir: string; args?: string[] }) {
   return run(process.execPath, [path.join(REPOSITORY_ROOT, 'engine', 'dist', 'cli', script), ...(input.args ?? [])], {
     cwd: REPOSITORY_ROOT,
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: input.databaseUrl, ESTATEFLOW_DATA_DIR: input.dataDir, ESTATEFLOW_DATA_KEY: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: input.databaseUrl,
+      ESTATEFLOW_DATA_DIR: input.dataDir,
+      ESTATEFLOW_DATA_KEY: '',
+      LOG_LEVEL: 'warn',
+    },
   });
 }
 
@@ -39,48 +46,54 @@ function keyFile(dataDir: string): { current: string; keys: { id: string }[] } {
 
 describe('estateflow rotate-key', () => {
   // Several CLI runs and an engine start: minutes on a loaded machine.
-  it('moves every ciphertext to a new key, finishes an interrupted run, retires old keys, and lookups keep working', { timeout: 300_000 }, async () => {
-    const databaseUrl = await createTestDatabase();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-rotate-'));
-    await cli('seed.js', { databaseUrl, dataDir });
-    const first = keyFile(dataDir).current;
-    expect(fs.statSync(keyFilePath(dataDir)).mode & 0o777).toBe(0o600);
-    expect(await keyIdsInUse(databaseUrl)).toEqual([first]);
+  it(
+    'moves every ciphertext to a new key, finishes an interrupted run, retires old keys, and lookups keep working',
+    { timeout: 300_000 },
+    async () => {
+      const databaseUrl = await createTestDatabase();
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-rotate-'));
+      await cli('seed.js', { databaseUrl, dataDir });
+      const first = keyFile(dataDir).current;
+      expect(fs.statSync(keyFilePath(dataDir)).mode & 0o777).toBe(0o600);
+      expect(await keyIdsInUse(databaseUrl)).toEqual([first]);
 
-    const rotated = await cli('rotate-key.js', { databaseUrl, dataDir });
-    const second = keyFile(dataDir).current;
-    expect(second).not.toBe(first);
-    expect(rotated.stdout).toMatch(/Re-encrypted \d+ values/);
-    expect(await keyIdsInUse(databaseUrl)).toEqual([second]);
+      const rotated = await cli('rotate-key.js', { databaseUrl, dataDir });
+      const second = keyFile(dataDir).current;
+      expect(second).not.toBe(first);
+      expect(rotated.stdout).toMatch(/Re-encrypted \d+ values/);
+      expect(await keyIdsInUse(databaseUrl)).toEqual([second]);
 
-    // As if a run died right after adding its key: the next run finishes it instead of adding another.
-    const third = addKeyToFile(dataDir);
-    const resumed = await cli('rotate-key.js', { databaseUrl, dataDir, args: ['--retire'] });
-    expect(resumed.stdout).toContain('Finishing an earlier rotation');
-    expect(keyFile(dataDir).current).toBe(third);
-    expect(keyFile(dataDir).keys.map((key) => key.id)).toEqual([third]);
-    expect(await keyIdsInUse(databaseUrl)).toEqual([third]);
+      // As if a run died right after adding its key: the next run finishes it instead of adding another.
+      const third = addKeyToFile(dataDir);
+      const resumed = await cli('rotate-key.js', { databaseUrl, dataDir, args: ['--retire'] });
+      expect(resumed.stdout).toContain('Finishing an earlier rotation');
+      expect(keyFile(dataDir).current).toBe(third);
+      expect(keyFile(dataDir).keys.map((key) => key.id)).toEqual([third]);
+      expect(await keyIdsInUse(databaseUrl)).toEqual([third]);
 
-    const engine = await startEngine({ databaseUrl, dataDir, seed: false, env: { ESTATEFLOW_DATA_KEY: '' } });
-    try {
-      const demo = readDemoLogins(dataDir).companies[0]!;
-      const owner = demo.owners[0]!;
-      const frontDesk = new HttpClient(engine.url);
-      const desk = demo.staff.find((member) => member.role === 'front_desk')!;
-      await frontDesk.post('/api/auth/login', { email: desk.email, password: desk.password });
-      const found = await frontDesk.get(`/api/estates/${demo.estates[0]!.id}/people?phone=${owner.phone}`);
-      expect(found.body.map((person: { name: string }) => person.name)).toEqual([owner.name]);
-      const unmasked = await frontDesk.post(`/api/people/${found.body[0].id}/unmask`, { field: 'phone', reason: '轮换后核对' });
-      expect(unmasked.body.value).toBe(owner.phone);
-    } finally {
-      await engine.stop();
-    }
-  });
+      const engine = await startEngine({ databaseUrl, dataDir, seed: false, env: { ESTATEFLOW_DATA_KEY: '' } });
+      try {
+        const demo = readDemoLogins(dataDir).companies[0]!;
+        const owner = demo.owners[0]!;
+        const frontDesk = new HttpClient(engine.url);
+        const desk = demo.staff.find((member) => member.role === 'front_desk')!;
+        await frontDesk.post('/api/auth/login', { email: desk.email, password: desk.password });
+        const found = await frontDesk.get(`/api/estates/${demo.estates[0]!.id}/people?phone=${owner.phone}`);
+        expect(found.body.map((person: { name: string }) => person.name)).toEqual([owner.name]);
+        const unmasked = await frontDesk.post(`/api/people/${found.body[0].id}/unmask`, { field: 'phone', reason: '轮换后核对' });
+        expect(unmasked.body.value).toBe(owner.phone);
+      } finally {
+        await engine.stop();
+      }
+    },
+  );
 
   it('an engine without the key refuses to start, saying which key it lacks', { timeout: 180_000 }, async () => {
     const databaseUrl = await createTestDatabase();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-rotate-'));
     await cli('seed.js', { databaseUrl, dataDir });
-    await expect(startEngine({ databaseUrl, seed: false, env: { ESTATEFLOW_DATA_KEY: '' } })).rejects.toThrow(new RegExp(`data key ${keyFile(dataDir).current}`));
+    await expect(startEngine({ databaseUrl, seed: false, env: { ESTATEFLOW_DATA_KEY: '' } })).rejects.toThrow(
+      new RegExp(`data key ${keyFile(dataDir).current}`),
+    );
   });
 });

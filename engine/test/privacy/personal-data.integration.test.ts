@@ -8,7 +8,10 @@ import { demoPlan } from '../../src/seed/demo-plan';
 let engine: EngineProcess;
 let logins: DemoLogins;
 const plan = demoPlan();
-const allPhones = plan.flatMap((company) => [...company.people.map((person) => person.phone), ...company.staff.map((member) => member.phone)]);
+const allPhones = plan.flatMap((company) => [
+  ...company.people.map((person) => person.phone),
+  ...company.staff.map((member) => member.phone),
+]);
 const allIdNumbers = plan.flatMap((company) => company.people.flatMap((person) => (person.idNumber === null ? [] : [person.idNumber])));
 
 beforeAll(async () => {
@@ -121,12 +124,17 @@ describe('personal data in responses', () => {
     const client = new Client({ connectionString: engine.databaseUrl });
     await client.connect();
     try {
-      const audit = await client.query(`SELECT "actorKind", "action", "targetId", "detail", "prevHash", "hash" FROM "AuditLog" WHERE "action" = 'person.unmask' AND "targetId" = $1 ORDER BY id`, [person.id]);
+      const audit = await client.query(
+        `SELECT "actorKind", "action", "targetId", "detail", "prevHash", "hash" FROM "AuditLog" WHERE "action" = 'person.unmask' AND "targetId" = $1 ORDER BY id`,
+        [person.id],
+      );
       const reads = audit.rows.map((row) => [row.detail.field, row.detail.reason]);
-      expect(reads).toEqual(expect.arrayContaining([
-        ['phone', '电话回访'],
-        ['idNumber', '办理入住核验'],
-      ]));
+      expect(reads).toEqual(
+        expect.arrayContaining([
+          ['phone', '电话回访'],
+          ['idNumber', '办理入住核验'],
+        ]),
+      );
       // Refused attempts read nothing, so they leave no unmask row.
       expect(reads.filter(([, reason]) => ['核验身份', '上门联系', '试探'].includes(reason))).toEqual([]);
       const chain = await client.query(`SELECT "prevHash", "hash" FROM "AuditLog" ORDER BY id`);

@@ -23,7 +23,11 @@ beforeAll(async () => {
   first = await startEngine({ env: { ESTATEFLOW_DATA_KEY: DATA_KEY } });
   setup = await publishAndBindRepair(first.url, first.dataDir);
   // A second process on the same database: all coordination goes through PostgreSQL.
-  second = await startEngine({ databaseUrl: first.databaseUrl, seed: false, env: { ESTATEFLOW_WORKERS: 'false', ESTATEFLOW_DATA_KEY: DATA_KEY } });
+  second = await startEngine({
+    databaseUrl: first.databaseUrl,
+    seed: false,
+    env: { ESTATEFLOW_WORKERS: 'false', ESTATEFLOW_DATA_KEY: DATA_KEY },
+  });
   database = new Client({ connectionString: first.databaseUrl });
   await database.connect();
   const technician = await signInStaff(first.url, setup.logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
@@ -52,7 +56,10 @@ async function untilAnswered(send: () => ReturnType<HttpClient['post']>): Return
 }
 
 async function eventCount(instanceId: string, type?: string): Promise<number> {
-  const result = await database.query<{ count: string }>('SELECT count(*) FROM "InstanceEvent" WHERE "instanceId" = $1 AND ($2::text IS NULL OR type = $2)', [instanceId, type ?? null]);
+  const result = await database.query<{ count: string }>(
+    'SELECT count(*) FROM "InstanceEvent" WHERE "instanceId" = $1 AND ($2::text IS NULL OR type = $2)',
+    [instanceId, type ?? null],
+  );
   return Number(result.rows[0]?.count);
 }
 
@@ -67,16 +74,29 @@ async function expectLogsFoldToSnapshots(): Promise<number> {
     'SELECT i.id, i.snapshot, i.version, v.definition FROM "Instance" i JOIN "DefinitionVersion" v ON v.id = i."versionId"',
   );
   for (const instance of instances.rows) {
-    const events = await database.query<{ seq: number; type: string; data: { data: Record<string, unknown>; actor?: { id: string; roles: string[] }; parameters?: Record<string, unknown> }; createdAt: Date }>(
-      'SELECT seq, type, data, "createdAt" FROM "InstanceEvent" WHERE "instanceId" = $1 ORDER BY seq',
-      [instance.id],
-    );
+    const events = await database.query<{
+      seq: number;
+      type: string;
+      data: { data: Record<string, unknown>; actor?: { id: string; roles: string[] }; parameters?: Record<string, unknown> };
+      createdAt: Date;
+    }>('SELECT seq, type, data, "createdAt" FROM "InstanceEvent" WHERE "instanceId" = $1 ORDER BY seq', [instance.id]);
     expect(events.rows.map((event) => event.seq)).toEqual(Array.from({ length: instance.version }, (_, index) => index + 1));
     const entries: InstanceLogEntry[] = events.rows.map((event) => {
       const at = event.createdAt.getTime();
-      if (event.type === 'start') return { kind: 'start', at, parameters: event.data.parameters ?? {}, data: event.data.data, ...(event.data.actor ? { actor: event.data.actor } : {}) };
+      if (event.type === 'start')
+        return {
+          kind: 'start',
+          at,
+          parameters: event.data.parameters ?? {},
+          data: event.data.data,
+          ...(event.data.actor ? { actor: event.data.actor } : {}),
+        };
       if (event.type.startsWith('xstate.after.')) return { kind: 'timer', at, event: event.type };
-      return { kind: 'event', at, event: { type: event.type, data: event.data.data, ...(event.data.actor ? { actor: event.data.actor } : {}) } };
+      return {
+        kind: 'event',
+        at,
+        event: { type: event.type, data: event.data.data, ...(event.data.actor ? { actor: event.data.actor } : {}) },
+      };
     });
     expect(replay(instance.definition, entries)).toEqual(instance.snapshot);
   }
@@ -90,7 +110,13 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     const instance = await startRepair(onFirst);
     const replies = await Promise.all(
       Array.from({ length: 200 }, (_, index) =>
-        untilAnswered(() => (index % 2 === 0 ? onFirst : onSecond).post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId }, expectedVersion: 1 })),
+        untilAnswered(() =>
+          (index % 2 === 0 ? onFirst : onSecond).post(`/api/instances/${instance.id}/events`, {
+            type: 'DISPATCH',
+            data: { technicianId },
+            expectedVersion: 1,
+          }),
+        ),
       ),
     );
     const statuses = replies.map((reply) => reply.status);
@@ -112,9 +138,16 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     const frontDesk = await signInStaff(second.url, setup.logins, FRONT_DESK);
     const instance = await startRepair(frontDesk);
     const key = randomUUID();
-    const send = (client: HttpClient) => client.post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId, note: '尽快' } }, { 'idempotency-key': key });
+    const send = (client: HttpClient) =>
+      client.post(
+        `/api/instances/${instance.id}/events`,
+        { type: 'DISPATCH', data: { technicianId, note: '尽快' } },
+        { 'idempotency-key': key },
+      );
     const onFirst = await signInStaff(first.url, setup.logins, FRONT_DESK);
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, index) => untilAnswered(() => send(index % 2 === 0 ? onFirst : frontDesk))));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => untilAnswered(() => send(index % 2 === 0 ? onFirst : frontDesk))),
+    );
     const killed = first.kill();
     const during = await Promise.all(Array.from({ length: 10 }, () => untilAnswered(() => send(frontDesk))));
     await killed;
@@ -131,7 +164,10 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     }
     expect(await eventCount(instance.id, 'DISPATCH')).toBe(1);
     expect((await instanceRow(instance.id)).version).toBe(2);
-    const jobs = await database.query<{ count: string }>('SELECT count(*) FROM "Job" WHERE "instanceId" = $1 AND kind = $2', [instance.id, 'notify']);
+    const jobs = await database.query<{ count: string }>('SELECT count(*) FROM "Job" WHERE "instanceId" = $1 AND kind = $2', [
+      instance.id,
+      'notify',
+    ]);
     expect(Number(jobs.rows[0]?.count)).toBeGreaterThan(0);
   }, 180_000);
 
@@ -147,7 +183,11 @@ describe('the event hot path under concurrency, retries and crashes', () => {
       const keys = batch.map(() => randomUUID());
       const inFlight = batch.map((instance, index) =>
         target
-          .post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId } }, { 'idempotency-key': keys[index] ?? '' })
+          .post(
+            `/api/instances/${instance.id}/events`,
+            { type: 'DISPATCH', data: { technicianId } },
+            { 'idempotency-key': keys[index] ?? '' },
+          )
           .then((reply) => ({ reply, error: null }))
           .catch((error: unknown) => ({ reply: null, error })),
       );
@@ -172,7 +212,11 @@ describe('the event hot path under concurrency, retries and crashes', () => {
       const row = await instanceRow(id);
       expect([1, 2]).toContain(row.version);
       expect(await eventCount(id)).toBe(row.version);
-      const retried = await target.post(`/api/instances/${id}/events`, { type: 'DISPATCH', data: { technicianId } }, { 'idempotency-key': key });
+      const retried = await target.post(
+        `/api/instances/${id}/events`,
+        { type: 'DISPATCH', data: { technicianId } },
+        { 'idempotency-key': key },
+      );
       expect(retried.status).toBe(200);
       expect(await eventCount(id, 'DISPATCH')).toBe(1);
     }
@@ -191,9 +235,13 @@ describe('the event hot path under concurrency, retries and crashes', () => {
       frontDesk.post(url, { type: 'DISPATCH', data: { technicianId: 42 } }),
       frontDesk.post(url, { type: 'DISPATCH', data: { technicianId, extra: true } }),
       frontDesk.post(url, { type: 'DISPATCH', data: { technicianId }, surprise: 1 }),
-      frontDesk.request('POST', url, { rawBody: `{"type":"DISPATCH","data":{"__proto__":{"polluted":true},"technicianId":"${technicianId}"}}` }),
+      frontDesk.request('POST', url, {
+        rawBody: `{"type":"DISPATCH","data":{"__proto__":{"polluted":true},"technicianId":"${technicianId}"}}`,
+      }),
       frontDesk.request('POST', url, { rawBody: '{"type":"DISPATCH",' }),
-      frontDesk.request('POST', url, { rawBody: JSON.stringify({ type: 'DISPATCH', data: { technicianId, note: 'x'.repeat(2_000_000) } }) }),
+      frontDesk.request('POST', url, {
+        rawBody: JSON.stringify({ type: 'DISPATCH', data: { technicianId, note: 'x'.repeat(2_000_000) } }),
+      }),
       frontDesk.post(url, { type: 'dispatch', data: {} }),
       frontDesk.post(url, { type: 'ACCEPT', data: {} }),
       frontDesk.post(url, { type: 'DISPATCH', data: { technicianId }, expectedVersion: 7 }),
@@ -218,7 +266,9 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     expect((await stranger.post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId } })).status).toBe(404);
     expect((await stranger.get(`/api/definitions/${setup.definitionId}`)).status).toBe(404);
     expect((await stranger.get(`/api/estates/${setup.estateId}/bindings`)).status).toBe(404);
-    expect((await stranger.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() })).status).toBe(404);
+    expect(
+      (await stranger.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() })).status,
+    ).toBe(404);
     const list = await stranger.get('/api/instances');
     expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(instance.id);
   });
@@ -226,7 +276,9 @@ describe('the event hot path under concurrency, retries and crashes', () => {
   it('a tampered snapshot makes the instance an incident, never a silent restore', async () => {
     const frontDesk = await signInStaff(first.url, setup.logins, FRONT_DESK);
     const instance = await startRepair(frontDesk);
-    await database.query(`UPDATE "Instance" SET snapshot = jsonb_set(snapshot, '{fingerprint}', '"tampered"') WHERE id = $1`, [instance.id]);
+    await database.query(`UPDATE "Instance" SET snapshot = jsonb_set(snapshot, '{fingerprint}', '"tampered"') WHERE id = $1`, [
+      instance.id,
+    ]);
     const reply = await frontDesk.post(`/api/instances/${instance.id}/events`, { type: 'DISPATCH', data: { technicianId } });
     expect(reply.status).toBe(409);
     const row = await database.query('SELECT status FROM "Instance" WHERE id = $1', [instance.id]);

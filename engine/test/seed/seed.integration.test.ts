@@ -56,7 +56,18 @@ describe('npm run seed', () => {
       ['galaxy', '星河大厦'],
     ]);
     const roles = new Set(demo.staff.map((member) => member.role));
-    for (const role of ['company_admin', 'estate_manager', 'front_desk', 'engineering_supervisor', 'technician', 'security', 'cleaning', 'finance', 'consultant']) expect(roles).toContain(role);
+    for (const role of [
+      'company_admin',
+      'estate_manager',
+      'front_desk',
+      'engineering_supervisor',
+      'technician',
+      'security',
+      'cleaning',
+      'finance',
+      'consultant',
+    ])
+      expect(roles).toContain(role);
     expect(demo.staff.filter((member) => member.role === 'technician').length).toBeGreaterThanOrEqual(3);
     expect(demo.staff.every((member) => /@demo\.estateflow\.cn$/.test(member.email) && member.password === 'estateflow')).toBe(true);
     expect(demo.owners.length).toBeGreaterThanOrEqual(3);

@@ -6,7 +6,13 @@ import { type EngineProcess, startEngine } from '../harness/engine-process';
 import type { HttpClient } from '../harness/http-client';
 import { publishAndBindRepair, repairReport, signInStaff, type RepairSetup } from '../instances/workflow-setup';
 
-type TaskItem = { id: string; instanceId: string; state: string; stateLabel?: { 'zh-CN': string; en: string }; workflowName?: { 'zh-CN': string; en?: string } };
+type TaskItem = {
+  id: string;
+  instanceId: string;
+  state: string;
+  stateLabel?: { 'zh-CN': string; en: string };
+  workflowName?: { 'zh-CN': string; en?: string };
+};
 const deskAfter = (page: { body: { forms: unknown } }): unknown => page.body.forms;
 type ListItem = { id: string; progress: { 'zh-CN': string; en: string } };
 
@@ -17,7 +23,10 @@ let normalId: string;
 let urgentId: string;
 
 async function start(urgency: string): Promise<string> {
-  const started = await frontDesk.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport({ urgency }) });
+  const started = await frontDesk.post(`/api/estates/${setup.estateId}/instances`, {
+    workflowKey: setup.workflowKey,
+    data: repairReport({ urgency }),
+  });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   return started.body.id;
 }
@@ -44,12 +53,16 @@ describe('GET /tasks', () => {
   });
 
   it('filters by state on the server: the total and counts agree with the rows', async () => {
-    const urgent = await frontDesk.get(`/api/tasks?estateId=${setup.estateId}&scope=team&workflowKey=${setup.workflowKey}&state=submitted.urgent`);
+    const urgent = await frontDesk.get(
+      `/api/tasks?estateId=${setup.estateId}&scope=team&workflowKey=${setup.workflowKey}&state=submitted.urgent`,
+    );
     expect(urgent.status).toBe(200);
     expect(urgent.body.items.map((item: TaskItem) => item.instanceId)).toEqual([urgentId]);
     expect(urgent.body.total).toBe(1);
     expect(urgent.body.counts.team).toBe(1);
-    const normal = await frontDesk.get(`/api/tasks?estateId=${setup.estateId}&scope=team&workflowKey=${setup.workflowKey}&state=submitted.normal`);
+    const normal = await frontDesk.get(
+      `/api/tasks?estateId=${setup.estateId}&scope=team&workflowKey=${setup.workflowKey}&state=submitted.normal`,
+    );
     expect(normal.body.items.map((item: TaskItem) => item.instanceId)).toEqual([normalId]);
     const none = await frontDesk.get(`/api/tasks?estateId=${setup.estateId}&scope=team&state=closed`);
     expect(none.body.items).toEqual([]);
@@ -57,7 +70,9 @@ describe('GET /tasks', () => {
 
   it('labels the task a reassign answers with', async () => {
     const inbox = await frontDesk.get(`/api/tasks?estateId=${setup.estateId}&scope=team&state=submitted.urgent`);
-    const technicianId = (await (await signInStaff(engine.url, setup.logins, { company: 'demo', email: 'tech2@demo.estateflow.cn' })).get('/api/me')).body.id;
+    const technicianId = (
+      await (await signInStaff(engine.url, setup.logins, { company: 'demo', email: 'tech2@demo.estateflow.cn' })).get('/api/me')
+    ).body.id;
     const reassigned = await frontDesk.post(`/api/tasks/${inbox.body.items[0].id}/reassign`, { userId: technicianId });
     expect(reassigned.status, JSON.stringify(reassigned.body)).toBe(200);
     expect(reassigned.body.stateLabel['zh-CN']).toBe('待受理（加急）');
@@ -88,7 +103,11 @@ describe('GET /instances/{id} forms', () => {
 
     const technician = await signInStaff(engine.url, setup.logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
     const technicianId = (await technician.get('/api/me')).body.id;
-    const dispatched = await frontDesk.post(`/api/instances/${normalId}/events`, { type: 'DISPATCH', data: { technicianId }, expectedVersion: deskView.body.version });
+    const dispatched = await frontDesk.post(`/api/instances/${normalId}/events`, {
+      type: 'DISPATCH',
+      data: { technicianId },
+      expectedVersion: deskView.body.version,
+    });
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
     // The technician may only ACCEPT (no form): they get the report and the dispatch form that filled data, not the reject
     // form (never used here) — and the same list whether it comes with an event's reply or the page.

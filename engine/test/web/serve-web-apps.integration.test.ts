@@ -9,16 +9,19 @@ describe('the web apps on the engine’s port', () => {
   });
   afterAll(() => engine?.stop());
 
-  it.each(['/designer', '/app', '/portal'])('redirects %s to its folder, and serves its page there without a redirect loop', async (mount) => {
-    const bare = await fetch(engine.url + mount, { redirect: 'manual' });
-    expect(bare.status).toBe(302);
-    expect(bare.headers.get('location')).toBe(`${mount}/`);
+  it.each(['/designer', '/app', '/portal'])(
+    'redirects %s to its folder, and serves its page there without a redirect loop',
+    async (mount) => {
+      const bare = await fetch(engine.url + mount, { redirect: 'manual' });
+      expect(bare.status).toBe(302);
+      expect(bare.headers.get('location')).toBe(`${mount}/`);
 
-    const page = await fetch(`${engine.url}${mount}/`, { redirect: 'manual' });
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('<div id="root"');
-  });
+      const page = await fetch(`${engine.url}${mount}/`, { redirect: 'manual' });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('<div id="root"');
+    },
+  );
 
   it('answers a deep link inside an app with the app’s page, under a strict Content-Security-Policy', async () => {
     const page = await fetch(`${engine.url}/app/tasks/some-task`, { redirect: 'manual' });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Input, Select, Switch, Space, Tabs } from 'antd';
 import type { StartableWorkflow, TaskPage, TaskScope } from '../../api/types';
 import { useApi } from '../../hooks/use-api';
@@ -29,16 +29,15 @@ export default function InboxPage() {
   const workflows = useApi<StartableWorkflow[]>(estateId ? `/estates/${estateId}/workflows` : null);
   const items = tasks.data?.items ?? [];
   // States seen so far stay on offer, so choosing one (the server filters by it) keeps the others pickable.
+  // Adjusting state while rendering (React's pattern for "information from previous renders"):
+  // states seen so far stay on offer; the guard makes it settle after one extra render.
   const [seenStates, setSeenStates] = useState<ReadonlyMap<string, string>>(new Map());
-  useEffect(() => {
-    const fresh = items.filter((task) => !seenStates.has(task.state));
-    if (fresh.length === 0) return;
-    setSeenStates((previous) => {
-      const next = new Map(previous);
-      for (const task of fresh) next.set(task.state, text(task.stateLabel) || task.state);
-      return next;
-    });
-  }, [items, seenStates, text]);
+  const fresh = items.filter((task) => !seenStates.has(task.state));
+  if (fresh.length > 0) {
+    const next = new Map(seenStates);
+    for (const task of fresh) next.set(task.state, text(task.stateLabel) || task.state);
+    setSeenStates(next);
+  }
   const workflowOptions = new Map<string, string>();
   for (const workflow of workflows.data ?? []) workflowOptions.set(workflow.key, text(workflow.name));
   for (const task of items)
