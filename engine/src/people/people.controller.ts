@@ -52,6 +52,15 @@ export class PeopleController {
     return this.people.staff({ principal, estateId, role });
   }
 
+  @Get('estates/:estateId/buildings')
+  @ApiOperation({ summary: "The estate's buildings, for filters (staff of the estate)" })
+  findBuildings(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+  ): Promise<{ id: string; name: string }[]> {
+    return this.people.buildings({ principal, estateId });
+  }
+
   @Get('estates/:estateId/units')
   @ApiOperation({ summary: 'Unit picker: units whose label contains q (e.g. "3栋2单元12")' })
   @ApiQuery({ name: 'q', required: false })

@@ -122,4 +122,13 @@ export class PeopleRepository {
       take: input.limit,
     });
   }
+
+  /** The estate's buildings, for inbox and list filters. */
+  buildings(input: { companyId: string; estateId: string }) {
+    return this.database.prisma.building.findMany({
+      where: { companyId: input.companyId, estateId: input.estateId },
+      select: { id: true, name: true },
+      orderBy: [{ name: 'asc' }],
+    });
+  }
 }

@@ -99,6 +99,12 @@ export class PeopleService {
     return this.repository.staff({ companyId: input.principal.companyId, estateId: input.estateId, role });
   }
 
+  /** The estate's buildings (staff of that estate), e.g. for the inbox's building filter. */
+  async buildings(input: { principal: Principal; estateId: string }): Promise<{ id: string; name: string }[]> {
+    await this.requireInEstate({ principal: input.principal, estateId: input.estateId, action: 'unit.read' });
+    return this.repository.buildings({ companyId: input.principal.companyId, estateId: input.estateId });
+  }
+
   async units(input: { principal: Principal; estateId: string; q?: string }): Promise<UnitSummary[]> {
     const { principal } = input;
     let unitIds: string[] | null = null;

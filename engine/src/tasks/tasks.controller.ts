@@ -56,12 +56,16 @@ export class TasksController {
     @Query('overdue') overdue?: string,
     @Query('workflowKey') workflowKey?: string,
     @Query('state') state?: string,
+    @Query('buildingId') buildingId?: string,
+    @Query('category') category?: string,
     @Query('q') q?: string,
     @Query('page') pageNumber?: string,
     @Query('pageSize') pageSize?: string,
   ): Promise<TaskInbox> {
     if (estateId !== undefined && !/^[0-9a-f-]{36}$/i.test(estateId))
       throw new ValidationError('"estateId" must be an estate id.', { fields: [{ field: 'estateId', message: 'an estate id' }] });
+    if (buildingId !== undefined && buildingId !== '' && !/^[0-9a-f-]{36}$/i.test(buildingId))
+      throw new ValidationError('"buildingId" must be a building id.', { fields: [{ field: 'buildingId', message: 'a building id' }] });
     const statusValue = oneOf(status, { name: 'status', allowed: STATUSES });
     return this.tasks.inbox(principal, {
       scope: oneOf(scope, { name: 'scope', allowed: SCOPES }) ?? 'mine',
@@ -72,6 +76,8 @@ export class TasksController {
       ...(statusValue === undefined ? {} : { status: statusValue }),
       ...(workflowKey === undefined || workflowKey === '' ? {} : { workflowKey }),
       ...(state === undefined || state === '' ? {} : { state: state.slice(0, 200) }),
+      ...(buildingId === undefined || buildingId === '' ? {} : { buildingId }),
+      ...(category === undefined || category === '' ? {} : { category: category.slice(0, 100) }),
       ...(q === undefined || q === '' ? {} : { q: q.slice(0, 200) }),
     });
   }

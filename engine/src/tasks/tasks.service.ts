@@ -19,6 +19,10 @@ export interface TaskQuery {
   workflowKey?: string;
   /** A task's state path ("dispatched"), as in TaskSummary.state. */
   state?: string;
+  /** Only tasks of requests in this building (the unit's building). */
+  buildingId?: string;
+  /** Only tasks of requests with this category (the form's `category` field, e.g. plumbing_electric). */
+  category?: string;
   q?: string;
   page: number;
   pageSize: number;
@@ -184,6 +188,8 @@ export class TasksService {
     if (query.overdue) where.completeDueAt = { lt: now };
     if (query.workflowKey !== undefined) where.workflowKey = query.workflowKey;
     if (query.state !== undefined) where.stateKey = query.state;
+    if (query.buildingId !== undefined) where.buildingId = query.buildingId;
+    if (query.category !== undefined) where.category = query.category;
     if (query.q !== undefined) where.instance = { searchText: { contains: query.q.toLowerCase() } };
     return where;
   }

@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
   'inbox.all': 'All',
   'inbox.workflow': 'Workflow',
   'inbox.state': 'State',
+  'inbox.building': 'Building',
+  'inbox.category': 'Category',
   'inbox.searchPlaceholder': 'Search reference or title',
   'inbox.reference': 'Reference',
   'inbox.title': 'Title',

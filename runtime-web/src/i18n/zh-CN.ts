@@ -48,6 +48,8 @@ export const zhCN = {
   'inbox.all': '全部',
   'inbox.workflow': '流程',
   'inbox.state': '状态',
+  'inbox.building': '楼栋',
+  'inbox.category': '类别',
   'inbox.searchPlaceholder': '搜索单号、标题',
   'inbox.reference': '单号',
   'inbox.title': '标题',

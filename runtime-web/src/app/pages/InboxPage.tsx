@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Input, Select, Switch, Space, Tabs } from 'antd';
 import type { StartableWorkflow, TaskPage, TaskScope } from '../../api/types';
+import { categoryOptions } from '../category-options';
 import { useApi } from '../../hooks/use-api';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../shared/error-message';
@@ -12,21 +13,24 @@ const pageSize = 20;
 
 /** Tasks for the staff member's roles in the current estate, kept live by the event stream. */
 export default function InboxPage() {
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const { estate } = useEstate();
   const [scope, setScope] = useState<TaskScope>('mine');
   const [workflowKey, setWorkflowKey] = useState<string | undefined>();
   const [state, setState] = useState<string | undefined>();
+  const [buildingId, setBuildingId] = useState<string | undefined>();
+  const [category, setCategory] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
   const estateId = estate?.id;
   const tasks = useApi<TaskPage>(
     estateId ? '/tasks' : null,
-    { estateId, scope, workflowKey, state, q, page, pageSize, overdue: overdue || undefined },
+    { estateId, scope, workflowKey, state, buildingId, category, q, page, pageSize, overdue: overdue || undefined },
     (event) => event.kind === 'task.changed' || event.kind === 'instance.updated',
   );
   const workflows = useApi<StartableWorkflow[]>(estateId ? `/estates/${estateId}/workflows` : null);
+  const buildings = useApi<{ id: string; name: string }[]>(estateId ? `/estates/${estateId}/buildings` : null);
   const items = tasks.data?.items ?? [];
   // States seen so far stay on offer, so choosing one (the server filters by it) keeps the others pickable.
   // Adjusting state while rendering (React's pattern for "information from previous renders"):
@@ -85,6 +89,22 @@ export default function InboxPage() {
           value={state}
           onChange={resetPage(setState)}
           options={[...stateOptions].map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('inbox.building')}
+          style={{ minWidth: 110 }}
+          value={buildingId}
+          onChange={resetPage(setBuildingId)}
+          options={(buildings.data ?? []).map((building) => ({ value: building.id, label: building.name }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('inbox.category')}
+          style={{ minWidth: 120 }}
+          value={category}
+          onChange={resetPage(setCategory)}
+          options={categoryOptions(workflows.data ?? [], locale)}
         />
         <Input.Search allowClear placeholder={t('inbox.searchPlaceholder')} style={{ maxWidth: 260 }} onSearch={resetPage(setQ)} />
         <Space>
