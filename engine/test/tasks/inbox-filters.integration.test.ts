@@ -54,7 +54,12 @@ describe('the inbox filters', () => {
     const base = `/api/tasks?estateId=${setup.estateId}&scope=team&workflowKey=${setup.workflowKey}`;
     const second = await frontDesk.get(`${base}&buildingId=${buildings[1]!.id}`);
     expect(second.status, JSON.stringify(second.body)).toBe(200);
-    expect(ids(second.body)).toEqual(started.filter((item) => item.buildingId === buildings[1]!.id).map((item) => item.id).sort());
+    expect(ids(second.body)).toEqual(
+      started
+        .filter((item) => item.buildingId === buildings[1]!.id)
+        .map((item) => item.id)
+        .sort(),
+    );
     expect(second.body.total).toBe(2);
   });
 
