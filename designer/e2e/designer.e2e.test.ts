@@ -138,6 +138,10 @@ describe('designing a workflow in the designer', () => {
     await page.locator('.simulator-side input').nth(1).fill('13800138000');
     await page.locator('.simulator-side button[type="submit"]').click();
     await page.waitForSelector('[data-event="NEXT"]');
+    // Generated paths run in the browser under the engine's CSP (forms validated without generated code).
+    await page.getByRole('button', { name: 'Generate paths' }).click();
+    await page.getByRole('button', { name: 'Run' }).first().click();
+    await expect.poll(() => page.locator('.ant-tag-green').count()).toBeGreaterThan(0);
     await screenshot(page, 'designer-simulator');
 
     // Publish once the draft is saved.

@@ -6,6 +6,9 @@ import 'antd/dist/antd.css';
 import '@xyflow/react/dist/style.css';
 import './designer.css';
 import { App } from './app/App';
+import { bindBrowserSchemaCompiler } from './simulator/bindBrowserSchemaCompiler';
+
+bindBrowserSchemaCompiler();
 
 const root = document.getElementById('root');
 if (root) {

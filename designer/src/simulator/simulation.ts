@@ -1,4 +1,5 @@
 import {
+  resolveParameters,
   ALL_ROLES,
   activeStatePaths,
   start,
@@ -12,7 +13,6 @@ import {
   type WorkflowSnapshot,
 } from '@estateflow/model';
 import type { Definition } from '../definition/types';
-import { isRecord } from '../util/isRecord';
 import { validateWithSchema } from './validateWithSchema';
 
 /** The simulator's own clock starts where scenarios start by default. */
@@ -86,30 +86,14 @@ export function validateFormData(definition: Definition, input: { form: string |
   return validateWithSchema(form.schema, input.data);
 }
 
-/**
- * The parameters a simulated instance runs with, as the model's `resolveParameters` makes them
- * (the schema's defaults, overridden by the given values, validated) but validated CSP-safely.
- */
-function simulationParameters(
-  definition: Definition,
-  values: Record<string, unknown>,
-): { ok: true; parameters: Record<string, unknown> } | { ok: false; errors: FieldError[] } {
-  const parameters: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries(definition.parameters?.properties ?? {}))
-    if (isRecord(property) && property.default !== undefined) parameters[name] = structuredClone(property.default);
-  for (const [name, value] of Object.entries(values)) parameters[name] = structuredClone(value);
-  if (definition.parameters === undefined) return { ok: true, parameters };
-  const errors = validateWithSchema(definition.parameters, parameters);
-  return errors.length ? { ok: false, errors } : { ok: true, parameters };
-}
-
 export function startSimulation(
   definition: Definition,
   input: { data: Record<string, unknown>; parameters?: Record<string, unknown> },
 ): SimulationResult {
   const errors = validateFormData(definition, { form: definition.startForm, data: input.data });
   if (errors.length) return { ok: false, errors };
-  const parameters = simulationParameters(definition, input.parameters ?? {});
+  // The model's own resolution; in the browser it validates with the schema compiler bound at start.
+  const parameters = resolveParameters(definition, {}, input.parameters ?? {});
   if (!parameters.ok) return { ok: false, errors: parameters.errors };
   const result = start(definition, {
     parameters: parameters.parameters,

@@ -37,7 +37,7 @@ export { checkSchemaSafety, SCHEMA_LIMITS } from './forms/schema-safety.js';
 export type { SchemaSafety, SchemaProblem } from './forms/schema-safety.js';
 export { checkRegexSafety, MAX_PATTERN_LENGTH } from './forms/regex-safety.js';
 export type { RegexVerdict } from './forms/regex-safety.js';
-export { compileFormValidator } from './forms/compile-form-validator.js';
+export { bindSchemaCompiler, compileFormValidator, type SchemaCompiler } from './forms/compile-form-validator.js';
 export type { FormValidator, FormValidation, FormCompilation, FieldError } from './forms/compile-form-validator.js';
 export { compileDefinitionForms } from './forms/compile-definition-forms.js';
 export type { DefinitionForms } from './forms/compile-definition-forms.js';

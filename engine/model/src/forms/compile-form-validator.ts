@@ -17,6 +17,21 @@ export type FormValidator = (data: unknown) => FormValidation;
 
 export type FormCompilation = { ok: true; validate: FormValidator } | { ok: false; problems: SchemaProblem[] };
 
+/**
+ * Turns a schema that passed the safety check into a validator. The default compiles with AJV
+ * (generated code); a host whose Content-Security-Policy forbids generated code — the designer
+ * in the browser — binds an interpreting validator instead, like XState's `.provide()`.
+ */
+export type SchemaCompiler = (schema: object) => FormValidator;
+
+let boundCompiler: SchemaCompiler | null = null;
+
+/** Binds the host's schema compiler for every form and parameter check of the model (null: AJV again). */
+export function bindSchemaCompiler(compiler: SchemaCompiler | null): void {
+  boundCompiler = compiler;
+  cache.clear();
+}
+
 // Compiling costs 55–80 ms a schema: keep the last few by their text, so that live lint in
 // the designer recompiles only the form that changed.
 const cache = new Map<string, FormCompilation>();
@@ -42,6 +57,7 @@ function compile(schema: unknown): FormCompilation {
   let validate: ValidateFunction;
   try {
     if (typeof schema !== 'object' || schema === null) throw new Error('schema must be an object');
+    if (boundCompiler !== null) return { ok: true, validate: boundCompiler(schema) };
     validate = createAjv().compile(schema);
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
