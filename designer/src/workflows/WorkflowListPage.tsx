@@ -8,6 +8,8 @@ import { useSession } from '../auth/SessionContext';
 import { useI18n } from '../i18n/I18nContext';
 import { CreateWorkflowDialog } from './CreateWorkflowDialog';
 import { DuplicateWorkflowDialog } from './DuplicateWorkflowDialog';
+import { PackExportButton } from './PackExportButton';
+import { PackImportButton } from './PackImportButton';
 import { definitionName } from './definitionName';
 
 // The XState import (parser, mapping) loads only when the import dialog is opened.
@@ -58,6 +60,7 @@ export function WorkflowListPage() {
             onChange={(event) => setQuery(event.target.value)}
             style={{ width: 240 }}
           />
+          <PackImportButton onImported={reload} />
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
             {t('list.import')}
           </Button>
@@ -111,6 +114,7 @@ export function WorkflowListPage() {
                 <Button size="small" onClick={() => navigate(`/workflows/${row.id}`)}>
                   {t('list.open')}
                 </Button>
+                <PackExportButton row={row} />
                 <Button size="small" icon={<CopyOutlined />} onClick={() => setDuplicating(row)}>
                   {t('list.duplicate')}
                 </Button>
