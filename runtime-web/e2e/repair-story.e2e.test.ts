@@ -32,7 +32,13 @@ async function act(page: Page, eventType: string, fill?: () => Promise<void>): P
   await dialog.waitFor();
   await fill?.();
   await dialog.getByTestId('form-submit').click();
-  await dialog.waitFor({ state: 'detached' });
+  try {
+    // A loaded machine (CI) may take a while to upload, validate and apply; keep what it showed if it never closes.
+    await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+  } catch (error) {
+    await screenshot(page, `runtime-web-story-${eventType}-dialog-stuck`);
+    throw error;
+  }
 }
 
 describe('a repair from the owner’s phone to a five-star rating', () => {
