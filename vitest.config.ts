@@ -25,6 +25,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          expect: { poll: { timeout: 20_000 } },
           include: ['engine/test/**/*.integration.test.ts', 'templates/**/*.integration.test.ts'],
           globalSetup: ['engine/test/harness/global-setup.ts'],
           testTimeout: 60_000,
@@ -34,6 +35,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // What a person waits for in a browser can take seconds on a loaded 2-core CI machine.
+          expect: { poll: { timeout: 20_000 } },
           include: ['designer/e2e/**/*.e2e.test.ts', 'runtime-web/e2e/**/*.e2e.test.ts', 'engine/test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['engine/test/harness/global-setup.ts'],
           testTimeout: 120_000,
