@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,18 +75,75 @@ async function run(clients, once, seconds) {
   // Divide by the time actually taken: the last requests finish after the deadline.
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { rate: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  return {
+    count: latencies.length,
+    rate: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+  };
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc), or NaN elsewhere. */
+function cpuSecondsOf(pid) {
+  try {
+    // Fields after the command name: state is field 3, utime and stime are fields 14 and 15.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Every PostgreSQL process on this machine: the bench's server is the only one it starts. */
+function postgresPids() {
+  try {
+    return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && readComm(entry) === 'postgres');
+  } catch {
+    return [];
+  }
+}
+
+function readComm(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Where the CPU went during a measured run: engine processes, PostgreSQL (all its backends,
+ * except any that exited during the run, so this is a lower bound) and this
+ * client process (the baseline has no engine). Returns a function that gives ms per event for a number of events.
+ */
+function cpuMeter(enginePids) {
+  const sum = (pids) => pids.reduce((total, pid) => total + cpuSecondsOf(pid), 0);
+  const database = new Map(postgresPids().map((pid) => [pid, cpuSecondsOf(pid)]));
+  const engine = sum(enginePids);
+  const client = process.cpuUsage();
+  return (events) => {
+    let databaseSeconds = 0;
+    for (const pid of postgresPids()) databaseSeconds += cpuSecondsOf(pid) - (database.get(pid) ?? 0);
+    const clientUsage = process.cpuUsage(client);
+    const perEvent = (seconds) => ((seconds * 1000) / events).toFixed(2);
+    const engineText = enginePids.length > 0 ? `engine ${perEvent(sum(enginePids) - engine)} ms, ` : '';
+    return `cpu per event: ${engineText}database ${perEvent(databaseSeconds)} ms, client ${perEvent((clientUsage.user + clientUsage.system) / 1e6)} ms`;
+  };
 }
 
 /** A warm-up at this level (JIT, pool connections, caches), then the measured run. */
-async function measure(clients, once) {
+async function measure(clients, once, enginePids = []) {
   await run(clients, once, WARMUP_SECONDS);
-  return run(clients, once, SECONDS);
+  const meter = cpuMeter(enginePids);
+  const result = await run(clients, once, SECONDS);
+  result.cpu = meter(result.count);
+  return result;
 }
 
 function line(label, clients, result) {
   console.log(
-    `${label.padEnd(9)} clients=${String(clients).padStart(2)}  events/s=${result.rate.toFixed(0).padStart(6)}  p50=${result.p50.toFixed(2).padStart(7)} ms  p99=${result.p99.toFixed(2).padStart(7)} ms${result.errors ? `  errors=${result.errors}` : ''}`,
+    `${label.padEnd(9)} clients=${String(clients).padStart(2)}  events/s=${result.rate.toFixed(0).padStart(6)}  p50=${result.p50.toFixed(2).padStart(7)} ms  p99=${result.p99.toFixed(2).padStart(7)} ms${result.errors ? `  errors=${result.errors}` : ''}  (${result.cpu})`,
   );
 }
 
@@ -143,15 +201,43 @@ async function rssOf(pid) {
   }
 }
 
-async function request(url, { method = 'GET', body, cookie }) {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+// The load generator must cost the machine as little as it can: every CPU millisecond it spends is
+// taken from the engine and PostgreSQL on the same cores. `fetch` (undici) costs ≈ 2 ms of CPU per
+// request here; node:http with a keep-alive agent (one socket per client) a fraction of that.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function request(url, { method = 'GET', body, cookie }) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }),
+          ...(cookie ? { cookie } : {}),
+        },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const setCookie = response.headers['set-cookie'] ?? [];
+          resolve({
+            status: response.statusCode,
+            body: text ? JSON.parse(text) : null,
+            cookie: setCookie.map((part) => part.split(';')[0]).join('; '),
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(payload);
   });
-  const text = await response.text();
-  const setCookie = response.headers.getSetCookie?.() ?? [];
-  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: setCookie.map((part) => part.split(';')[0]).join('; ') };
 }
 
 async function startEngine(databaseUrl, dataDir, extraEnv = {}) {
@@ -258,16 +344,20 @@ async function engineRun(databaseUrl, dataDir) {
     const results = {};
     const rssBefore = await rssOf(child.pid);
     for (const clients of LEVELS) {
-      results[clients] = await measure(clients, async (client) => {
-        const instance = instances[client];
-        const reply = await request(`${urls[client % urls.length]}/api/instances/${instance.id}/events`, {
-          method: 'POST',
-          cookie: frontDesk,
-          body: { type: 'REASSIGN', data: { technicianId, reason: '压测转单' }, expectedVersion: instance.version },
-        });
-        if (reply.status !== 200) throw new Error(`event: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
-        instance.version = reply.body.version;
-      });
+      results[clients] = await measure(
+        clients,
+        async (client) => {
+          const instance = instances[client];
+          const reply = await request(`${urls[client % urls.length]}/api/instances/${instance.id}/events`, {
+            method: 'POST',
+            cookie: frontDesk,
+            body: { type: 'REASSIGN', data: { technicianId, reason: '压测转单' }, expectedVersion: instance.version },
+          });
+          if (reply.status !== 200) throw new Error(`event: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
+          instance.version = reply.body.version;
+        },
+        [child.pid, ...others.map((other) => other.child.pid)],
+      );
       line('engine', clients, results[clients]);
     }
     const rssAfter = await rssOf(child.pid); // the first process; the others behave alike

@@ -36,11 +36,13 @@ export interface EventReply {
 }
 
 /**
- * How many of the newest timeline entries an event's reply carries (docs/api.md): the reply is
- * what the page shows next, and an instance's log only grows, so the hot path reads and renders
- * a bounded window; GET /instances/{id} has the whole log.
+ * How many of the newest timeline entries an event's reply carries (docs/api.md): the page
+ * already shows the earlier ones and keeps them (runtime-web `mergeTimeline`), and an instance's
+ * log only grows, so the hot path reads and renders a small window; GET /instances/{id} has the
+ * whole log. Aggregating and sending 50 entries cost PostgreSQL and the engine about a third of
+ * an event's CPU (docs/performance.md).
  */
-export const EVENT_REPLY_TIMELINE = 50;
+export const EVENT_REPLY_TIMELINE = 10;
 
 /** Retries of a read-decide-write cycle lost to a concurrent writer (only without expectedVersion). */
 const MAX_ATTEMPTS = 3;

@@ -41,12 +41,11 @@ export class InstanceReaderRepository {
     idempotencyKey: string | null;
     timelineLimit?: number;
   }): Promise<InstanceRecord | null> {
-    const result = await this.database.pool.query<InstanceRecord>(READ_INSTANCE, [
-      input.instanceId,
-      input.companyId,
-      input.idempotencyKey,
-      input.timelineLimit ?? null,
-    ]);
+    const result = await this.database.pool.query<InstanceRecord>({
+      name: 'instance.read',
+      text: READ_INSTANCE,
+      values: [input.instanceId, input.companyId, input.idempotencyKey, input.timelineLimit ?? null],
+    });
     return result.rows[0] ?? null;
   }
 

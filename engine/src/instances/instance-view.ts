@@ -128,7 +128,7 @@ function formFields(schema: unknown): string[] {
 /**
  * The forms behind the instance's data (see InstanceView.forms), start form first: event forms
  * that filled some field of `data`, and those of the caller's allowed events. Judged by the data,
- * not the timeline, so an event's reply (newest 50 entries) and the page agree.
+ * not the timeline, so an event's reply (newest 10 entries) and the page agree.
  */
 function dataForms(
   definition: WorkflowDefinition,

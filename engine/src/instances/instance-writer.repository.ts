@@ -164,7 +164,9 @@ function taskAndJobValues(write: InstanceWrite): unknown[] {
 /**
  * The event hot path's single write (DESIGN.md "How an event runs"): snapshot + version,
  * event log, task rows and outbox rows in one data-modifying statement via `pg`, so that they
- * commit together or not at all. No interactive transaction, one round trip.
+ * commit together or not at all. No interactive transaction, one round trip. The event path's
+ * statements are named (prepared once per connection): planning this CTE cost PostgreSQL about as
+ * much as running it (docs/performance.md).
  */
 @Injectable()
 export class InstanceWriterRepository {
@@ -186,7 +188,11 @@ export class InstanceWriterRepository {
       write.slaClocks === null ? null : JSON.stringify(write.slaClocks),
     ];
     try {
-      const result = await this.database.pool.query<{ version: number | null }>(APPLY_EVENT, values);
+      const result = await this.database.pool.query<{ version: number | null }>({
+        name: 'instance.apply-event',
+        text: APPLY_EVENT,
+        values,
+      });
       const version = result.rows[0]?.version ?? null;
       return version === null ? { kind: 'stale' } : { kind: 'written', version };
     } catch (error) {

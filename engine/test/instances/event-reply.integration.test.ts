@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('the reply to an event', () => {
-  it('holds the newest 50 timeline entries, while the instance page still has the whole log', async () => {
+  it('holds the newest 10 timeline entries, while the instance page still has the whole log', async () => {
     const frontDesk = await signInStaff(engine.url, setup.logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
     const technician = await signInStaff(engine.url, setup.logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
     const technicianId = (await technician.get('/api/me')).body.id;
@@ -41,10 +41,10 @@ describe('the reply to an event', () => {
       });
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     }
-    // start + DISPATCH + 55 × REASSIGN = 57 entries; the reply shows the newest 50, oldest first.
+    // start + DISPATCH + 55 × REASSIGN = 57 entries; the reply shows the newest 10, oldest first.
     expect(reply.body.version).toBe(57);
-    expect(reply.body.timeline).toHaveLength(50);
-    expect(reply.body.timeline.map((entry: { seq: number }) => entry.seq)).toEqual(Array.from({ length: 50 }, (_, index) => index + 8));
+    expect(reply.body.timeline).toHaveLength(10);
+    expect(reply.body.timeline.map((entry: { seq: number }) => entry.seq)).toEqual(Array.from({ length: 10 }, (_, index) => index + 48));
     expect(reply.body.timeline.at(-1).data).toMatchObject({ reason: '第55次转单' });
 
     const page = await frontDesk.get(`/api/instances/${started.body.id}`);

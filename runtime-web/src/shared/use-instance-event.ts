@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, type FieldErrorDetail } from '../api/api-error';
 import { api } from '../api/client';
 import type { Instance, JsonObject } from '../api/types';
+import { mergeTimeline } from './merge-timeline';
 import { useIdempotentSubmit } from './use-idempotent-submit';
 
 export type EventOutcome = 'applied' | 'conflict' | 'invalid' | 'failed' | 'busy';
@@ -9,7 +10,8 @@ export type EventOutcome = 'applied' | 'conflict' | 'invalid' | 'failed' | 'busy
 /**
  * Sends one event to an instance (POST /api/instances/{id}/events) with expectedVersion and an
  * Idempotency-Key per attempt. 422 field errors come back for the form; a 409 asks the page to
- * reload the instance while the dialog keeps what was typed.
+ * reload the instance while the dialog keeps what was typed. The reply's short timeline is merged
+ * with what the page already showed.
  */
 export function useInstanceEvent(input: { instance: Instance; onApplied: (instance: Instance) => void; onConflict: () => void }) {
   const { run, busy } = useIdempotentSubmit();
@@ -33,7 +35,7 @@ export function useInstanceEvent(input: { instance: Instance; onApplied: (instan
     if (result.ok) {
       setServerErrors([]);
       setError(null);
-      latest.current.onApplied(result.value);
+      latest.current.onApplied(mergeTimeline(instance, result.value));
       return 'applied';
     }
     const failure = result.error;
