@@ -53,6 +53,10 @@ export async function createEngine(env: NodeJS.ProcessEnv = process.env): Promis
       bodyParser: false,
     });
     app.disable('x-powered-by');
+    // Express hashes every response body for an ETag, POSTs included; no API client revalidates
+    // with If-None-Match, so that was CPU for nothing on every request (the web apps' static
+    // files keep theirs: serve-static sets its own).
+    app.disable('etag');
     app.set('trust proxy', 'loopback');
     app.use(securityHeaders);
     app.use('/api', express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));

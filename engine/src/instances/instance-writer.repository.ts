@@ -84,7 +84,8 @@ closed_tasks AS (
 ), cancelled_timers AS (
   UPDATE "Job" j SET status = 'cancelled', "finishedAt" = $${first}
     FROM ${target} w
-   WHERE j."instanceId" = w.id AND j.kind = 'timer' AND j.status = 'pending' AND j.payload->>'timerId' = ANY($${first + 3}::text[])
+   WHERE cardinality($${first + 3}::text[]) > 0 -- most events cancel no timer: then a one-time filter skips the scan
+     AND j."instanceId" = w.id AND j.kind = 'timer' AND j.status = 'pending' AND j.payload->>'timerId' = ANY($${first + 3}::text[])
   RETURNING j.id
 ), jobs AS (
   INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey", "runAt")

@@ -26,12 +26,21 @@ export function evaluateExpression(expression: string, scope: ExpressionScope): 
   return toJsonValue(value, expression);
 }
 
+/** V8 (Node, Chromium) reads `Error.stackTraceLimit`; other engines ignore it. */
+const V8Error: ErrorConstructor & { stackTraceLimit?: number } = Error;
+
 /** A guard's verdict: true only for the boolean true; errors (a missing field) count as false. */
 export function evaluateCondition(expression: string, scope: ExpressionScope): boolean {
+  // A guard on a field not filled yet is an ordinary false, not a fault to trace: capturing two
+  // stack traces (the evaluator's error and ours) per such guard was most of a step's CPU.
+  const stackTraceLimit = V8Error.stackTraceLimit;
+  V8Error.stackTraceLimit = 0;
   try {
     return evaluateExpression(expression, scope) === true;
   } catch (error: unknown) {
     if (error instanceof ExpressionError) return false;
     throw error;
+  } finally {
+    V8Error.stackTraceLimit = stackTraceLimit;
   }
 }

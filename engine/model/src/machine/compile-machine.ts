@@ -56,12 +56,18 @@ export function compileMachine(definition: WorkflowDefinition, options: { parame
   }).createMachine({
     id: definition.machine.id,
     initial: definition.machine.initial,
-    context: ({ input }) => ({
-      data: structuredClone(input.data),
-      params: { ...defaults, ...input.params },
-      requester: input.requester,
-      startedAt: input.now,
-    }),
+    // XState's pure transition() builds an inert actor whose initial context it computes without
+    // input and then discards; give it an empty one (reading `input.data` threw, and a thrown and
+    // caught error on every event cost the engine ≈ 0.3 ms of CPU per event).
+    context: ({ input }: { input: WorkflowInput | undefined }) =>
+      input === undefined
+        ? { data: {}, params: { ...defaults }, requester: null, startedAt: 0 }
+        : {
+            data: structuredClone(input.data),
+            params: { ...defaults, ...input.params },
+            requester: input.requester,
+            startedAt: input.now,
+          },
     states: convertStates({ definition, parentPath: undefined, states: definition.machine.states }),
   });
   const result = { definition, machine, fingerprint: definitionFingerprint(definition) };

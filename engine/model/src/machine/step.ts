@@ -1,8 +1,9 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type ExecutableActionObject } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot, type ExecutableActionObject } from 'xstate';
 import type { Actor, WorkflowDefinition } from '../generated/definition.js';
 import { compileMachine } from './compile-machine.js';
 import type { Effect } from './effects.js';
 import { planEffects } from './plan-effects.js';
+import { pureTransition } from './pure-transition.js';
 import { stateValueToString } from './state-value.js';
 import { SYSTEM_ACTOR, toWorkflowActor, type WorkflowEvent } from './workflow-context.js';
 import { checkSnapshot, restoreMachineSnapshot, toWorkflowSnapshot, type WorkflowSnapshot } from './workflow-snapshot.js';
@@ -54,7 +55,7 @@ export interface StepOptions {
 }
 
 /**
- * Applies one event to a stored snapshot with XState's pure transition. Throws
+ * Applies one event to a stored snapshot with XState's pure transition (pureTransition). Throws
  * IncompatibleSnapshotError for a snapshot of another definition or version.
  */
 export function step(definition: WorkflowDefinition, snapshot: unknown, event: WorkflowEventInput, options: StepOptions): StepResult {
@@ -80,7 +81,7 @@ export function step(definition: WorkflowDefinition, snapshot: unknown, event: W
     actor: toWorkflowActor(event.actor) ?? SYSTEM_ACTOR,
     now: options.now,
   };
-  const [next, actions] = transition(compiled.machine, restored, workflowEvent);
+  const [next, actions] = pureTransition(compiled.machine, restored, workflowEvent);
   return result({ compiled, next, actions, now: options.now, changed: next !== restored });
 }
 
