@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { EstatesController } from './estates.controller';
 import { EstatesRepository } from './estates.repository';
 import { EstatesService } from './estates.service';
@@ -15,6 +16,7 @@ import { StaffService } from './staff.service';
  * tenant database (row-level security) and the access matrix.
  */
 @Module({
+  imports: [CalendarModule],
   controllers: [EstatesController, StaffController, ResidentsController],
   providers: [EstatesService, EstatesRepository, StaffService, StaffRepository, ResidentsService, ResidentsRepository],
   exports: [EstatesService],

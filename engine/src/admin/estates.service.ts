@@ -3,6 +3,7 @@ import { AccessService } from '../access/access.service';
 import { AuditService, auditActorOf } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { type BusinessCalendar, CalendarError, parseBusinessCalendar } from '../calendar/business-calendar';
+import { EstateCalendarCache } from '../calendar/estate-calendar.cache';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import type { EstateKind } from '../generated/prisma/enums';
 import type { BuildingView, EstateView, Page, UnitView } from './admin.types';
@@ -38,6 +39,7 @@ export class EstatesService {
     private readonly repository: EstatesRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly calendars: EstateCalendarCache,
   ) {}
 
   /** The estate if the principal may see it at all (404 otherwise), then the action checked in it. */
@@ -93,6 +95,8 @@ export class EstatesService {
       throw new UnprocessableError(`"${input.changes.timezone}" is not a time zone (e.g. Asia/Shanghai).`);
     const updated = await this.repository.updateEstate({ companyId: principal.companyId, id: input.estateId, changes: input.changes });
     if (!updated) throw this.access.hidden({ principal, action: 'calendar.write', what: 'The estate', id: input.estateId });
+    // The time zone decides SLA deadlines: this process uses the new one at once (others within ESTATE_CALENDAR_TTL_MS).
+    if (input.changes.timezone !== undefined) this.calendars.forget(input.estateId);
     return updated;
   }
 
@@ -131,6 +135,8 @@ export class EstatesService {
       workdays: [...new Set(parsed.workdays)].sort(),
     };
     await this.repository.updateEstate({ companyId: principal.companyId, id: input.estateId, changes: { calendar: stored } });
+    // This process computes the next deadline with the new calendar (others within ESTATE_CALENDAR_TTL_MS).
+    this.calendars.forget(input.estateId);
     await this.audit.record({
       actor: auditActorOf(principal),
       action: 'estate.calendar',

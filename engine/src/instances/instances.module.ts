@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EstateCalendarCache } from '../calendar/estate-calendar.cache';
-import { EstateCalendarRepository } from '../calendar/estate-calendar.repository';
+import { CalendarModule } from '../calendar/calendar.module';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstanceEventService } from './instance-event.service';
 import { InstanceQueryService } from './instance-query.service';
@@ -20,7 +19,7 @@ import { TaskAssigner } from './task-assigner';
  * and schedules).
  */
 @Module({
-  imports: [DefinitionsModule],
+  imports: [DefinitionsModule, CalendarModule],
   controllers: [InstancesController],
   providers: [
     InstanceEventService,
@@ -33,8 +32,6 @@ import { TaskAssigner } from './task-assigner';
     TaskAssigner,
     TaskAssigneeRepository,
     ProgressRenderer,
-    EstateCalendarCache,
-    EstateCalendarRepository,
   ],
   exports: [InstanceEventService, InstanceStartService],
 })
