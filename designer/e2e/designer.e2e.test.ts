@@ -178,11 +178,16 @@ describe('designing a workflow in the designer', () => {
       ['repair', 'inspection', 'complaint', 'move-in', 'renovation'].includes(row.key),
     );
     expect(builtIns.length).toBeGreaterThanOrEqual(5);
+    const revision = async (id: string): Promise<number> => (await client.request('GET', `/api/definitions/${id}`)).body.draftRevision;
     for (const row of builtIns) {
+      const before = await revision(row.id);
       await page.goto(`${engine.url}/designer/workflows/${row.id}`);
       await page.waitForSelector('.lint-panel');
       await expect.poll(() => page.locator('.lint-header').textContent(), { timeout: 15_000 }).toMatch(/No problems|0 errors/);
       await screenshot(page, `designer-builtin-${row.key}`);
+      // Laid out on open (built-ins carry no positions), yet opening is not editing: no draft was saved.
+      await page.waitForTimeout(1_500);
+      expect(await revision(row.id), row.key).toBe(before);
     }
   });
 

@@ -12,7 +12,7 @@ import {
   type OnReconnect,
 } from '@xyflow/react';
 import { Empty } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { connectCommand, editDefinition, moveNodesCommand, select } from '../commands/editCommands';
 import { retargetTransition } from '../definition/transitionEdits';
 import type { Point } from '../definition/types';
@@ -99,11 +99,21 @@ export function WorkflowCanvas() {
     // Only a change of the selected state moves the view, not every edit while it stays selected.
   }, [selectedOnly, paneSize.width, paneSize.height, flow]);
 
-  // A definition without positions (imported, written by hand) is laid out once on open.
+  // A definition without positions (imported, written by hand, a built-in) is laid out once on
+  // open. Opening is not editing: the layout is shown, not saved as a draft change (the next
+  // real edit saves it along).
   const unplaced = Object.keys(definition.layout?.nodes ?? {}).length === 0 && derived.nodes.length > 1;
+  const openingDefinition = useRef(definition);
   useEffect(() => {
-    if (unplaced) viewRef.current?.autoLayout();
-  }, [unplaced, viewRef]);
+    openingDefinition.current = definition;
+  });
+  useEffect(() => {
+    if (!unplaced) return;
+    void computeAutoLayout(openingDefinition.current).then((positions) => {
+      perform({ ...moveNodesCommand(positions), undoable: false, countsAsChange: false });
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.15 }));
+    });
+  }, [unplaced, perform, flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateFlowNode>[]) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalFixture } from '../testing/approvalFixture';
 import { listStates } from '../definition/stateTree';
-import { addStateCommand, connectCommand, editDefinition, select } from './editCommands';
+import { addStateCommand, connectCommand, editDefinition, moveNodesCommand, select } from './editCommands';
 import { applyCommand, createEditorState, redo, undo } from './editorState';
 import { commandRegistry, matchesShortcut, runRegistered } from './registry';
 
@@ -73,5 +73,22 @@ describe('the command registry and undo history', () => {
     const state = applyCommand(createEditorState(approvalFixture()), select({ states: ['review'], transitions: [] }));
     expect(state.past).toHaveLength(0);
     expect(state.changeCount).toBe(0);
+  });
+});
+
+describe('a command that only arranges the view', () => {
+  it('changes what is shown without a history step or a change to autosave', () => {
+    const state = createEditorState(approvalFixture());
+    const laidOut = applyCommand(state, {
+      ...moveNodesCommand(new Map([['submitted', { x: 40, y: 80 }]])),
+      undoable: false,
+      countsAsChange: false,
+    });
+    expect(laidOut.definition.layout?.nodes?.['submitted']).toEqual({ x: 40, y: 80 });
+    expect(laidOut.changeCount).toBe(state.changeCount);
+    expect(laidOut.past).toHaveLength(0);
+    // The next real edit counts, and carries the positions with it.
+    const moved = applyCommand(laidOut, moveNodesCommand(new Map([['submitted', { x: 60, y: 80 }]])));
+    expect(moved.changeCount).toBe(state.changeCount + 1);
   });
 });

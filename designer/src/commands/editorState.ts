@@ -34,6 +34,12 @@ export interface Command {
   undoable: boolean;
   /** Consecutive commands with the same key (typing in one field) make one undo step. */
   coalesceKey?: string;
+  /**
+   * False for what only arranges the view of an unchanged workflow (positions laid out when a
+   * chart without any opens): shown, not undoable, and not a change to autosave — the positions
+   * are saved with the next real edit.
+   */
+  countsAsChange?: false;
   perform: (snapshot: EditorSnapshot) => EditorSnapshot;
 }
 
@@ -57,6 +63,7 @@ export function applyCommand(state: EditorState, command: Command): EditorState 
   const result = command.perform(state);
   const changed = result.definition !== state.definition;
   if (!changed) return { ...state, selection: result.selection, clipboard: result.clipboard, pasteCount: result.pasteCount };
+  if (command.countsAsChange === false) return { ...state, ...result, lastCoalesceKey: null };
   if (!command.undoable) {
     return { ...state, ...result, changeCount: state.changeCount + 1, lastCoalesceKey: null };
   }
