@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { APP_ROLE } from '../database/tenant-database.service';
+import { APP_ROLE } from '../database/database.service';
 import { PROTECTED_TABLES, type RowLevelSecurityFacts, RowLevelSecurityRepository } from './row-level-security.repository';
 
 export interface RowLevelSecurityStatus {

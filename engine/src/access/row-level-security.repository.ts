@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { APP_ROLE, TenantDatabase } from '../database/tenant-database.service';
+import { APP_ROLE, DatabaseService } from '../database/database.service';
+import { runAsTenant } from '../database/tenant-context';
 
 /**
  * The tables behind the second wall (RELIABILITY 18): forced row-level security with the
@@ -17,6 +18,21 @@ export const PROTECTED_TABLES = [
   'RoleAssignment',
   'AuditLog',
   'ImportBatch',
+  // Migration tenant_row_level_security: the rest of the tables with a company.
+  'Session',
+  'ApiToken',
+  'WorkflowDefinition',
+  'DefinitionVersion',
+  'EstateBinding',
+  'Instance',
+  'InstanceEvent',
+  'Task',
+  'Incident',
+  'Schedule',
+  'Attachment',
+  'Notification',
+  'Webhook',
+  'ReferenceCounter',
 ] as const;
 
 export interface RowLevelSecurityFacts {
@@ -30,12 +46,17 @@ export interface RowLevelSecurityFacts {
   peopleVisibleWithoutTenant: number;
 }
 
-/** Reads, as the runtime role itself, what PostgreSQL enforces for it. */
+/** Reads, on the engine's own runtime connections (as no tenant), what PostgreSQL enforces for them. */
 @Injectable()
 export class RowLevelSecurityRepository {
-  constructor(private readonly database: TenantDatabase) {}
+  constructor(private readonly database: DatabaseService) {}
 
-  async facts(): Promise<RowLevelSecurityFacts> {
+  facts(): Promise<RowLevelSecurityFacts> {
+    // As no tenant, whoever asks: "nothing visible without a tenant" is one of the facts.
+    return runAsTenant(null, () => this.readFacts());
+  }
+
+  private async readFacts(): Promise<RowLevelSecurityFacts> {
     const client = await this.database.pool.connect();
     try {
       const role = await client.query<{

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 import { TenantDatabase } from '../database/tenant-database.service';
 import type { StoredAuditRow } from './audit-chain';
 import type { JsonValue } from './canonical-json';
@@ -43,7 +43,7 @@ function isActorKind(value: string): value is StoredAuditRow['actorKind'] {
 export class AuditViewerRepository {
   constructor(
     private readonly tenant: TenantDatabase,
-    private readonly owner: DatabaseService,
+    private readonly owner: OwnerDatabase,
   ) {}
 
   list(filter: AuditFilter): Promise<{ items: AuditEntryView[]; total: number }> {
@@ -92,6 +92,7 @@ export class AuditViewerRepository {
 
   /** One batch of the whole chain after `afterId`, in id order (owner connection: every company). */
   async chainBatch(input: { afterId: string; limit: number }): Promise<StoredAuditRow[]> {
+    // Owner: the chain runs through every company's rows (and the system's, which have none).
     const result = await this.owner.pool.query<{
       id: string;
       companyId: string | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 import { canonicalJson, type JsonValue } from './canonical-json';
 
 /** Arbitrary constant: the advisory lock that serialises appends to the audit chain. */
@@ -29,11 +29,13 @@ export function auditRowHash(prevHash: string, row: AuditRow): string {
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(private readonly owner: OwnerDatabase) {}
 
   /** Appends one row to the chain; the advisory lock makes "read last hash, insert" atomic across processes. */
   async append(row: AuditRow): Promise<void> {
-    const client = await this.database.pool.connect();
+    // Owner: one chain runs through every company's rows, so appending reads the last row of any
+    // company, and system rows have no company at all (the tenant policy would refuse them).
+    const client = await this.owner.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);

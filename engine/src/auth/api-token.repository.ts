@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 import type { StaffRole } from '../generated/prisma/enums';
 import type { Principal } from './principal';
 
@@ -13,11 +14,15 @@ export interface ApiTokenSummary {
 
 @Injectable()
 export class ApiTokenRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly owner: OwnerDatabase,
+  ) {}
 
   /** The principal an API token acts as: its creator, while the creator is active. One round trip. */
   async principalForToken(tokenHash: string): Promise<Principal | null> {
-    const result = await this.database.pool.query<{
+    // Owner: the bearer token is all there is before this; the token tells the request its company.
+    const result = await this.owner.pool.query<{
       id: string;
       companyId: string;
       userId: string;
@@ -37,7 +42,7 @@ export class ApiTokenRepository {
     if (!row) return null;
     // lastUsedAt is for people deciding what to revoke; minute precision is plenty and spares a write per request.
     if (row.stale)
-      void this.database.pool.query('UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE "id" = $1', [row.id]).catch(() => undefined);
+      void this.owner.pool.query('UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE "id" = $1', [row.id]).catch(() => undefined);
     return { kind: 'api_token', tokenId: row.id, userId: row.userId, companyId: row.companyId, name: row.name, roles: row.roles ?? [] };
   }
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiTokenRepository } from './api-token.repository';
 import { ApiTokenService } from './api-token.service';
 import { AuthController } from './auth.controller';
@@ -10,6 +10,7 @@ import { RateLimitRepository } from './rate-limit.repository';
 import { RateLimiterService } from './rate-limiter.service';
 import { SessionGuard } from './session.guard';
 import { SessionRepository } from './session.repository';
+import { TenantContextInterceptor } from './tenant-context.interceptor';
 
 /** Sign-in, sessions, API tokens, and the global guard that puts the principal on every request. */
 @Module({
@@ -24,6 +25,7 @@ import { SessionRepository } from './session.repository';
     RateLimitRepository,
     PrincipalCache,
     { provide: APP_GUARD, useClass: SessionGuard },
+    { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
   ],
   exports: [RateLimiterService],
 })

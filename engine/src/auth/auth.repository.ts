@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 
 export interface StaffCredentials {
   id: string;
@@ -18,10 +19,14 @@ export interface PersonAccount {
 /** Sign-in data: staff credentials, people by phone, one-time codes, and what /me shows. */
 @Injectable()
 export class AuthRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly owner: OwnerDatabase,
+  ) {}
 
   findStaffByEmail(email: string): Promise<StaffCredentials | null> {
-    return this.database.prisma.staffUser.findUnique({
+    // Owner: who signs in (and so which company) is what this finds out; e-mails are unique across companies.
+    return this.owner.prisma.staffUser.findUnique({
       where: { email },
       select: { id: true, companyId: true, passwordHash: true, active: true },
     });
@@ -29,7 +34,8 @@ export class AuthRepository {
 
   /** People (in any company) whose phone has one of these blind indexes and who still live somewhere. */
   async peopleByPhoneIndex(indexes: string[]): Promise<PersonAccount[]> {
-    const people = await this.database.prisma.person.findMany({
+    // Owner: the phone decides the company (one phone may live in two companies' estates).
+    const people = await this.owner.prisma.person.findMany({
       where: { phoneIndex: { in: indexes }, leftAt: null },
       select: { id: true, companyId: true, company: { select: { code: true, name: true } } },
       orderBy: { createdAt: 'asc' },

@@ -3,6 +3,7 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import { auditActorOf, AuditService } from '../audit/audit.service';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
+import { runAsTenant } from '../database/tenant-context';
 import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../common/errors';
 import { MESSAGE_SENDER, type MessageSender } from '../messaging/message-sender';
 import { maskPhone } from '../privacy/masking';
@@ -191,7 +192,16 @@ export class AuthService {
     };
   }
 
-  private async openSession(input: {
+  private openSession(input: {
+    companyId: string;
+    subject: { kind: 'staff'; staffUserId: string } | { kind: 'person'; personId: string };
+    ip: string;
+  }): Promise<NewSession> {
+    // Sign-in is a public route: the company is known only now, and the session and what /me shows belong to it.
+    return runAsTenant(input.companyId, () => this.openSessionAsTenant(input));
+  }
+
+  private async openSessionAsTenant(input: {
     companyId: string;
     subject: { kind: 'staff'; staffUserId: string } | { kind: 'person'; personId: string };
     ip: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 import type { StaffRole } from '../generated/prisma/enums';
 import type { Principal } from './principal';
 
@@ -22,7 +23,10 @@ interface PrincipalRow {
  */
 @Injectable()
 export class SessionRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly owner: OwnerDatabase,
+  ) {}
 
   async create(input: {
     id: string;
@@ -43,7 +47,8 @@ export class SessionRepository {
   }
 
   async principalForSession(id: string): Promise<Principal | null> {
-    const result = await this.database.pool.query<PrincipalRow>(
+    // Owner: the cookie is all there is before this; the session tells the request its company.
+    const result = await this.owner.pool.query<PrincipalRow>(
       `SELECT s."kind"::text AS "kind", s."companyId",
               u."id" AS "userId", u."name" AS "staffName", u."active",
               (SELECT json_agg(json_build_object('estateId', r."estateId", 'role', r."role"))
@@ -70,7 +75,8 @@ export class SessionRepository {
 
   /** Revokes one session; returns whose it was, or null when it was unknown or already over. */
   async revoke(id: string): Promise<{ companyId: string; kind: string; subjectId: string | null } | null> {
-    const result = await this.database.pool.query<{ companyId: string; kind: string; subjectId: string | null }>(
+    // Owner: signing out names the session by its cookie alone, also when it no longer yields a principal (expired).
+    const result = await this.owner.pool.query<{ companyId: string; kind: string; subjectId: string | null }>(
       `UPDATE "Session" SET "revokedAt" = now() WHERE "id" = $1 AND "revokedAt" IS NULL
        RETURNING "companyId", "kind"::text AS "kind", COALESCE("staffUserId", "personId") AS "subjectId"`,
       [id],

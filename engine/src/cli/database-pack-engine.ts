@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { runAsTenant } from '../database/tenant-context';
 import { EstateUpgradeService, type UpgradePlan, type UpgradeRequest } from '../packs/estate-upgrade.service';
 import type { PackFiles } from '../packs/format/pack-files';
 import { PacksRepository } from '../packs/packs.repository';
@@ -21,26 +22,32 @@ export class DatabasePackEngine implements PackEngine {
     progress: (message: string) => void;
   }): Promise<PackImportReport> {
     const { principal } = await this.actAs(input.companyCode);
-    const repository = this.app.get(PacksRepository);
-    const estates = await repository.estatesByCode(principal.companyId, input.estateCodes);
-    const missing = input.estateCodes.filter((code) => !estates.some((estate) => estate.code === code));
-    if (missing.length > 0) throw new CliFailure(`estate "${missing.join('", "')}" not found in company ${input.companyCode}`);
-    return this.app
-      .get(PacksService)
-      .importFiles({ companyId: principal.companyId, userId: principal.userId, files: input.files, estates, onProgress: input.progress });
+    return runAsTenant(principal.companyId, async () => {
+      const repository = this.app.get(PacksRepository);
+      const estates = await repository.estatesByCode(principal.companyId, input.estateCodes);
+      const missing = input.estateCodes.filter((code) => !estates.some((estate) => estate.code === code));
+      if (missing.length > 0) throw new CliFailure(`estate "${missing.join('", "')}" not found in company ${input.companyCode}`);
+      return this.app
+        .get(PacksService)
+        .importFiles({ companyId: principal.companyId, userId: principal.userId, files: input.files, estates, onProgress: input.progress });
+    });
   }
 
   async exportPack(input: { estateCode: string; workflowKey: string }): Promise<ExportedPack> {
     const { principal } = await this.actAs(this.requireCompany());
-    return this.app.get(PacksService).exportPack(principal, { workflowKey: input.workflowKey, estateCode: input.estateCode });
+    return runAsTenant(principal.companyId, () =>
+      this.app.get(PacksService).exportPack(principal, { workflowKey: input.workflowKey, estateCode: input.estateCode }),
+    );
   }
 
   async upgrade(input: { estateCode: string; request: UpgradeRequest; apply: boolean }): Promise<UpgradePlan> {
     const { principal } = await this.actAs(this.requireCompany());
-    const [estate] = await this.app.get(PacksRepository).estatesByCode(principal.companyId, [input.estateCode]);
-    if (estate === undefined) throw new CliFailure(`estate "${input.estateCode}" not found`);
-    const service = this.app.get(EstateUpgradeService);
-    return input.apply ? service.apply(principal, estate.id, input.request) : service.preview(principal, estate.id, input.request);
+    return runAsTenant(principal.companyId, async () => {
+      const [estate] = await this.app.get(PacksRepository).estatesByCode(principal.companyId, [input.estateCode]);
+      if (estate === undefined) throw new CliFailure(`estate "${input.estateCode}" not found`);
+      const service = this.app.get(EstateUpgradeService);
+      return input.apply ? service.apply(principal, estate.id, input.request) : service.preview(principal, estate.id, input.request);
+    });
   }
 
   private requireCompany(): string {

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DATABASE_URL, DatabaseService } from './database.service';
+import { OwnerDatabase } from './owner-database.service';
 import { TenantDatabase } from './tenant-database.service';
 
 @Global()
@@ -8,8 +9,8 @@ export class DatabaseModule {
   static forRoot(url: string) {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DATABASE_URL, useValue: url }, DatabaseService, TenantDatabase],
-      exports: [DatabaseService, TenantDatabase],
+      providers: [{ provide: DATABASE_URL, useValue: url }, DatabaseService, TenantDatabase, OwnerDatabase],
+      exports: [DatabaseService, TenantDatabase, OwnerDatabase],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
+import { runAsTenant } from '../database/tenant-context';
 import { Clock } from '../timers/clock';
 import { FaultInjector } from './fault-injector';
 import { type ClaimedJob, ObsoleteJobError, PermanentJobError } from './job';
@@ -64,7 +65,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   async tick(): Promise<number> {
     await this.runSweeps();
     const jobs = await this.repository.claim({ now: this.clock.now(), limit: BATCH_SIZE, leaseMs: this.config.worker.leaseMs });
-    await Promise.all(jobs.map((job) => this.run(job)));
+    await Promise.all(jobs.map((job) => this.runAsItsCompany(job)));
     return jobs.length;
   }
 
@@ -80,6 +81,18 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         this.logger.warn(`Sweep ${sweep.name}: ${describeError(error)}`);
       }
     }
+  }
+
+  /**
+   * Each job runs as its company (RELIABILITY 18): its handler's queries see that company's rows
+   * only. A job with no company (none today) sees no tenant rows. Each starts in a macrotask of its
+   * own: Prisma batches findUnique calls made in the same tick into one query, under one tenant.
+   */
+  private runAsItsCompany(job: ClaimedJob): Promise<void> {
+    return runAsTenant(job.companyId, async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.run(job);
+    });
   }
 
   private async run(job: ClaimedJob): Promise<void> {

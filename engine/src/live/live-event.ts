@@ -1,26 +1,19 @@
 /**
- * What travels between engine processes on the `estateflow_live` channel (pg_notify), and what
- * part of it the browser sees. Ids only: the client refetches what it is allowed to read.
+ * What travels between engine processes as a row of the `LiveChange` table (written by database
+ * triggers, migration live_changes), and what part of it the browser sees. Ids only: the client
+ * refetches what it is allowed to read.
  */
 export type LiveEvent =
   | { type: 'instance.updated'; companyId: string; estateId: string; id: string; version: number; requesterPersonId: string | null }
   | { type: 'task.changed'; companyId: string; estateId: string }
   | { type: 'notification'; companyId: string; id: string; recipientKind: 'staff' | 'person'; recipientId: string };
 
-export const LIVE_CHANNEL = 'estateflow_live';
-
 function text(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** Reads a notification payload; anything malformed is dropped rather than trusted. */
-export function parseLiveEvent(payload: string): LiveEvent | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return null;
-  }
+/** Reads a change's payload (parsed JSON); anything malformed is dropped rather than trusted. */
+export function readLiveEvent(value: unknown): LiveEvent | null {
   if (typeof value !== 'object' || value === null) return null;
   const event: Record<string, unknown> = Object.fromEntries(Object.entries(value));
   if (!text(event.companyId)) return null;

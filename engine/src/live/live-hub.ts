@@ -1,12 +1,12 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Subject, type Observable } from 'rxjs';
-import { type LiveEvent, parseLiveEvent } from './live-event';
+import { type LiveEvent, readLiveEvent } from './live-event';
 import { LiveRepository } from './live.repository';
 
 /**
- * This process's end of the live channel. Database triggers announce every committed change to
- * an instance, a task or an in-app notification (migration live_updates_and_sla_escalation),
- * whichever process made it; this hub fans what arrives out to the SSE connections held here.
+ * This process's end of the live channel. Database triggers record every committed change to an
+ * instance, a task or an in-app notification (migration live_changes), whichever process made it;
+ * the repository polls them and this hub fans them out to the SSE connections held here.
  */
 @Injectable()
 export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
@@ -15,9 +15,12 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(private readonly repository: LiveRepository) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.repository.listen((payload) => {
-      const event = parseLiveEvent(payload);
-      if (event) this.incoming.next(event);
+    await this.repository.listen({
+      onPayload: (payload) => {
+        const event = readLiveEvent(payload);
+        if (event) this.incoming.next(event);
+      },
+      watched: () => this.incoming.observed,
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toInputJson } from '../common/input-json';
 import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 import { TenantDatabase, type TenantTransaction } from '../database/tenant-database.service';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -73,11 +74,13 @@ export class PacksRepository {
   constructor(
     private readonly tenant: TenantDatabase,
     private readonly database: DatabaseService,
+    private readonly owner: OwnerDatabase,
   ) {}
 
   /** The company and estates named by code (the CLI speaks in codes); estates outside it are left out. */
   async companyByCode(code: string): Promise<{ id: string; name: string } | null> {
-    return this.database.prisma.company.findUnique({ where: { code }, select: { id: true, name: true } });
+    // Owner: the CLI names the company by code; which company it is decides the tenant.
+    return this.owner.prisma.company.findUnique({ where: { code }, select: { id: true, name: true } });
   }
 
   async estatesByCode(companyId: string, codes: readonly string[]): Promise<{ id: string; code: string }[]> {

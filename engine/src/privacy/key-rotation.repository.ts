@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 
 /**
  * A ciphertext column (with its blind index, if any) and the fixed SQL that rotates it.
@@ -54,10 +54,13 @@ export const PROTECTED_COLUMNS: readonly ProtectedColumn[] = [
   },
 ];
 
-/** Reads and rewrites ciphertexts for key rotation. */
+/**
+ * Reads and rewrites ciphertexts for key rotation. Owner: a key protects every company's personal
+ * data, so rotating it (and checking at start-up that this engine holds the keys in use) crosses companies.
+ */
 @Injectable()
 export class KeyRotationRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(private readonly database: OwnerDatabase) {}
 
   /** Ciphertexts per key id in a column (EstateFlow format only: "ef1:<keyId>:…"). */
   async keyUsage(column: ProtectedColumn): Promise<Map<string, number>> {

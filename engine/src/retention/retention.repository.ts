@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 import { TenantDatabase } from '../database/tenant-database.service';
 
 /** Companies and their retention setting (owner: the sweep walks every company), and the purge itself (tenant). */
 @Injectable()
 export class RetentionRepository {
   constructor(
-    private readonly owner: DatabaseService,
+    private readonly owner: OwnerDatabase,
     private readonly tenant: TenantDatabase,
   ) {}
 
   /** The one cross-company read of the sweep: which companies exist and their settings. */
   async companies(): Promise<{ id: string; settings: unknown }[]> {
+    // Owner: the sweep walks every company; each purge then runs as its company.
     const result = await this.owner.pool.query<{ id: string; settings: unknown }>(
       'SELECT id::text AS id, settings FROM "Company" ORDER BY id',
     );

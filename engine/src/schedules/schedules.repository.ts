@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 
 export interface ScheduleRow {
   id: string;
@@ -17,7 +18,10 @@ export interface ScheduleRow {
 /** Schedule rows, and turning due ones into start jobs. */
 @Injectable()
 export class SchedulesRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly owner: OwnerDatabase,
+  ) {}
 
   list(input: { companyId: string; estateId: string }): Promise<ScheduleRow[]> {
     return this.database.prisma.schedule.findMany({
@@ -70,7 +74,9 @@ export class SchedulesRepository {
    * so a run is started once however many processes race for it.
    */
   async advanceDue(input: { now: Date; limit: number; nextRun: (schedule: ScheduleRow & { timezone: string }) => Date }): Promise<number> {
-    const client = await this.database.pool.connect();
+    // Owner: the sweep finds due schedules in every company; it only moves them on and enqueues
+    // start jobs, which then run as their company.
+    const client = await this.owner.pool.connect();
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<ScheduleRow & { timezone: string }>(

@@ -9,6 +9,7 @@ import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { DEMO_PASSWORD, demoPlan, type PlannedCompany } from './demo-plan';
 import { DemoSeedSteps, type DemoSeedContext } from './demo-seed-step';
 import { type CompanyRows, SeedRepository } from './seed.repository';
+import { runAsTenant } from '../database/tenant-context';
 
 /** `<dataDir>/demo-logins.json`, read by welcome.ts, the tests and people trying the demo. */
 export interface DemoLogins {
@@ -87,7 +88,8 @@ export class DemoSeederService {
   private async runSteps(context: DemoSeedContext): Promise<void> {
     for (const step of this.steps.list()) {
       try {
-        await step.run(context);
+        // Steps work through the engine's repositories, which run as a tenant: this company.
+        await runAsTenant(context.company.id, () => step.run(context));
       } catch (error) {
         // A broken extension must not keep the demo from starting; say which one and go on.
         this.logger.error(

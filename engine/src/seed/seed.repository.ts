@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 import type { EstateKind, StaffRole } from '../generated/prisma/enums';
 import type { DemoSeedContext } from './demo-seed-step';
 
@@ -35,9 +35,10 @@ export interface CompanyRows {
   residencies: { companyId: string; estateId: string; personId: string; unitId: string; kind: 'owner' | 'tenant'; moveInAt: Date }[];
 }
 
+/** Owner: seeding creates companies, and asks whether any company exists at all. */
 @Injectable()
 export class SeedRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(private readonly database: OwnerDatabase) {}
 
   /** Runs `work` while holding the seed lock (other processes wait). */
   async withSeedLock<T>(work: () => Promise<T>): Promise<T> {

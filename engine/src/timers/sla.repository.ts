@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
 
 // How many deadlines of an open task have passed: the respond deadline counts while the task was
 // not claimed before it, the complete deadline once it is past.
@@ -31,11 +32,16 @@ ON CONFLICT ("dedupeKey") DO NOTHING`;
 /** SLA breaches on task rows: found, counted on the task, and turned into escalate jobs — in one statement. */
 @Injectable()
 export class SlaRepository {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly owner: OwnerDatabase,
+  ) {}
 
   /** Returns how many escalations were enqueued. */
   async raiseEscalations(input: { now: Date; limit: number }): Promise<number> {
-    const { rowCount } = await this.database.pool.query(RAISE_ESCALATIONS, [input.now, input.limit]);
+    // Owner: the sweep finds passed deadlines in every company in one statement; it only counts them
+    // on the task and enqueues escalate jobs, which then run as their company.
+    const { rowCount } = await this.owner.pool.query(RAISE_ESCALATIONS, [input.now, input.limit]);
     return rowCount ?? 0;
   }
 

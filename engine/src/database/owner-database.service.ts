@@ -1,0 +1,28 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { DATABASE_URL } from './database.service';
+
+/**
+ * The owner of the schema, for the few paths that must cross companies (docs/tenancy.md, "Wall 2"):
+ * the seed, finding who signs in or which session or API token a request carries before its
+ * company is known, the audit chain (one chain over every company), the sweeps that find due
+ * deadlines and schedules in every company, the retention sweep's list of companies, key rotation
+ * and `estateflow audit verify`. Every use says why it must cross companies. Everything else uses
+ * `DatabaseService`, which runs as the tenant.
+ */
+@Injectable()
+export class OwnerDatabase implements OnModuleDestroy {
+  readonly pool: Pool;
+  readonly prisma: PrismaClient;
+
+  constructor(@Inject(DATABASE_URL) url: string) {
+    this.pool = new Pool({ connectionString: url, max: 5 });
+    this.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([this.prisma.$disconnect(), this.pool.end()]);
+  }
+}
