@@ -191,6 +191,21 @@ describe('designing a workflow in the designer', () => {
     }
   });
 
+  it("shows the repair dispatch task's respond SLA by urgency: three cases", async () => {
+    if (!engine) throw new Error('not started');
+    const page = await signedInPage('en');
+    const client = new HttpClient(engine.url);
+    await client.request('POST', '/api/auth/login', { body: { email: designer().email, password: designer().password } });
+    const repair = (await client.request('GET', '/api/definitions')).body.find((row: { key: string }) => row.key === 'repair');
+    await page.goto(`${engine.url}/designer/workflows/${repair.id}`);
+    // The compound state's header, not one of its children.
+    await page.locator('.react-flow__node[data-id="submitted"]').click({ position: { x: 24, y: 12 } });
+    const respond = page.getByTestId('sla-cases-Respond within');
+    await expect.poll(() => respond.locator('.sla-case').count()).toBe(3);
+    expect(await respond.locator('.sla-case input').first().inputValue()).toBe("data.urgency == 'normal'");
+    await screenshot(page, 'designer-repair-sla-by-case');
+  });
+
   it('exports what an estate runs as a template pack and imports it back through the pack API', async () => {
     if (!engine) throw new Error('not started');
     const page = await signedInPage('en');

@@ -21,6 +21,11 @@ export function describeDuration(duration: unknown): string | null {
       [days && `${days}d`, hours && `${hours}h`, minutes && `${minutes}m`, seconds && `${seconds}s`].filter(Boolean).join(' ') || duration
     );
   }
+  // By case (e.g. per urgency): each case's duration, in order.
+  if (isRecord(duration) && Array.isArray(duration.cases)) {
+    const each = duration.cases.map((item: unknown) => (isRecord(item) ? describeDuration(item.duration) : null)).filter(Boolean);
+    return each.length > 0 ? each.join(' / ') : null;
+  }
   if (isRecord(duration) && typeof duration.param === 'string') {
     const unit = typeof duration.unit === 'string' ? (UNIT_SUFFIX[duration.unit] ?? duration.unit) : '';
     return `{${duration.param}}${unit}`;

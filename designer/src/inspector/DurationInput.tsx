@@ -14,6 +14,8 @@ export function DurationInput(props: {
   onChange: (value: Duration | undefined) => void;
   parameterNames: string[];
   label: string;
+  /** Offers "by case" too (task SLAs only); called when it is chosen. */
+  onByCase?: () => void;
 }) {
   const { t } = useI18n();
   const { value } = props;
@@ -27,12 +29,14 @@ export function DurationInput(props: {
         onChange={(next: string) => {
           if (next === 'none') props.onChange(undefined);
           else if (next === 'fixed') props.onChange('PT2H');
+          else if (next === 'cases') props.onByCase?.();
           else props.onChange({ param: props.parameterNames[0] ?? 'hours', unit: 'hours' });
         }}
         options={[
           { value: 'none', label: t('common.none') },
           { value: 'fixed', label: t('inspector.duration') },
           { value: 'param', label: t('inspector.durationParam') },
+          ...(props.onByCase ? [{ value: 'cases', label: t('inspector.byCase') }] : []),
         ]}
       />
       {typeof value === 'string' && (

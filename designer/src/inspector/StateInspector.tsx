@@ -6,10 +6,12 @@ import { renameState, setInitial, setStateKind, updateState } from '../definitio
 import { getState, listStates, parentIdOf } from '../definition/stateTree';
 import { useEditor } from '../editor/EditorContext';
 import { useI18n } from '../i18n/I18nContext';
+import { useLint } from '../lint/LintContext';
 import { ActionListEditor } from './ActionListEditor';
 import { AssigneeInput } from './AssigneeInput';
-import { DurationInput } from './DurationInput';
 import { LocalizedTextInput } from './LocalizedTextInput';
+import { SlaDurationInput } from './SlaDurationInput';
+import { slaFindings } from './slaCases';
 import { useDefinitionEdit } from './useDefinitionEdit';
 
 /** Edits one state: key, kind, names, owner progress text, its user task, entry and exit actions. */
@@ -17,6 +19,7 @@ export function StateInspector(props: { stateId: string }) {
   const { t } = useI18n();
   const { state, perform } = useEditor();
   const edit = useDefinitionEdit();
+  const { findings } = useLint();
   const { definition } = state;
   const { stateId } = props;
   const config = getState(definition.machine, stateId);
@@ -31,6 +34,11 @@ export function StateInspector(props: { stateId: string }) {
   const task = meta.task;
   const setTask = (coalesce: string, patch: Partial<TaskMeta>) => task && setMeta(`task.${coalesce}`, { task: { ...task, ...patch } });
   const parameterNames = Object.keys(definition.parameters?.properties ?? {});
+  // The lint findings about an SLA input, shown under it.
+  const slaProblems = (part: 'sla.respond' | 'sla.complete') => {
+    const messages = slaFindings(findings, { stateId, part });
+    return messages.length === 0 ? {} : { validateStatus: 'error' as const, help: messages.join('；') };
+  };
   const formOptions = Object.keys(definition.forms).map((name) => ({ value: name, label: name }));
   const commitKey = () => {
     if (key === entry.key) return;
@@ -107,16 +115,16 @@ export function StateInspector(props: { stateId: string }) {
               <Form.Item label={t('inspector.assignee')}>
                 <AssigneeInput value={task.assignee} onChange={(assignee) => setTask('assignee', { assignee })} />
               </Form.Item>
-              <Form.Item label={t('inspector.slaRespond')}>
-                <DurationInput
+              <Form.Item label={t('inspector.slaRespond')} {...slaProblems('sla.respond')}>
+                <SlaDurationInput
                   label={t('inspector.slaRespond')}
                   parameterNames={parameterNames}
                   value={task.sla?.respond}
                   onChange={(respond) => setTask('sla.respond', { sla: { ...task.sla, respond } })}
                 />
               </Form.Item>
-              <Form.Item label={t('inspector.slaComplete')}>
-                <DurationInput
+              <Form.Item label={t('inspector.slaComplete')} {...slaProblems('sla.complete')}>
+                <SlaDurationInput
                   label={t('inspector.slaComplete')}
                   parameterNames={parameterNames}
                   value={task.sla?.complete}

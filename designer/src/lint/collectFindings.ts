@@ -7,7 +7,8 @@ import type { DesignerFinding } from './LintContext';
 function targetOf(target: LintTarget): FindingTarget {
   switch (target.kind) {
     case 'state':
-      return target.statePath ? { kind: 'state', stateId: target.statePath } : { kind: 'definition' };
+      if (!target.statePath) return { kind: 'definition' };
+      return target.part ? { kind: 'state', stateId: target.statePath, part: target.part } : { kind: 'state', stateId: target.statePath };
     case 'transition':
       return target.transitionId && target.statePath
         ? { kind: 'transition', transitionId: target.transitionId, stateId: target.statePath }

@@ -19,6 +19,11 @@ describe('where a finding points', () => {
       form: 'start',
       field: 'phone',
     });
+    expect(findingTargetFromPointer('/machine/states/submitted/meta/task/sla/respond/cases/0/when')).toEqual({
+      kind: 'state',
+      stateId: 'submitted',
+      part: 'sla.respond',
+    });
     expect(findingTargetFromPointer('/parameters')).toEqual({ kind: 'definition' });
   });
 });

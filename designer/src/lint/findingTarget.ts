@@ -2,7 +2,7 @@ import { transitionId } from '../definition/stateTree';
 
 /** What a finding points at, so that clicking it can select it. */
 export type FindingTarget =
-  | { kind: 'state'; stateId: string }
+  | { kind: 'state'; stateId: string; part?: 'sla.respond' | 'sla.complete' }
   | { kind: 'transition'; transitionId: string; stateId: string }
   | { kind: 'field'; form: string; field: string | null }
   | { kind: 'definition' };
@@ -41,5 +41,8 @@ export function findingTargetFromPointer(pointer: string): FindingTarget {
     if (Number.isInteger(position))
       return { kind: 'transition', stateId, transitionId: transitionId({ sourceId: stateId, kind: bucket, key: '', index: position }) };
   }
+  // /…/meta/task/sla/respond/…: the SLA input of the state's inspector.
+  const sla = parts[index] === 'meta' && parts[index + 1] === 'task' && parts[index + 2] === 'sla' ? parts[index + 3] : undefined;
+  if (sla === 'respond' || sla === 'complete') return { kind: 'state', stateId, part: `sla.${sla}` };
   return { kind: 'state', stateId };
 }

@@ -20,6 +20,9 @@ export type { GuardType } from './guards.js';
 export { parseIsoDuration } from './durations/parse-iso-duration.js';
 export { resolveDuration } from './durations/resolve-duration.js';
 export type { DurationResolution } from './durations/resolve-duration.js';
+export { resolveSlaDuration } from './durations/resolve-sla-duration.js';
+export type { SlaDurationResolution } from './durations/resolve-sla-duration.js';
+export { isDurationByCase } from './durations/is-duration-by-case.js';
 
 // Expressions (CEL)
 export { parseExpression } from './expressions/parse-expression.js';

@@ -151,6 +151,13 @@ function dataForms(
   return forms;
 }
 
+/** Past the completion deadline, or past the response deadline while still unclaimed (as the inbox's overdue filter). */
+function isOverdue(task: TaskLike, now: number): boolean {
+  const past = (due: string | null) => due !== null && Date.parse(due) < now;
+  if (task.status === 'open') return past(task.completeDueAt) || past(task.respondDueAt);
+  return task.status === 'claimed' && past(task.completeDueAt);
+}
+
 export function taskSummary(
   task: TaskLike,
   instance: { id: string; reference: string; title: string; workflowKey: string },
@@ -165,7 +172,7 @@ export function taskSummary(
     name: task.name,
     state: task.stateKey,
     status: task.status,
-    overdue: (task.status === 'open' || task.status === 'claimed') && task.completeDueAt !== null && Date.parse(task.completeDueAt) < now,
+    overdue: isOverdue(task, now),
     createdAt: new Date(task.createdAt).toISOString(),
   };
   const assignee: NonNullable<TaskSummary['assignee']> = {};

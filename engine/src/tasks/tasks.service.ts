@@ -185,7 +185,9 @@ export class TasksService {
     if (query.estateId !== undefined) where.estateId = query.estateId;
     else if (visible !== null) where.estateId = { in: visible };
     where.status = query.status ?? { in: ['open', 'claimed'] };
-    if (query.overdue) where.completeDueAt = { lt: now };
+    // Overdue as the SLA sweep counts a breach: past the completion deadline, or past the response
+    // deadline while nobody has claimed it (a dispatch task's respond-by-urgency SLA, say).
+    if (query.overdue) where.OR = [{ completeDueAt: { lt: now } }, { status: 'open', respondDueAt: { lt: now } }];
     if (query.workflowKey !== undefined) where.workflowKey = query.workflowKey;
     if (query.state !== undefined) where.stateKey = query.state;
     if (query.buildingId !== undefined) where.buildingId = query.buildingId;

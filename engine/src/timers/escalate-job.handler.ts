@@ -62,6 +62,7 @@ export class EscalateJobHandler implements JobHandler, OnModuleInit {
       const task = await this.sla.openTask({ companyId: job.companyId, taskId, now: this.clock.now() });
       if (task === null) throw new ObsoleteJobError('the task was finished before its escalation went out');
       role ??= escalationRole({ definition, statePath: task.stateKey, level });
+      if (role === null) throw new ObsoleteJobError('the workflow escalates this task itself (sla.escalation: false)');
       reason = task.respondBreached && level === 1 ? SLA_REASONS.respond : SLA_REASONS.complete;
     }
     if (role === null) throw new PermanentJobError('An escalate job needs a role to escalate to.');

@@ -25,4 +25,10 @@ describe('escalationRole', () => {
     expect(escalationRole({ definition: custom, statePath: 'submitted', level: 1 })).toBe('front_desk');
     expect(escalationRole({ definition: custom, statePath: 'submitted', level: 2 })).toBe('company_admin');
   });
+
+  it('leaves a task whose workflow escalates it itself to the workflow', () => {
+    const own = definition({ respond: 'PT30M', escalation: false });
+    expect(escalationRole({ definition: own, statePath: 'submitted', level: 1 })).toBeNull();
+    expect(escalationRole({ definition: own, statePath: 'submitted', level: 2 })).toBeNull();
+  });
 });

@@ -49,7 +49,7 @@ describe('estateflow pack, offline', { timeout: 240_000 }, () => {
   it('validates, tests and builds a pack folder (exit 0) and prints coverage', async () => {
     const validated = await estateflow(['pack', 'validate', REPAIR]);
     expect(validated.code).toBe(0);
-    expect(validated.stdout).toMatch(/repair@1\.0\.0 is valid/);
+    expect(validated.stdout).toMatch(/repair@1\.1\.0 is valid/);
     const tested = await estateflow(['pack', 'test', REPAIR]);
     expect(tested.code, tested.stderr).toBe(0);
     expect(tested.stdout).toMatch(/states 20\/20 \(100%\), transitions 36\/36 \(100%\)/);
@@ -132,7 +132,7 @@ describe('estateflow pack against a running engine', { timeout: 240_000 }, () =>
       token,
     ]);
     expect(dryRun.code, dryRun.stderr).toBe(0);
-    expect(dryRun.stdout).toMatch(/repair: version 1 \(1\.0\.0\) → 2 \(1\.2\.0\)/);
+    expect(dryRun.stdout).toMatch(/repair: version 1 \(1\.1\.0\) → 2 \(1\.2\.0\)/);
     expect(dryRun.stdout).toMatch(/parameter autoConfirmHours: default \(default 72 → 48\)/);
     expect(dryRun.stdout).toMatch(/dry run: nothing changed/);
     const exported = await estateflow([
@@ -150,7 +150,7 @@ describe('estateflow pack against a running engine', { timeout: 240_000 }, () =>
       token,
     ]);
     expect(exported.code, exported.stderr).toBe(0);
-    expect((await estateflow(['pack', 'validate', 'sunshine.tgz'])).stdout).toMatch(/repair@1\.0\.0 is valid/);
+    expect((await estateflow(['pack', 'validate', 'sunshine.tgz'])).stdout).toMatch(/repair@1\.1\.0 is valid/);
   });
 
   it('works on the database directly with --database-url', async () => {

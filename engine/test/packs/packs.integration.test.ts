@@ -62,7 +62,7 @@ describe('the demo company on first start', () => {
     const repair = await admin.get(
       `/api/definitions/${list.body.find((definition: { key: string }) => definition.key === 'repair').id}/versions/1`,
     );
-    expect(repair.body.changeNote).toBe('Imported from pack repair@1.0.0');
+    expect(repair.body.changeNote).toBe('Imported from pack repair@1.1.0');
     const schedules = await admin.get(`/api/estates/${sunshineId}/schedules`);
     expect(schedules.body).toEqual([
       expect.objectContaining({ workflowKey: 'inspection', name: '设备巡检', rule: { every: 'day', at: '09:00' }, active: false }),
@@ -240,7 +240,7 @@ describe('importing a pack', () => {
     writeJson(files, PARAMETERS, parameters);
     const clash = await upload(archiveOf(reseal(files)));
     expect(clash.status).toBe(409);
-    expect(clash.body.error.message).toMatch(/repair@1\.0\.0 was already imported with different content/);
+    expect(clash.body.error.message).toMatch(/repair@1\.1\.0 was already imported with different content/);
     expect(await repairVersions()).toEqual([1]);
   });
 });
@@ -257,13 +257,13 @@ describe('upgrading an estate to a new pack version', () => {
     });
     expect(tuned.status, JSON.stringify(tuned.body)).toBe(200);
 
-    // v1.1.0 changes two defaults: one the estate kept as it was (autoConfirmHours), one it had tuned (acceptMinutes).
+    // v1.2.0 changes two defaults: one the estate kept as it was (autoConfirmHours), one it had tuned (acceptMinutes).
     const files = repairPackFiles();
     const parameters = readJson(files, PARAMETERS);
     parameters.properties.autoConfirmHours.default = 48;
     parameters.properties.acceptMinutes.default = 15;
     writeJson(files, PARAMETERS, parameters);
-    const imported = await upload(archiveOf(reseal(files, { version: '1.1.0' })), `?estateId=${sunshineId}`);
+    const imported = await upload(archiveOf(reseal(files, { version: '1.2.0' })), `?estateId=${sunshineId}`);
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     expect(imported.body.workflows).toEqual([expect.objectContaining({ key: 'repair', version: 2, status: 'imported' })]);
     expect(imported.body.bindings).toEqual([expect.objectContaining({ status: 'kept', version: 1 })]);
@@ -292,7 +292,7 @@ describe('upgrading an estate to a new pack version', () => {
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.applied).toBe(false);
     expect(preview.body.from.version).toBe(1);
-    expect(preview.body.to).toEqual({ version: 2, packVersion: '1.1.0' });
+    expect(preview.body.to).toEqual({ version: 2, packVersion: '1.2.0' });
     expect(preview.body.parameters.values).toEqual({ respondMinutesNormal: 90, acceptMinutes: 12 });
     const outcome = Object.fromEntries(
       preview.body.parameters.changes.map((change: { name: string; outcome: string }) => [change.name, change.outcome]),
@@ -334,7 +334,7 @@ describe('exporting what an estate runs', () => {
     const files = readPackArchive(Buffer.from(await response.arrayBuffer()));
     const manifest = readJson(files, 'pack.json');
     expect(manifest.name).toBe('repair');
-    expect(manifest.version).toBe('1.1.0-sunshine.v2');
+    expect(manifest.version).toBe('1.2.0-sunshine.v2');
     expect(readJson(files, PARAMETERS).properties.respondMinutesNormal.default).toBe(90);
     const again = await upload(Buffer.from(archiveOf(files)));
     expect(again.status, JSON.stringify(again.body)).toBe(201);

@@ -47,17 +47,24 @@ export type Assignee = RoleAssignee | UserAssignee | RuleAssignee | RequesterAss
  */
 export type Expression = string;
 /**
+ * A task's SLA: a Duration, or one chosen by the instance's data (e.g. per urgency).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "SlaDuration".
+ */
+export type SlaDuration = IsoDuration | ParameterDuration | DurationByCase;
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "IsoDuration".
+ */
+export type IsoDuration = string;
+/**
  * An ISO 8601 duration such as PT72H, or a reference to a numeric parameter with its unit.
  *
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "Duration".
  */
 export type Duration = IsoDuration | ParameterDuration;
-/**
- * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
- * via the `definition` "IsoDuration".
- */
-export type IsoDuration = string;
 /**
  * A JSON Schema (draft-07) of an object; checked by checkSchemaSafety before it is compiled.
  *
@@ -271,8 +278,12 @@ export interface TaskMeta {
   form?: Identifier;
   assignee?: Assignee;
   sla?: {
-    respond?: Duration;
-    complete?: Duration;
+    respond?: SlaDuration;
+    complete?: SlaDuration;
+    /**
+     * Who the SLA sweep tells when a deadline passes: the roles for the first and second breach (default engineering_supervisor, then estate_manager), or false when the workflow escalates this task itself (its own timers and escalate actions) and the sweep should only mark it overdue.
+     */
+    escalation?: [Role, ...Role[]] | false;
   };
 }
 /**
@@ -312,6 +323,27 @@ export interface RequesterAssignee {
 export interface ParameterDuration {
   param: Identifier;
   unit: 'seconds' | 'minutes' | 'hours' | 'days';
+}
+/**
+ * The first case whose `when` is true decides (an expression that fails counts as false, as for guards); none true: `otherwise`, or no SLA.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "DurationByCase".
+ */
+export interface DurationByCase {
+  /**
+   * @maxItems 50
+   */
+  cases: DurationCase[];
+  otherwise?: Duration;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "DurationCase".
+ */
+export interface DurationCase {
+  when: Expression;
+  duration: Duration;
 }
 /**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema

@@ -1,10 +1,11 @@
-import type { Duration } from '../generated/definition.js';
+import type { Duration, SlaDuration } from '../generated/definition.js';
+import { isDurationByCase } from '../durations/is-duration-by-case.js';
 import { parseIsoDuration } from '../durations/parse-iso-duration.js';
 import { ownEntries, ownValue } from '../util/records.js';
 import type { LintContext } from './lint-context.js';
 import type { LintTarget } from './lint-finding.js';
 
-/** malformedDuration, unknownDelay, undeclaredParameter (in durations), parameterNotNumeric. */
+/** malformedDuration, unknownDelay, undeclaredParameter (in durations), parameterNotNumeric, emptyDurationCases. */
 export function lintDurations(context: LintContext): void {
   const { definition } = context;
   for (const [name, duration] of ownEntries(definition.delays))
@@ -12,8 +13,8 @@ export function lintDurations(context: LintContext): void {
   for (const state of context.states) {
     const target: LintTarget = { kind: 'state', statePath: state.path };
     const sla = state.node.meta?.task?.sla;
-    if (sla?.respond !== undefined) checkDuration(context, { duration: sla.respond, target });
-    if (sla?.complete !== undefined) checkDuration(context, { duration: sla.complete, target });
+    if (sla?.respond !== undefined) checkSlaDuration(context, { duration: sla.respond, target: { ...target, part: 'sla.respond' } });
+    if (sla?.complete !== undefined) checkSlaDuration(context, { duration: sla.complete, target: { ...target, part: 'sla.complete' } });
     for (const [delay] of ownEntries(state.node.after)) {
       if (ownValue(definition.delays, delay) === undefined && parseIsoDuration(delay) === undefined) {
         context.report({
@@ -26,6 +27,26 @@ export function lintDurations(context: LintContext): void {
       }
     }
   }
+}
+
+// A by-case SLA's conditions are linted with the other expressions (expression-rules.ts).
+function checkSlaDuration(context: LintContext, options: { duration: SlaDuration; target: LintTarget }): void {
+  const { duration, target } = options;
+  if (!isDurationByCase(duration)) {
+    checkDuration(context, { duration, target });
+    return;
+  }
+  if (duration.cases.length === 0) {
+    context.report({
+      severity: 'error',
+      code: 'emptyDurationCases',
+      zh: `按情况设定的时限至少需要一种情况（${target.part ?? 'sla'}）`,
+      en: `an SLA set by case needs at least one case (${target.part ?? 'sla'})`,
+      target,
+    });
+  }
+  for (const option of duration.cases) checkDuration(context, { duration: option.duration, target });
+  if (duration.otherwise !== undefined) checkDuration(context, { duration: duration.otherwise, target });
 }
 
 function checkDuration(context: LintContext, options: { duration: Duration; target: LintTarget }): void {

@@ -1,3 +1,4 @@
+import { isDurationByCase } from '../durations/is-duration-by-case.js';
 import { checkExpression, type ExpressionTypeScope } from '../expressions/check-expression.js';
 import { ExpressionError } from '../expressions/expression-error.js';
 import { expressionReferences } from '../expressions/expression-references.js';
@@ -128,8 +129,16 @@ function expressionSites(context: LintContext): ExpressionSite[] {
       add({ expression: expr, target: transitionTarget(info), guard: true, ...(eventData === undefined ? {} : { eventData }) });
   }
   for (const state of context.states) {
-    const assignee = state.node.meta?.task?.assignee;
+    const task = state.node.meta?.task;
+    const assignee = task?.assignee;
     if (assignee !== undefined && 'user' in assignee) add({ expression: assignee.user, target: { kind: 'state', statePath: state.path } });
+    // A by-case SLA's conditions are judged like guards: booleans over data and params.
+    for (const part of ['respond', 'complete'] as const) {
+      const duration = task?.sla?.[part];
+      if (duration === undefined || !isDurationByCase(duration)) continue;
+      for (const option of duration.cases)
+        add({ expression: option.when, target: { kind: 'state', statePath: state.path, part: `sla.${part}` }, guard: true });
+    }
   }
   for (const { action, target, transition } of everyAction(context)) {
     const params = action.params ?? {};

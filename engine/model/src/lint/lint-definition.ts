@@ -15,7 +15,7 @@ import { lintStructure } from './structure-rules.js';
  * unreachableState, deadEnd, ambiguousTransition, missingForm, formSchemaUnsafe,
  * formSchemaInvalid, unknownRole, transitionWithoutRoles, unknownActionType, badActionParams,
  * unknownGuardType, badGuardParams, missingNotification, unknownWorkflow, malformedDuration,
- * unknownDelay, undeclaredParameter, parameterNotNumeric, expressionSyntax, expressionUnsafe,
+ * unknownDelay, undeclaredParameter, parameterNotNumeric, emptyDurationCases, expressionSyntax, expressionUnsafe,
  * expressionUnknownField, expressionType, guardNotBoolean, unsafeTemplate.
  */
 export function lintDefinition(definition: WorkflowDefinition, options: LintOptions = {}): LintFinding[] {

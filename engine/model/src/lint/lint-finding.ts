@@ -13,6 +13,8 @@ export interface LintTarget {
   transitionId?: string;
   form?: string;
   field?: string;
+  /** Which setting of a state the finding is about (`sla.respond`, `sla.complete`), for the inspector to show it there. */
+  part?: 'sla.respond' | 'sla.complete';
 }
 
 export interface LintFinding {

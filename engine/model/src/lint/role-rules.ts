@@ -15,6 +15,8 @@ export function lintRoles(context: LintContext): void {
   for (const state of context.states) {
     const assignee = state.node.meta?.task?.assignee;
     if (assignee !== undefined && 'role' in assignee) check(assignee.role, { kind: 'state', statePath: state.path });
+    const escalation = state.node.meta?.task?.sla?.escalation;
+    if (Array.isArray(escalation)) escalation.forEach((role) => check(role, { kind: 'state', statePath: state.path }));
   }
   for (const info of context.transitions) {
     const target = transitionTarget(info);

@@ -1,5 +1,5 @@
 import type { LocalizedText, WorkflowDefinition } from '../generated/definition.js';
-import { resolveDuration } from '../durations/resolve-duration.js';
+import { resolveSlaDuration } from '../durations/resolve-sla-duration.js';
 import { compileMachine } from './compile-machine.js';
 import type { ResolvedAssignee } from './effects.js';
 import { expressionScopeOf } from './expression-scope.js';
@@ -15,7 +15,7 @@ export interface ActiveTask {
   name: LocalizedText;
   form?: string;
   assignee?: ResolvedAssignee;
-  /** SLA durations in milliseconds from entering the state. */
+  /** SLA durations in milliseconds from entering the state; absent when the task has none (or no case held). */
   sla: { respondMs?: number; completeMs?: number };
 }
 
@@ -39,8 +39,9 @@ export function activeTasks(definition: WorkflowDefinition, snapshot: unknown, p
         ? undefined
         : resolveAssigneeSafely(task.assignee, { scope, requesterId: checked.context.requester?.id ?? null });
     if (assignee !== undefined) entry.assignee = assignee;
-    const respond = task.sla?.respond === undefined ? undefined : resolveDuration(task.sla.respond, params);
-    const complete = task.sla?.complete === undefined ? undefined : resolveDuration(task.sla.complete, params);
+    // A by-case SLA is decided by the data as it is now (e.g. the repair's urgency).
+    const respond = task.sla?.respond === undefined ? undefined : resolveSlaDuration({ duration: task.sla.respond, scope });
+    const complete = task.sla?.complete === undefined ? undefined : resolveSlaDuration({ duration: task.sla.complete, scope });
     if (respond?.ok === true) entry.sla.respondMs = respond.ms;
     if (complete?.ok === true) entry.sla.completeMs = complete.ms;
     tasks.push(entry);
