@@ -32,7 +32,10 @@ function toClaimed(row: JobRow): ClaimedJob {
   };
 }
 
-/** The job queue in PostgreSQL: claim with SKIP LOCKED under a lease, finish fenced by attempt. */
+/**
+ * The job queue in PostgreSQL: claim with SKIP LOCKED under a lease, finish fenced by attempt.
+ * Claim and complete run for every job, so they are named statements (planned once per connection).
+ */
 @Injectable()
 export class JobRepository {
   constructor(private readonly database: DatabaseService) {}
@@ -42,8 +45,9 @@ export class JobRepository {
    * belongs to a process that died; it is taken again (and its attempt counted).
    */
   async claim(input: { now: Date; limit: number; leaseMs: number }): Promise<ClaimedJob[]> {
-    const { rows } = await this.database.pool.query<JobRow>(
-      `WITH due AS (
+    const { rows } = await this.database.pool.query<JobRow>({
+      name: 'jobs.claim',
+      text: `WITH due AS (
          SELECT id FROM "Job"
          WHERE (status = 'pending' AND "runAt" <= $1) OR (status = 'running' AND "lockedUntil" < $1)
          ORDER BY "runAt", id
@@ -56,18 +60,19 @@ export class JobRepository {
        FROM due WHERE job.id = due.id
        RETURNING job.id::text AS id, job."companyId", job."instanceId", job.kind, job.payload, job."dedupeKey",
                  job."runAt", job.attempts, job."maxAttempts"`,
-      [input.now, input.limit, input.leaseMs],
-    );
+      values: [input.now, input.limit, input.leaseMs],
+    });
     return rows.map(toClaimed);
   }
 
   /** Done — unless the lease was lost and another process holds a newer attempt. */
   async complete(input: { job: ClaimedJob; now: Date; note?: string }): Promise<void> {
-    await this.database.pool.query(
-      `UPDATE "Job" SET status = $4::"JobStatus", "finishedAt" = $3, "lockedUntil" = NULL, "lastError" = COALESCE($5, "lastError")
+    await this.database.pool.query({
+      name: 'jobs.complete',
+      text: `UPDATE "Job" SET status = $4::"JobStatus", "finishedAt" = $3, "lockedUntil" = NULL, "lastError" = COALESCE($5, "lastError")
        WHERE id = $1 AND attempts = $2 AND status = 'running'`,
-      [input.job.id, input.job.attempt, input.now, input.note === undefined ? 'done' : 'cancelled', input.note ?? null],
-    );
+      values: [input.job.id, input.job.attempt, input.now, input.note === undefined ? 'done' : 'cancelled', input.note ?? null],
+    });
   }
 
   async retryLater(input: { job: ClaimedJob; error: string; runAt: Date }): Promise<void> {

@@ -82,14 +82,19 @@ const personRecipient = (row: PersonRecipientRow): NotificationRecipient => ({
   phoneCipher: row.phoneCipher,
 });
 
-/** Notification rows, and the lookups that resolve who gets one. */
+/**
+ * Notification rows, and the lookups that resolve who gets one. The statements every notify job
+ * runs are named, so each pooled connection plans them once: planning the instance read with its
+ * joins cost PostgreSQL more than running it (docs/performance.md).
+ */
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly database: DatabaseService) {}
 
   async instance(input: { companyId: string; instanceId: string }): Promise<InstanceForNotification | null> {
-    const { rows } = await this.database.pool.query<InstanceForNotification>(
-      `SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i."stateValue", i.status::text AS status,
+    const { rows } = await this.database.pool.query<InstanceForNotification>({
+      name: 'notifications.instance',
+      text: `SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i."stateValue", i.status::text AS status,
               i.snapshot, i.data, i."requesterPersonId", i."createdAt", i."updatedAt", e.name AS "estateName", e.timezone,
               COALESCE(b.parameters, '{}'::jsonb) AS "estateParameters", COALESCE(d."companyParameters", '{}'::jsonb) AS "companyParameters"
        FROM "Instance" i
@@ -98,8 +103,8 @@ export class NotificationsRepository {
        JOIN "WorkflowDefinition" d ON d.id = v."definitionId"
        LEFT JOIN "EstateBinding" b ON b."estateId" = i."estateId" AND b."workflowKey" = i."workflowKey"
        WHERE i.id = $1 AND i."companyId" = $2`,
-      [input.instanceId, input.companyId],
-    );
+      values: [input.instanceId, input.companyId],
+    });
     return rows[0] ?? null;
   }
 
@@ -113,31 +118,34 @@ export class NotificationsRepository {
 
   /** Active staff holding a role in the estate; when nobody does, those holding it company-wide. */
   async staffWithRole(input: { companyId: string; estateId: string; role: StaffRole }): Promise<NotificationRecipient[]> {
-    const { rows } = await this.database.pool.query<StaffRecipientRow & { inEstate: boolean }>(
-      `SELECT DISTINCT s.id, s.name, s.locale, s.email, s."phoneCipher", (r."estateId" IS NOT NULL) AS "inEstate"
+    const { rows } = await this.database.pool.query<StaffRecipientRow & { inEstate: boolean }>({
+      name: 'notifications.staff-with-role',
+      text: `SELECT DISTINCT s.id, s.name, s.locale, s.email, s."phoneCipher", (r."estateId" IS NOT NULL) AS "inEstate"
        FROM "RoleAssignment" r JOIN "StaffUser" s ON s.id = r."staffUserId"
        WHERE r."companyId" = $1 AND r.role = $3::"StaffRole" AND (r."estateId" = $2 OR r."estateId" IS NULL) AND s.active`,
-      [input.companyId, input.estateId, input.role],
-    );
+      values: [input.companyId, input.estateId, input.role],
+    });
     const inEstate = rows.filter((row) => row.inEstate);
     return (inEstate.length > 0 ? inEstate : rows).map(staffRecipient);
   }
 
   async staff(input: { companyId: string; ids: string[] }): Promise<NotificationRecipient[]> {
     if (input.ids.length === 0) return [];
-    const { rows } = await this.database.pool.query<StaffRecipientRow>(
-      `SELECT id, name, locale, email, "phoneCipher" FROM "StaffUser" WHERE "companyId" = $1 AND id = ANY($2::uuid[]) AND active`,
-      [input.companyId, input.ids],
-    );
+    const { rows } = await this.database.pool.query<StaffRecipientRow>({
+      name: 'notifications.staff',
+      text: `SELECT id, name, locale, email, "phoneCipher" FROM "StaffUser" WHERE "companyId" = $1 AND id = ANY($2::uuid[]) AND active`,
+      values: [input.companyId, input.ids],
+    });
     return rows.map(staffRecipient);
   }
 
   async people(input: { companyId: string; ids: string[] }): Promise<NotificationRecipient[]> {
     if (input.ids.length === 0) return [];
-    const { rows } = await this.database.pool.query<PersonRecipientRow>(
-      `SELECT id, name, "phoneCipher" FROM "Person" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`,
-      [input.companyId, input.ids],
-    );
+    const { rows } = await this.database.pool.query<PersonRecipientRow>({
+      name: 'notifications.people',
+      text: `SELECT id, name, "phoneCipher" FROM "Person" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`,
+      values: [input.companyId, input.ids],
+    });
     return rows.map(personRecipient);
   }
 
@@ -146,22 +154,24 @@ export class NotificationsRepository {
     companyId: string;
     instanceId: string;
   }): Promise<{ userId: string | null; personId: string | null; role: StaffRole | null }[]> {
-    const { rows } = await this.database.pool.query<{ userId: string | null; personId: string | null; role: StaffRole | null }>(
-      `SELECT "assigneeUserId" AS "userId", "assigneePersonId" AS "personId", "assigneeRole" AS role
+    const { rows } = await this.database.pool.query<{ userId: string | null; personId: string | null; role: StaffRole | null }>({
+      name: 'notifications.open-task-assignees',
+      text: `SELECT "assigneeUserId" AS "userId", "assigneePersonId" AS "personId", "assigneeRole" AS role
        FROM "Task" WHERE "companyId" = $1 AND "instanceId" = $2 AND status IN ('open', 'claimed')`,
-      [input.companyId, input.instanceId],
-    );
+      values: [input.companyId, input.instanceId],
+    });
     return rows;
   }
 
   /** Inserts unless a row with this dedupeKey exists; returns the new id or null for a duplicate. */
   async insert(row: NewNotification): Promise<string | null> {
-    const { rows } = await this.database.pool.query<{ id: string }>(
-      `INSERT INTO "Notification" (id, "companyId", "estateId", "recipientKind", "recipientId", channel, "templateKey", locale, title, body, "instanceId", "dedupeKey")
+    const { rows } = await this.database.pool.query<{ id: string }>({
+      name: 'notifications.insert',
+      text: `INSERT INTO "Notification" (id, "companyId", "estateId", "recipientKind", "recipientId", channel, "templateKey", locale, title, body, "instanceId", "dedupeKey")
        VALUES (gen_random_uuid(), $1, $2, $3::"PrincipalKind", $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT ("dedupeKey") DO NOTHING
        RETURNING id`,
-      [
+      values: [
         row.companyId,
         row.estateId,
         row.recipientKind,
@@ -174,7 +184,7 @@ export class NotificationsRepository {
         row.instanceId,
         row.dedupeKey,
       ],
-    );
+    });
     return rows[0]?.id ?? null;
   }
 

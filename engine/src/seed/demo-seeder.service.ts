@@ -81,6 +81,7 @@ export class DemoSeederService {
       const context = await this.repository.context({ code: company.code, created: created.includes(company.code) });
       if (context) await this.runSteps(context);
     }
+    if (created.length > 0) await this.repository.analyze();
     await this.writeLogins(plan);
     return { created, existing, loginsFile: this.loginsFile };
   }
