@@ -33,6 +33,8 @@ export const PROTECTED_TABLES = [
   'Notification',
   'Webhook',
   'ReferenceCounter',
+  // Migration job_row_level_security: the job queue (claimed across companies through estateflow_claim_jobs).
+  'Job',
 ] as const;
 
 export interface RowLevelSecurityFacts {

@@ -47,19 +47,9 @@ export class JobRepository {
   async claim(input: { now: Date; limit: number; leaseMs: number }): Promise<ClaimedJob[]> {
     const { rows } = await this.database.pool.query<JobRow>({
       name: 'jobs.claim',
-      text: `WITH due AS (
-         SELECT id FROM "Job"
-         WHERE (status = 'pending' AND "runAt" <= $1) OR (status = 'running' AND "lockedUntil" < $1)
-         ORDER BY "runAt", id
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED
-       )
-       UPDATE "Job" AS job
-       SET status = 'running', attempts = job.attempts + 1,
-           "lockedUntil" = $1::timestamptz + make_interval(secs => $3::double precision / 1000)
-       FROM due WHERE job.id = due.id
-       RETURNING job.id::text AS id, job."companyId", job."instanceId", job.kind, job.payload, job."dedupeKey",
-                 job."runAt", job.attempts, job."maxAttempts"`,
+      // Across companies by design: the owner's function (migration job_row_level_security) claims
+      // for every tenant; each job then runs as its own company (JobWorker.runAsItsCompany).
+      text: 'SELECT * FROM estateflow_claim_jobs($1, $2, $3)',
       values: [input.now, input.limit, input.leaseMs],
     });
     return rows.map(toClaimed);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDemoLogins } from '../harness/demo-logins';
 import { startEngine } from '../harness/engine-process';
 import { HttpClient } from '../harness/http-client';
+import { asAppRole, insertCompanyWithPerson } from '../harness/tenant-fixture';
 import { createTestDatabase } from '../harness/test-database';
 
 /** The second wall (RELIABILITY 18): what PostgreSQL itself refuses to the engine's runtime role. */
@@ -13,15 +14,7 @@ describe('row-level security', () => {
   const companyA = randomUUID();
   const companyB = randomUUID();
 
-  async function asApp<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: url, options: '-c role=estateflow_app' });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const asApp = <T>(work: (client: Client) => Promise<T>): Promise<T> => asAppRole(url, work);
 
   beforeAll(async () => {
     url = await createTestDatabase({ migrated: true });
@@ -31,14 +24,7 @@ describe('row-level security', () => {
       [companyA, 'a'],
       [companyB, 'b'],
     ]) {
-      await owner.query('INSERT INTO "Company" (id, code, name) VALUES ($1, $2, $2)', [id, code]);
-      await owner.query('INSERT INTO "Person" (id, "companyId", name, "phoneCipher", "phoneIndex") VALUES ($1, $2, $3, $4, $5)', [
-        randomUUID(),
-        id,
-        `person of ${code}`,
-        'cipher',
-        `index-${code}`,
-      ]);
+      await insertCompanyWithPerson(owner, { id, code });
       await owner.query(
         `INSERT INTO "AuditLog" ("companyId", "actorKind", action, "prevHash", hash) VALUES ($1, 'system', 'test', repeat('0', 64), repeat('1', 64))`,
         [id],
@@ -123,6 +109,7 @@ const LATER_TABLES = [
   'Notification',
   'Webhook',
   'ReferenceCounter',
+  'Job',
 ];
 
 describe('row-level security on every table with a company', () => {
@@ -162,15 +149,7 @@ describe('row-level security on every table with a company', () => {
     return { text: `INSERT INTO ${owner.escapeIdentifier(table)} (${names.join(', ')}) VALUES (${placeholders})`, values };
   }
 
-  async function asApp<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: url, options: '-c role=estateflow_app' });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const asApp = <T>(work: (client: Client) => Promise<T>): Promise<T> => asAppRole(url, work);
 
   async function asTenant<T>(client: Client, companyId: string, work: () => Promise<T>): Promise<T> {
     await client.query('BEGIN');
@@ -231,7 +210,7 @@ describe('row-level security on every table with a company', () => {
     expect((await owner.query(`SELECT "companyId" FROM ${quoted} WHERE "companyId" = $1`, [companyB])).rowCount).toBe(1);
   });
 
-  it('leaves the job queue, sign-in codes and rate limits off the wall, and every table with a company on it', async () => {
+  it('puts every table with a company behind the wall, the job queue included', async () => {
     const tables = await owner.query<{ table: string; forced: boolean }>(
       `SELECT c.relname AS "table", c.relforcerowsecurity AS forced
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -239,8 +218,26 @@ describe('row-level security on every table with a company', () => {
           AND EXISTS (SELECT 1 FROM information_schema.columns k WHERE k.table_schema = 'public' AND k.table_name = c.relname AND k.column_name = 'companyId')
         ORDER BY 1`,
     );
-    // Job is the queue every process claims from across companies; its handlers run as the job's company.
-    expect(tables.rows.filter((row) => !row.forced).map((row) => row.table)).toEqual(['Job']);
+    expect(tables.rows.filter((row) => !row.forced).map((row) => row.table)).toEqual([]);
+    expect(tables.rows.map((row) => row.table)).toContain('Job');
+  });
+
+  it('lets the app role claim due jobs of every company only through the claim function', async () => {
+    for (const companyId of [companyA, companyB]) {
+      await owner.query(
+        `INSERT INTO "Job" ("companyId", kind, payload, "dedupeKey", "runAt") VALUES ($1, 'probe', '{}', $2, now() - interval '1 minute')`,
+        [companyId, `claim-probe-${companyId}`],
+      );
+    }
+    const claimed = await asApp(async (client) => {
+      // Without a tenant the queue is empty to the app role…
+      expect((await client.query(`SELECT id FROM "Job" WHERE kind = 'probe'`)).rowCount).toBe(0);
+      // …and the claim function still takes what is due, across companies.
+      return client.query<{ companyId: string }>(`SELECT "companyId" FROM estateflow_claim_jobs(now(), 100, 60000) WHERE kind = 'probe'`);
+    });
+    expect(claimed.rows.map((row) => row.companyId).sort()).toEqual([companyA, companyB].sort());
+    const running = await owner.query(`SELECT count(*)::int AS n FROM "Job" WHERE kind = 'probe' AND status = 'running'`);
+    expect(running.rows[0].n).toBe(2);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DatabaseService } from '../../src/database/database.service';
 import { runAsTenant } from '../../src/database/tenant-context';
 import { TenantPool } from '../../src/database/tenant-pool';
+import { insertCompanyWithPerson } from '../harness/tenant-fixture';
 import { createTestDatabase } from '../harness/test-database';
 
 /** The engine's runtime connections (RELIABILITY 18): the app role, and always the tenant of the work in hand. */
@@ -22,14 +23,7 @@ describe('the tenant-sticky database connections', () => {
       [companyA, 'a'],
       [companyB, 'b'],
     ]) {
-      await owner.query('INSERT INTO "Company" (id, code, name) VALUES ($1, $2, $2)', [id, code]);
-      await owner.query('INSERT INTO "Person" (id, "companyId", name, "phoneCipher", "phoneIndex") VALUES ($1, $2, $3, $4, $5)', [
-        randomUUID(),
-        id,
-        `person of ${code}`,
-        'cipher',
-        `index-${code}`,
-      ]);
+      await insertCompanyWithPerson(owner, { id, code });
     }
     database = new DatabaseService(url);
   });

@@ -22,9 +22,14 @@ async function insertNotify(input: { dedupeKey: string; template: string }): Pro
   );
 }
 
+// These tests are about SKIP LOCKED and incidents, not lease expiry: with FAST_WORKER's 1.5 s lease
+// a batch that ran slowly on a loaded machine was rightly taken again by the other process, and
+// counted as a second run.
+const WORKER = { ...FAST_WORKER, ESTATEFLOW_JOB_LEASE_MS: '30000' };
+
 beforeAll(async () => {
-  first = await startEngine({ env: FAST_WORKER });
-  second = await startEngine({ databaseUrl: first.databaseUrl, dataDir: first.dataDir, env: FAST_WORKER });
+  first = await startEngine({ env: WORKER });
+  second = await startEngine({ databaseUrl: first.databaseUrl, dataDir: first.dataDir, env: WORKER });
   setup = await publishAndBindRepair(first.url, first.dataDir);
   const desk = await signInStaff(first.url, setup.logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
   const started = await desk.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
