@@ -5,7 +5,7 @@
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../engine/test/harness/http-client';
-import { entry, newPage, screenshot, staffSignIn, startWorld, stopWorld, type StaffLogin, type World } from './support';
+import { entry, newPage, pickOption, screenshot, staffSignIn, startWorld, stopWorld, type StaffLogin, type World } from './support';
 
 function staffByEmail(world: World, prefix: string): StaffLogin {
   const found = world.logins.companies[0]?.staff.find((person) => person.email.startsWith(`${prefix}@`));
@@ -18,15 +18,6 @@ async function api(world: World, staff: StaffLogin): Promise<HttpClient> {
   const signedIn = await client.post('/api/auth/login', { email: staff.email, password: staff.password });
   expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
   return client;
-}
-
-async function pickOption(page: Page, fieldId: string, label: string): Promise<void> {
-  await page.locator(`#${fieldId}`).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
 }
 
 async function inboxHas(page: Page, reference: string): Promise<number> {

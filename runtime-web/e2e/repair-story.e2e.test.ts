@@ -4,22 +4,25 @@
 // live, confirms and rates it. Another owner never sees it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entry, newPage, owner, ownerSignIn, screenshot, staffSignIn, startWorld, stopWorld, type StaffLogin, type World } from './support';
+import {
+  entry,
+  newPage,
+  owner,
+  ownerSignIn,
+  pickOption,
+  screenshot,
+  staffSignIn,
+  startWorld,
+  stopWorld,
+  type StaffLogin,
+  type World,
+} from './support';
 
 type MeUnits = { id: string; units: { id: string; label: string; estateId: string }[] };
 type MeStaff = { id: string; name: string };
 
 async function me<T>(page: Page): Promise<T> {
   return page.evaluate(async () => (await fetch('/api/me')).json());
-}
-
-async function pickOption(page: Page, fieldId: string, label: string | RegExp): Promise<void> {
-  await page.locator(`#${fieldId}`).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
 }
 
 async function photo(page: Page): Promise<{ name: string; mimeType: string; buffer: Buffer }> {

@@ -111,3 +111,29 @@ export async function ownerSignIn(world: World, page: Page, phone: string): Prom
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('current-unit').waitFor();
 }
+
+/**
+ * Picks `label` in the antd Select of the form field `fieldId`, and waits until the field shows
+ * it. Seen on a loaded CI machine: the click on the option selected nothing, and the dispatch form
+ * then refused an empty technician. A person sees the empty field and picks again; so does this.
+ */
+export async function pickOption(page: Page, fieldId: string, label: string | RegExp): Promise<void> {
+  const field = page
+    .locator('.ant-select')
+    .filter({ has: page.locator(`#${fieldId}`) })
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${fieldId}`).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: label })
+      .first()
+      .click();
+    try {
+      await expect.poll(async () => (await field.textContent()) ?? '', { timeout: 5_000 }).toMatch(label);
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
