@@ -261,16 +261,16 @@ export class InstanceEventService {
       completedById: actor.kind === 'staff' || actor.kind === 'api_token' ? actor.id : null,
     });
     const loggedData = actor.id === null ? { data: request.data } : { data: request.data, actor: { id: actor.id, roles: actor.roles } };
-    const event = {
-      seq,
+    // What the log records of this event: the reply's newest timeline entry and the written row.
+    const logged = {
       type: request.type,
       data: loggedData,
       actorKind: actor.kind,
       actorId: actor.id,
       actorName: actor.name,
       comment: request.comment ?? null,
-      at,
     };
+    const event = { seq, ...logged, at };
     const view = renderInstance({
       compiled,
       instance: {
@@ -306,12 +306,7 @@ export class InstanceEventService {
         data,
         at,
         event: {
-          type: request.type,
-          data: loggedData,
-          actorKind: actor.kind,
-          actorId: actor.id,
-          actorName: actor.name,
-          comment: request.comment ?? null,
+          ...logged,
           idempotencyKey: input.idempotencyKey,
           response: input.idempotencyKey === null ? null : reply,
         },

@@ -4,6 +4,7 @@ import { readDemoLogins, type DemoLogins } from '../harness/demo-logins';
 import type { HttpClient } from '../harness/http-client';
 import { signInStaff } from '../instances/workflow-setup';
 import { eventually, sql } from '../jobs/probe-workflow';
+import { ROUND_THE_CLOCK } from './calendars';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -31,12 +32,7 @@ beforeAll(async () => {
   desk = await signInStaff(engine.url, logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
   estateId = logins.companies.find((company) => company.code === 'demo')?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
   // Round the clock, so that a due time is the start plus the SLA exactly.
-  const calendar = await admin.put(`/api/admin/estates/${estateId}/calendar`, {
-    weekdays: [1, 2, 3, 4, 5, 6, 7],
-    hours: [{ from: '00:00', to: '24:00' }],
-    holidays: [],
-    workdays: [],
-  });
+  const calendar = await admin.put(`/api/admin/estates/${estateId}/calendar`, ROUND_THE_CLOCK);
   expect(calendar.status, JSON.stringify(calendar.body)).toBe(200);
   // The estate runs the built-in repair pack with its own dispatch limits.
   const bindings = await admin.get(`/api/estates/${estateId}/bindings`);

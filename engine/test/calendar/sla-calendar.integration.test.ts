@@ -4,6 +4,7 @@ import { readDemoLogins, type DemoLogins } from '../harness/demo-logins';
 import type { HttpClient } from '../harness/http-client';
 import { signInStaff } from '../instances/workflow-setup';
 import { sql } from '../jobs/probe-workflow';
+import { ROUND_THE_CLOCK } from './calendars';
 
 const HOUR = 3_600_000;
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -164,12 +165,7 @@ describe('SLA clocks stop while a repair is paused for parts (挂起 / 待料)',
     const demo = logins.companies.find((company) => company.code === 'demo');
     const estateId = demo?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
     // Round the clock in this estate, so that the arithmetic below is plain hours.
-    const calendar = await admin.put(`/api/admin/estates/${estateId}/calendar`, {
-      weekdays: [1, 2, 3, 4, 5, 6, 7],
-      hours: [{ from: '00:00', to: '24:00' }],
-      holidays: [],
-      workdays: [],
-    });
+    const calendar = await admin.put(`/api/admin/estates/${estateId}/calendar`, ROUND_THE_CLOCK);
     expect(calendar.status, JSON.stringify(calendar.body)).toBe(200);
 
     // The built-in repair pack's workflow as the demo estate runs it, with a 4-hour completion SLA on the repair task.
