@@ -10,6 +10,8 @@
 //                            for a worker process elsewhere; the default keeps them in-process)
 //   BENCH_ENGINE_PROCESSES=2  that many engine processes on the one database, clients spread over them
 //   BENCH_ENGINE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"  extra node flags for the engine
+//   BENCH_STATEMENTS=true    after the engine's levels, print the statements PostgreSQL spent the
+//                            most time on (pg_stat_statements: calls, planning and execution ms per call)
 // Results and what each optimisation bought: docs/performance.md.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +36,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Math.max(1, SECONDS / 3);
 const LEVELS = [1, 8, 32];
 const PROCESSES = Math.max(1, Number(process.env.BENCH_ENGINE_PROCESSES ?? 1));
+const STATEMENTS = process.env.BENCH_STATEMENTS === 'true';
 const benchStarted = performance.now();
 
 function freePort() {
@@ -240,6 +243,36 @@ function request(url, { method = 'GET', body, cookie }) {
   });
 }
 
+async function statementsReset(databaseUrl) {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await pool.query('SELECT pg_stat_statements_reset()');
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The statements the engine's measured levels spent the most database time on. */
+async function statementsReport(databaseUrl) {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const { rows } = await pool.query(
+      `SELECT calls, total_plan_time + total_exec_time AS total, total_plan_time / calls AS plan, total_exec_time / calls AS exec,
+              regexp_replace(query, '\\s+', ' ', 'g') AS query
+         FROM pg_stat_statements WHERE calls > 0 ORDER BY total DESC LIMIT 15`,
+    );
+    console.log('statements (calls, total ms, plan ms/call, exec ms/call, text):');
+    for (const row of rows) {
+      console.log(
+        `${String(row.calls).padStart(7)} ${row.total.toFixed(0).padStart(7)} ${row.plan.toFixed(3).padStart(7)} ${row.exec.toFixed(3).padStart(7)}  ${row.query.slice(0, 150)}`,
+      );
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
 async function startEngine(databaseUrl, dataDir, extraEnv = {}) {
   const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, main], {
@@ -343,6 +376,7 @@ async function engineRun(databaseUrl, dataDir) {
     }
     const results = {};
     const rssBefore = await rssOf(child.pid);
+    if (STATEMENTS) await statementsReset(databaseUrl);
     for (const clients of LEVELS) {
       results[clients] = await measure(
         clients,
@@ -362,6 +396,7 @@ async function engineRun(databaseUrl, dataDir) {
     }
     const rssAfter = await rssOf(child.pid); // the first process; the others behave alike
     console.log(`engine RSS: ${rssBefore} MB before the measured levels, ${rssAfter} MB after`);
+    if (STATEMENTS) await statementsReport(databaseUrl);
     return results;
   } finally {
     for (const running of [child, ...others.map((other) => other.child)]) {
@@ -384,7 +419,13 @@ const server = new EmbeddedPostgres({
   createPostgresUser: true,
   onLog: () => undefined,
   onError: () => undefined,
-  postgresFlags: ['-c', 'fsync=on', '-c', 'max_connections=200'],
+  postgresFlags: [
+    '-c',
+    'fsync=on',
+    '-c',
+    'max_connections=200',
+    ...(STATEMENTS ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'] : []),
+  ],
 });
 try {
   await server.initialise();

@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
 import type { InstanceRecord, StoredResponse } from './instance-record';
 
-// One statement: the instance, its event log (all of it, or only the newest $4 entries — LIMIT
-// NULL is no limit), its open tasks and (when the caller sent an idempotency key) the response
-// stored for that key. The event hot path reads nothing else.
+// One statement: the instance, its event log (all of it, or only the newest $4 entries), its open
+// tasks and (when the caller sent an idempotency key) the response stored for that key. The event
+// hot path reads nothing else. Every change of version logs exactly one event with seq = the new
+// version, so the log is seq 1…version and the newest $4 entries are the range seq > version − $4:
+// an index range scan on (instanceId, seq), whatever the statistics say. (`ORDER BY seq DESC
+// LIMIT $4` let a generic plan read and sort the instance's whole log.)
 const READ_INSTANCE = `
 SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i.status,
        i.snapshot, i."stateValue", i.data, i."slaClocks", i.version, i."unitId", i."requesterPersonId", i."parentInstanceId", i."createdAt", i."updatedAt",
        u.label AS "unitLabel", u."buildingId", p.name AS "requesterName",
        COALESCE((SELECT json_agg(json_build_object('seq', e.seq, 'type', e.type, 'data', e.data, 'actorKind', e."actorKind",
                    'actorId', e."actorId", 'actorName', e."actorName", 'comment', e.comment, 'at', e."createdAt") ORDER BY e.seq)
-                 FROM (SELECT * FROM "InstanceEvent" l WHERE l."instanceId" = i.id ORDER BY l.seq DESC LIMIT $4) e), '[]'::json) AS events,
+                 FROM "InstanceEvent" e WHERE e."instanceId" = i.id AND e.seq = ANY(ARRAY(SELECT generate_series(GREATEST(i.version - $4::int + 1, 1), i.version)))), '[]'::json) AS events,
        COALESCE((SELECT json_agg(json_build_object('id', t.id, 'stateKey', t."stateKey", 'name', t.name, 'formKey', t."formKey",
                    'assigneeRole', t."assigneeRole", 'assigneeUserId', t."assigneeUserId", 'assigneeUserName', s.name,
                    'assigneePersonId', t."assigneePersonId", 'status', t.status, 'respondDueAt', t."respondDueAt",

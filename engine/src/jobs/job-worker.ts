@@ -12,6 +12,15 @@ import { retryDelayMs } from './retry-delay';
 /** Small batches keep one slow job from holding many others' leases. */
 const BATCH_SIZE = 10;
 
+/** What became of a claimed job: done (to acknowledge with its batch) or already settled (failed, retried, obsolete). */
+type JobOutcome = 'done' | 'settled';
+
+function groupByCompany(jobs: readonly ClaimedJob[]): Map<string | null, ClaimedJob[]> {
+  const groups = new Map<string | null, ClaimedJob[]>();
+  for (const job of jobs) groups.set(job.companyId, [...(groups.get(job.companyId) ?? []), job]);
+  return groups;
+}
+
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -61,11 +70,19 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     }, delayMs);
   }
 
-  /** One round: due sweeps, then one batch of jobs. Returns how many jobs were claimed. */
+  /**
+   * One round: due sweeps, then one batch of jobs. Jobs that finished are acknowledged together,
+   * one statement per company, once the batch is over (a crash before that runs them again, as a
+   * crash before any acknowledgement always could). Returns how many jobs were claimed.
+   */
   async tick(): Promise<number> {
     await this.runSweeps();
     const jobs = await this.repository.claim({ now: this.clock.now(), limit: BATCH_SIZE, leaseMs: this.config.worker.leaseMs });
-    await Promise.all(jobs.map((job) => this.runAsItsCompany(job)));
+    const outcomes = await Promise.all(jobs.map((job) => this.runAsItsCompany(job)));
+    const done = jobs.filter((_, index) => outcomes[index] === 'done');
+    for (const [companyId, ofCompany] of groupByCompany(done)) {
+      await runAsTenant(companyId, () => this.repository.completeAll({ jobs: ofCompany, now: this.clock.now() }));
+    }
     return jobs.length;
   }
 
@@ -88,32 +105,33 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
    * only. A job with no company (none today) sees no tenant rows. Each starts in a macrotask of its
    * own: Prisma batches findUnique calls made in the same tick into one query, under one tenant.
    */
-  private runAsItsCompany(job: ClaimedJob): Promise<void> {
+  private runAsItsCompany(job: ClaimedJob): Promise<JobOutcome> {
     return runAsTenant(job.companyId, async () => {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      await this.run(job);
+      return this.run(job);
     });
   }
 
-  private async run(job: ClaimedJob): Promise<void> {
+  /** Runs the job's handler; 'done' is acknowledged with its batch, anything else is settled here. */
+  private async run(job: ClaimedJob): Promise<JobOutcome> {
     const handler = this.registry.handler(job.kind);
     if (!handler) {
       await this.fail(job, `No handler for job kind "${job.kind}".`);
-      return;
+      return 'settled';
     }
     if (job.attempt > job.maxAttempts) {
       // Claimed again and again by processes that died while running it: stop feeding it to them.
       await this.fail(job, `The engine stopped while running this job ${job.attempt - 1} times.`);
-      return;
+      return 'settled';
     }
     try {
       await handler.handle(job);
     } catch (error) {
       await this.failed(job, error);
-      return;
+      return 'settled';
     }
     this.faults.at(`${job.kind}:before-ack`);
-    await this.repository.complete({ job, now: this.clock.now() });
+    return 'done';
   }
 
   private async failed(job: ClaimedJob, error: unknown): Promise<void> {

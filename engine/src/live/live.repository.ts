@@ -18,12 +18,15 @@ const WARN_EVERY_MS = 10_000;
  * once, however late its transaction commits relative to when the trigger wrote the row (rows of
  * transactions still running are invisible now and still "not finished" in the next cursor);
  * rolled-back rows are never visible. One statement, so both parts use the same snapshot.
+ * Identical payloads are told once (the triggers write one row per changed row, so a statement
+ * that changes ten tasks of an estate appends ten equal "task.changed" rows).
  */
 const CHANGES_SINCE = `
   WITH news AS (
-    SELECT id, payload FROM "LiveChange"
+    SELECT min(id) AS id, payload FROM "LiveChange"
     WHERE txid >= pg_snapshot_xmin($1::pg_snapshot)::text::bigint
       AND NOT pg_visible_in_snapshot(txid::text::xid8, $1::pg_snapshot)
+    GROUP BY payload
   )
   SELECT pg_current_snapshot()::text AS cursor,
          coalesce((SELECT json_agg(payload ORDER BY id) FROM news), '[]'::json) AS payloads`;

@@ -95,6 +95,28 @@ describe('live changes across engine processes', () => {
     expect(versionsSeen(onFirst, id)).toEqual([1, 2]);
   });
 
+  it('one statement changing several tasks of an estate is told once; an instance change a watcher cannot see is not told', async () => {
+    const watching = await watch(second, SUPERVISOR);
+    const desk = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const ids = [await startRepair(desk), await startRepair(desk)];
+    for (const id of ids) await watching.waitFor((event) => event.type === 'instance.updated' && event.data.id === id);
+    await sleep(300);
+    const taskChanges = () =>
+      watching.events.filter((event) => event.type === 'task.changed' && event.data.estateId === setup.estateId).length;
+    const before = taskChanges();
+
+    const touched = await database.query('UPDATE "Task" SET "escalationLevel" = "escalationLevel" WHERE "instanceId" = ANY($1)', [ids]);
+    expect(touched.rowCount).toBe(2);
+    await database.query(`UPDATE "Instance" SET "slaClocks" = '{}'::jsonb WHERE id = ANY($1)`, [ids]);
+    // A change that is told, committed last: once it has arrived, so has everything before it.
+    await database.query('UPDATE "Instance" SET version = version + 1 WHERE id = $1', [ids[0]]);
+    await watching.waitFor((event) => event.type === 'instance.updated' && event.data.id === ids[0] && event.data.version === 2);
+    await sleep(300);
+
+    expect(taskChanges() - before).toBe(1);
+    expect(versionsSeen(watching, ids[1])).toEqual([1]);
+  });
+
   it('a change written by the row-level-security role estateflow_app is announced too', async () => {
     const watching = await watch(second, SUPERVISOR);
     const id = await startRepair(await signInStaff(first.url, setup.logins, FRONT_DESK));
