@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { Coalescer } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
+import { runAsTenant } from '../database/tenant-context';
 import type { StaffRole } from '../generated/prisma/enums';
 import type { NotificationRecipient } from './notification-recipient';
 
@@ -64,6 +66,12 @@ interface PersonRecipientRow {
   phoneCipher: string;
 }
 
+/** For each list of ids asked for, the recipients found among them (a batch looked them all up at once). */
+function pickEach(lists: string[][], found: NotificationRecipient[]): NotificationRecipient[][] {
+  const byId = new Map(found.map((recipient) => [recipient.id, recipient]));
+  return lists.map((ids) => [...new Set(ids)].flatMap((id) => byId.get(id) ?? []));
+}
+
 const locale = (value: string): 'zh-CN' | 'en' => (value === 'en' ? 'en' : 'zh-CN');
 const staffRecipient = (row: StaffRecipientRow): NotificationRecipient => ({
   kind: 'staff',
@@ -89,11 +97,39 @@ const personRecipient = (row: PersonRecipientRow): NotificationRecipient => ({
  */
 @Injectable()
 export class NotificationsRepository {
-  constructor(private readonly database: DatabaseService) {}
+  private readonly instances: Coalescer<string, InstanceForNotification | null>;
+  private readonly inserts: Coalescer<NewNotification, string | null>;
+  private readonly staffLookups: Coalescer<string[], NotificationRecipient[]>;
+  private readonly peopleLookups: Coalescer<string[], NotificationRecipient[]>;
 
-  async instance(input: { companyId: string; instanceId: string }): Promise<InstanceForNotification | null> {
+  constructor(private readonly database: DatabaseService) {
+    this.instances = new Coalescer((companyId, ids) => runAsTenant(companyId, () => this.readInstances(companyId, ids)));
+    this.inserts = new Coalescer((companyId, rows) => runAsTenant(companyId, () => this.insertRows(rows)));
+    this.staffLookups = new Coalescer((companyId, lists) =>
+      runAsTenant(companyId, async () => {
+        const { rows } = await this.database.pool.query<StaffRecipientRow>({
+          name: 'notifications.staff',
+          text: `SELECT id, name, locale, email, "phoneCipher" FROM "StaffUser" WHERE "companyId" = $1 AND id = ANY($2::uuid[]) AND active`,
+          values: [companyId, [...new Set(lists.flat())]],
+        });
+        return pickEach(lists, rows.map(staffRecipient));
+      }),
+    );
+    this.peopleLookups = new Coalescer((companyId, lists) =>
+      runAsTenant(companyId, async () => {
+        const { rows } = await this.database.pool.query<PersonRecipientRow>({
+          name: 'notifications.people',
+          text: `SELECT id, name, "phoneCipher" FROM "Person" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`,
+          values: [companyId, [...new Set(lists.flat())]],
+        });
+        return pickEach(lists, rows.map(personRecipient));
+      }),
+    );
+  }
+
+  private async readInstances(companyId: string, ids: string[]): Promise<(InstanceForNotification | null)[]> {
     const { rows } = await this.database.pool.query<InstanceForNotification>({
-      name: 'notifications.instance',
+      name: 'notifications.instances',
       text: `SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i."stateValue", i.status::text AS status,
               i.snapshot, i.data, i."requesterPersonId", i."createdAt", i."updatedAt", e.name AS "estateName", e.timezone,
               COALESCE(b.parameters, '{}'::jsonb) AS "estateParameters", COALESCE(d."companyParameters", '{}'::jsonb) AS "companyParameters"
@@ -102,10 +138,38 @@ export class NotificationsRepository {
        JOIN "DefinitionVersion" v ON v.id = i."versionId"
        JOIN "WorkflowDefinition" d ON d.id = v."definitionId"
        LEFT JOIN "EstateBinding" b ON b."estateId" = i."estateId" AND b."workflowKey" = i."workflowKey"
-       WHERE i.id = $1 AND i."companyId" = $2`,
-      values: [input.instanceId, input.companyId],
+       WHERE i.id = ANY($1::uuid[]) AND i."companyId" = $2`,
+      values: [[...new Set(ids)], companyId],
     });
-    return rows[0] ?? null;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** One INSERT for the rows of a batch; each gets its new id, or null where its dedupeKey existed. */
+  private async insertRows(rows: NewNotification[]): Promise<(string | null)[]> {
+    const { rows: inserted } = await this.database.pool.query<{ id: string; dedupeKey: string }>({
+      name: 'notifications.insert-all',
+      text: `INSERT INTO "Notification" (id, "companyId", "estateId", "recipientKind", "recipientId", channel, "templateKey", locale, title, body, "instanceId", "dedupeKey")
+       SELECT gen_random_uuid(), n."companyId", n."estateId", n."recipientKind", n."recipientId", n.channel, n."templateKey", n.locale, n.title, n.body,
+              n."instanceId", n."dedupeKey"
+         FROM jsonb_to_recordset($1::jsonb) AS n("companyId" uuid, "estateId" uuid, "recipientKind" "PrincipalKind", "recipientId" uuid, channel text,
+              "templateKey" text, locale text, title text, body text, "instanceId" uuid, "dedupeKey" text)
+       ON CONFLICT ("dedupeKey") DO NOTHING
+       RETURNING id, "dedupeKey"`,
+      values: [JSON.stringify(rows)],
+    });
+    const idOf = new Map(inserted.map((row) => [row.dedupeKey, row.id]));
+    // A key given twice in one batch was inserted once: only its first request gets the id.
+    return rows.map((row) => {
+      const id = idOf.get(row.dedupeKey) ?? null;
+      idOf.delete(row.dedupeKey);
+      return id;
+    });
+  }
+
+  /** The instance a notify job renders; the jobs of one claimed batch share one statement. */
+  instance(input: { companyId: string; instanceId: string }): Promise<InstanceForNotification | null> {
+    return this.instances.load(input.companyId, input.instanceId);
   }
 
   async estate(input: { companyId: string; estateId: string }): Promise<{ name: string; timezone: string } | null> {
@@ -129,24 +193,14 @@ export class NotificationsRepository {
     return (inEstate.length > 0 ? inEstate : rows).map(staffRecipient);
   }
 
+  /** Active staff among `ids`; the lookups of one claimed batch share one statement. */
   async staff(input: { companyId: string; ids: string[] }): Promise<NotificationRecipient[]> {
-    if (input.ids.length === 0) return [];
-    const { rows } = await this.database.pool.query<StaffRecipientRow>({
-      name: 'notifications.staff',
-      text: `SELECT id, name, locale, email, "phoneCipher" FROM "StaffUser" WHERE "companyId" = $1 AND id = ANY($2::uuid[]) AND active`,
-      values: [input.companyId, input.ids],
-    });
-    return rows.map(staffRecipient);
+    return input.ids.length === 0 ? [] : this.staffLookups.load(input.companyId, input.ids);
   }
 
+  /** People among `ids`; the lookups of one claimed batch share one statement. */
   async people(input: { companyId: string; ids: string[] }): Promise<NotificationRecipient[]> {
-    if (input.ids.length === 0) return [];
-    const { rows } = await this.database.pool.query<PersonRecipientRow>({
-      name: 'notifications.people',
-      text: `SELECT id, name, "phoneCipher" FROM "Person" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`,
-      values: [input.companyId, input.ids],
-    });
-    return rows.map(personRecipient);
+    return input.ids.length === 0 ? [] : this.peopleLookups.load(input.companyId, input.ids);
   }
 
   /** Who the instance's open tasks are with. */
@@ -163,29 +217,12 @@ export class NotificationsRepository {
     return rows;
   }
 
-  /** Inserts unless a row with this dedupeKey exists; returns the new id or null for a duplicate. */
-  async insert(row: NewNotification): Promise<string | null> {
-    const { rows } = await this.database.pool.query<{ id: string }>({
-      name: 'notifications.insert',
-      text: `INSERT INTO "Notification" (id, "companyId", "estateId", "recipientKind", "recipientId", channel, "templateKey", locale, title, body, "instanceId", "dedupeKey")
-       VALUES (gen_random_uuid(), $1, $2, $3::"PrincipalKind", $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT ("dedupeKey") DO NOTHING
-       RETURNING id`,
-      values: [
-        row.companyId,
-        row.estateId,
-        row.recipientKind,
-        row.recipientId,
-        row.channel,
-        row.templateKey,
-        row.locale,
-        row.title,
-        row.body,
-        row.instanceId,
-        row.dedupeKey,
-      ],
-    });
-    return rows[0]?.id ?? null;
+  /**
+   * Inserts unless a row with this dedupeKey exists; returns the new id or null for a duplicate.
+   * The rows that the jobs of one claimed batch insert go to PostgreSQL as one statement.
+   */
+  insert(row: NewNotification): Promise<string | null> {
+    return this.inserts.load(row.companyId, row);
   }
 
   async exists(dedupeKey: string): Promise<boolean> {
