@@ -2,8 +2,8 @@
  * Serves the single-item requests made during one turn of the event loop with one batch call per
  * group (the DataLoader pattern). A request waits at most until the end of the current turn, so a
  * lone request costs no delay; under load, the items that arrived together share one statement
- * (docs/performance.md). The job worker starts the jobs of a claimed batch in one turn, so their
- * lookups and inserts meet here.
+ * (docs/performance.md). Event requests that arrive together meet here for their instance reads,
+ * and the jobs of a claimed batch (started in one turn) for their lookups and inserts.
  *
  * `group` separates requests that cannot share a statement — the tenant, under row-level security:
  * the batch function runs each group's items itself (as that tenant). It must return one value per

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { Coalescer } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
+import { currentTenant, runAsTenant } from '../database/tenant-context';
 import type { InstanceRecord, StoredResponse } from './instance-record';
 
-// One statement: the instance, its event log (all of it, or only the newest $4 entries), its open
-// tasks and (when the caller sent an idempotency key) the response stored for that key. The event
-// hot path reads nothing else. Measured choices (docs/performance.md):
+// One statement for the reads ($1 instance ids, $3 their idempotency keys) made together: each
+// instance with its event log (all of it, or only the newest $4 entries), its open tasks and (when
+// the caller sent an idempotency key) the response stored for that key; `n` is the read's position.
+// The event hot path reads nothing else. Measured choices (docs/performance.md):
 // - Every change of version logs exactly one event with seq = the new version, so the log is
 //   seq 1…version and the newest $4 entries are those seq numbers: lookups in the unique
 //   (instanceId, seq) index, whatever the statistics say. (`ORDER BY seq DESC LIMIT $4` let a
 //   generic plan read and sort the instance's whole log; NULL for $4 reads it all.)
 // - Rows become JSON with row_to_json (json_agg of a row), which describes the row once, not
 //   json_build_object, which inspects every argument of every row: a fifth of the statement.
-const READ_INSTANCE = `
-SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i.status,
+const READ_INSTANCES = `
+SELECT k.n::int AS n, i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i.status,
        i.snapshot, i."stateValue", i.data, i."slaClocks", i.version, i."unitId", i."requesterPersonId", i."parentInstanceId", i."createdAt", i."updatedAt",
        u.label AS "unitLabel", u."buildingId", p.name AS "requesterName",
        COALESCE((SELECT json_agg(e ORDER BY e.seq)
@@ -26,35 +29,71 @@ SELECT i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.refe
                                 o."assigneePersonId", o.status, o."respondDueAt", o."completeDueAt", o."createdAt"
                            FROM "Task" o WHERE o."instanceId" = i.id AND o.status IN ('open', 'claimed')) t),
                  '[]'::json) AS tasks,
-       (SELECT r.response FROM "InstanceEvent" r WHERE r."companyId" = i."companyId" AND r."idempotencyKey" = $3) AS "storedResponse"
-  FROM "Instance" i
+       (SELECT r.response FROM "InstanceEvent" r WHERE r."companyId" = i."companyId" AND r."idempotencyKey" = k.key) AS "storedResponse"
+  FROM unnest($1::uuid[], $3::text[]) WITH ORDINALITY AS k(id, key, n)
+  JOIN "Instance" i ON i.id = k.id
   LEFT JOIN "Unit" u ON u.id = i."unitId"
   LEFT JOIN "Person" p ON p.id = i."requesterPersonId"
- WHERE i.id = $1 AND ($2::uuid IS NULL OR i."companyId" = $2::uuid)`;
+ WHERE ($2::uuid IS NULL OR i."companyId" = $2::uuid)`;
 
 const READ_STORED_RESPONSE = `SELECT response AS "storedResponse" FROM "InstanceEvent" WHERE "companyId" = $1 AND "idempotencyKey" = $2`;
 
+interface ReadRequest {
+  instanceId: string;
+  idempotencyKey: string | null;
+}
+
+interface ReadGroup {
+  tenant: string | null;
+  companyId: string | null;
+  timelineLimit: number | null;
+}
+
 @Injectable()
 export class InstanceReaderRepository {
-  constructor(private readonly database: DatabaseService) {}
+  /** Reads made in one turn of the event loop, for one tenant, caller company and window. */
+  private readonly reads: Coalescer<ReadRequest, InstanceRecord | null>;
+
+  constructor(private readonly database: DatabaseService) {
+    this.reads = new Coalescer((group, requests) => {
+      const { tenant, companyId, timelineLimit } = JSON.parse(group) as ReadGroup;
+      return runAsTenant(tenant, () => this.readMany({ companyId, timelineLimit, requests }));
+    });
+  }
 
   /**
    * companyId null: the system's own read (a timer firing), not on behalf of any caller.
    * timelineLimit: how many of the newest log entries to read (all when omitted); the event
    * path needs only the snapshot to step, so it reads a window instead of a log that keeps growing.
+   * Concurrent reads (events of many callers arriving together) share one statement.
    */
-  async read(input: {
+  read(input: {
     companyId: string | null;
     instanceId: string;
     idempotencyKey: string | null;
     timelineLimit?: number;
   }): Promise<InstanceRecord | null> {
-    const result = await this.database.pool.query<InstanceRecord>({
+    const group: ReadGroup = { tenant: currentTenant(), companyId: input.companyId, timelineLimit: input.timelineLimit ?? null };
+    return this.reads.load(JSON.stringify(group), { instanceId: input.instanceId, idempotencyKey: input.idempotencyKey });
+  }
+
+  private async readMany(input: {
+    companyId: string | null;
+    timelineLimit: number | null;
+    requests: ReadRequest[];
+  }): Promise<(InstanceRecord | null)[]> {
+    const { rows } = await this.database.pool.query<InstanceRecord & { n: number }>({
       name: 'instance.read',
-      text: READ_INSTANCE,
-      values: [input.instanceId, input.companyId, input.idempotencyKey, input.timelineLimit ?? null],
+      text: READ_INSTANCES,
+      values: [
+        input.requests.map((request) => request.instanceId),
+        input.companyId,
+        input.requests.map((request) => request.idempotencyKey),
+        input.timelineLimit,
+      ],
     });
-    return result.rows[0] ?? null;
+    const byPosition = new Map(rows.map(({ n, ...record }) => [n, record]));
+    return input.requests.map((_, index) => byPosition.get(index + 1) ?? null);
   }
 
   async storedResponse(companyId: string, idempotencyKey: string): Promise<StoredResponse | null> {
