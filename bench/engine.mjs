@@ -98,18 +98,25 @@ function cpuSecondsOf(pid) {
   }
 }
 
-/** Every PostgreSQL process on this machine: the bench's server is the only one it starts. */
+/**
+ * The processes of the bench's own PostgreSQL server: its postmaster (the first line of
+ * postmaster.pid in its data folder) and the backends and workers it forked. Other PostgreSQL
+ * servers on the machine (a test run beside the bench) are not counted.
+ */
 function postgresPids() {
   try {
-    return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && readComm(entry) === 'postgres');
+    const postmaster = fs.readFileSync(path.join(pgFolder, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+    const children = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && parentOf(entry) === postmaster);
+    return [postmaster, ...children];
   } catch {
     return [];
   }
 }
 
-function readComm(pid) {
+function parentOf(pid) {
   try {
-    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    // Field 4 of /proc/<pid>/stat, after the command name in parentheses.
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
   } catch {
     return '';
   }

@@ -35,17 +35,26 @@ export const APP_ROLE = 'estateflow_app';
 @Injectable()
 export class DatabaseService implements OnModuleDestroy {
   readonly pool: Pool;
+  /**
+   * For the event path's named statements only (the instance read and the event write). Their
+   * generic plans were measured to be right, yet PostgreSQL kept planning the read afresh for every
+   * call — a custom plan looks cheaper for the few ids of each batch, and planning it (row-level
+   * security on seven tables) cost twice its execution. These connections always use the
+   * statement's one generic plan; every other statement keeps PostgreSQL's own choice.
+   */
+  readonly eventPool: Pool;
   readonly prisma: PrismaClient;
   private readonly prismaPool: Pool;
 
   constructor(@Inject(DATABASE_URL) url: string) {
     const options = `-c role=${APP_ROLE}`;
     this.pool = new TenantPool({ connectionString: url, max: 20, options });
+    this.eventPool = new TenantPool({ connectionString: url, max: 10, options: `${options} -c plan_cache_mode=force_generic_plan` });
     this.prismaPool = new TenantPool({ connectionString: url, max: 10, options });
     this.prisma = new PrismaClient({ adapter: new PrismaPg(adapterPool(this.prismaPool)) });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.allSettled([this.prisma.$disconnect(), this.pool.end(), this.prismaPool.end()]);
+    await Promise.allSettled([this.prisma.$disconnect(), this.pool.end(), this.eventPool.end(), this.prismaPool.end()]);
   }
 }

@@ -19,6 +19,7 @@ import { InstanceTransitionPlanner } from './instance-transition.planner';
 import { renderInstance } from './instance-view';
 import { InstanceWriterRepository } from './instance-writer.repository';
 import { ProgressRenderer } from './progress-renderer';
+import { EVENT_REPLY_TIMELINE } from './recent-events.cache';
 import { SYSTEM_ONLY_EVENTS } from './system-events';
 
 export interface EventRequest {
@@ -34,15 +35,6 @@ export interface EventReply {
   status: number;
   body: unknown;
 }
-
-/**
- * How many of the newest timeline entries an event's reply carries (docs/api.md): the page
- * already shows the earlier ones and keeps them (runtime-web `mergeTimeline`), and an instance's
- * log only grows, so the hot path reads and renders a small window; GET /instances/{id} has the
- * whole log. Aggregating and sending 50 entries cost PostgreSQL and the engine about a third of
- * an event's CPU (docs/performance.md).
- */
-export const EVENT_REPLY_TIMELINE = 10;
 
 /** Retries of a read-decide-write cycle lost to a concurrent writer (only without expectedVersion). */
 const MAX_ATTEMPTS = 3;
@@ -319,6 +311,7 @@ export class InstanceEventService {
     });
     switch (outcome.kind) {
       case 'written':
+        this.reader.written(record.id, event);
         return { kind: 'done', reply };
       case 'stale':
         return { kind: 'stale' };

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Coalescer } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
 import { currentTenant, runAsTenant } from '../database/tenant-context';
-import type { InstanceRecord, StoredResponse } from './instance-record';
+import type { EventRecord, InstanceRecord, StoredResponse } from './instance-record';
+import { EVENT_REPLY_TIMELINE, type KnownRun, NOTHING_KNOWN, RecentEventsCache } from './recent-events.cache';
 
 // One statement for the reads ($1 instance ids, $3 their idempotency keys) made together: each
-// instance with its event log (all of it, or only the newest $4 entries), its open tasks and (when
-// the caller sent an idempotency key) the response stored for that key; `n` is the read's position.
+// instance with its event log (all of it, or only the newest $4 entries) except the entries this
+// process already holds (seq $5…$6, RecentEventsCache), its open tasks and (when the caller sent an
+// idempotency key) the response stored for that key; `n` is the read's position.
 // The event hot path reads nothing else. Measured choices (docs/performance.md):
 // - Every change of version logs exactly one event with seq = the new version, so the log is
 //   seq 1…version and the newest $4 entries are those seq numbers: lookups in the unique
@@ -21,7 +23,9 @@ SELECT k.n::int AS n, i.id, i."companyId", i."estateId", i."versionId", i."workf
        COALESCE((SELECT json_agg(e ORDER BY e.seq)
                    FROM (SELECT l.seq, l.type, l.data, l."actorKind", l."actorId", l."actorName", l.comment, l."createdAt" AS at
                            FROM "InstanceEvent" l
-                          WHERE l."instanceId" = i.id AND l.seq = ANY(ARRAY(SELECT generate_series(GREATEST(i.version - $4::int + 1, 1), i.version)))) e),
+                          WHERE l."instanceId" = i.id
+                            AND l.seq = ANY(ARRAY(SELECT s FROM generate_series(GREATEST(i.version - $4::int + 1, 1), i.version) s
+                                                   WHERE s NOT BETWEEN k."knownFirst" AND k."knownLast"))) e),
                  '[]'::json) AS events,
        COALESCE((SELECT json_agg(t ORDER BY t."createdAt")
                    FROM (SELECT o.id, o."stateKey", o.name, o."formKey", o."assigneeRole", o."assigneeUserId",
@@ -30,13 +34,16 @@ SELECT k.n::int AS n, i.id, i."companyId", i."estateId", i."versionId", i."workf
                            FROM "Task" o WHERE o."instanceId" = i.id AND o.status IN ('open', 'claimed')) t),
                  '[]'::json) AS tasks,
        (SELECT r.response FROM "InstanceEvent" r WHERE r."companyId" = i."companyId" AND r."idempotencyKey" = k.key) AS "storedResponse"
-  FROM unnest($1::uuid[], $3::text[]) WITH ORDINALITY AS k(id, key, n)
+  FROM unnest($1::uuid[], $3::text[], $5::int[], $6::int[]) WITH ORDINALITY AS k(id, key, "knownFirst", "knownLast", n)
   JOIN "Instance" i ON i.id = k.id
   LEFT JOIN "Unit" u ON u.id = i."unitId"
   LEFT JOIN "Person" p ON p.id = i."requesterPersonId"
  WHERE ($2::uuid IS NULL OR i."companyId" = $2::uuid)`;
 
 const READ_STORED_RESPONSE = `SELECT response AS "storedResponse" FROM "InstanceEvent" WHERE "companyId" = $1 AND "idempotencyKey" = $2`;
+
+/** Instances whose newest log entries a process keeps (≈ 10 × 0.5 KB each). */
+const RECENT_INSTANCES = 5_000;
 
 interface ReadRequest {
   instanceId: string;
@@ -53,6 +60,7 @@ interface ReadGroup {
 export class InstanceReaderRepository {
   /** Reads made in one turn of the event loop, for one tenant, caller company and window. */
   private readonly reads: Coalescer<ReadRequest, InstanceRecord | null>;
+  private readonly recent = new RecentEventsCache(RECENT_INSTANCES, EVENT_REPLY_TIMELINE);
 
   constructor(private readonly database: DatabaseService) {
     this.reads = new Coalescer((group, requests) => {
@@ -77,12 +85,18 @@ export class InstanceReaderRepository {
     return this.reads.load(JSON.stringify(group), { instanceId: input.instanceId, idempotencyKey: input.idempotencyKey });
   }
 
+  /** A log entry this process has just committed: the next read of the instance need not fetch it. */
+  written(instanceId: string, entry: EventRecord): void {
+    this.recent.written(instanceId, entry);
+  }
+
   private async readMany(input: {
     companyId: string | null;
     timelineLimit: number | null;
     requests: ReadRequest[];
   }): Promise<(InstanceRecord | null)[]> {
-    const { rows } = await this.database.pool.query<InstanceRecord & { n: number }>({
+    const known: KnownRun[] = input.requests.map((request) => this.recent.known(request.instanceId));
+    const { rows } = await this.database.eventPool.query<InstanceRecord & { n: number }>({
       name: 'instance.read',
       text: READ_INSTANCES,
       values: [
@@ -90,10 +104,18 @@ export class InstanceReaderRepository {
         input.companyId,
         input.requests.map((request) => request.idempotencyKey),
         input.timelineLimit,
+        known.map((run) => run.first),
+        known.map((run) => run.last),
       ],
     });
     const byPosition = new Map(rows.map(({ n, ...record }) => [n, record]));
-    return input.requests.map((_, index) => byPosition.get(index + 1) ?? null);
+    return input.requests.map((request, index) => {
+      const record = byPosition.get(index + 1);
+      if (record === undefined) return null;
+      const from = input.timelineLimit === null ? 1 : Math.max(record.version - input.timelineLimit + 1, 1);
+      const events = this.recent.merge(request.instanceId, known[index] ?? NOTHING_KNOWN, record.events, { from, to: record.version });
+      return { ...record, events };
+    });
   }
 
   async storedResponse(companyId: string, idempotencyKey: string): Promise<StoredResponse | null> {

@@ -205,7 +205,7 @@ export class InstanceWriterRepository {
     if (cancelsTimers) values.push(write.cancelTimerIds);
     const statement = cancelsTimers ? APPLY_EVENT_STATEMENTS.cancellingTimers : APPLY_EVENT_STATEMENTS.plain;
     try {
-      const result = await this.database.pool.query<{ version: number | null }>({ ...statement, values });
+      const result = await this.database.eventPool.query<{ version: number | null }>({ ...statement, values });
       const version = result.rows[0]?.version ?? null;
       return version === null ? { kind: 'stale' } : { kind: 'written', version };
     } catch (error) {

@@ -134,6 +134,35 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     expect(stale?.body.error.code).toBe('conflict');
   });
 
+  it('events sent through two processes in turn: every reply shows the newest entries of the log as written', async () => {
+    // Each process keeps the log entries it has read or written (RecentEventsCache); those the
+    // other process wrote meanwhile must still appear, in order, in the next reply.
+    const onFirst = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const onSecond = await signInStaff(second.url, setup.logins, FRONT_DESK);
+    const instance = await startRepair(onFirst);
+    let version = instance.version;
+    const route = [onFirst, onFirst, onSecond, onFirst, onSecond, onSecond, onSecond, onFirst, onSecond, onFirst, onFirst, onSecond];
+    for (const [round, client] of route.entries()) {
+      const reply = await client.post(`/api/instances/${instance.id}/events`, {
+        type: round === 0 ? 'DISPATCH' : 'REASSIGN',
+        data: round === 0 ? { technicianId } : { technicianId, reason: `第${round}次转单` },
+        expectedVersion: version,
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      version = reply.body.version;
+      const log = await database.query<{ seq: number; type: string; data: { data: Record<string, unknown> }; createdAt: Date }>(
+        'SELECT seq, type, data, "createdAt" FROM "InstanceEvent" WHERE "instanceId" = $1 ORDER BY seq DESC LIMIT 10',
+        [instance.id],
+      );
+      const newest = log.rows.reverse();
+      const shown: { seq: number; type: string; data?: Record<string, unknown>; at: string }[] = reply.body.timeline;
+      expect(shown.map((entry) => [entry.seq, entry.type, entry.data ?? {}, entry.at])).toEqual(
+        newest.map((entry) => [entry.seq, entry.type, entry.data.data, entry.createdAt.toISOString()]),
+      );
+    }
+    expect(version).toBe(route.length + 1);
+  });
+
   it('one Idempotency-Key sent 50 times, concurrently, sequentially and across a crash: one effect, identical replies', async () => {
     const frontDesk = await signInStaff(second.url, setup.logins, FRONT_DESK);
     const instance = await startRepair(frontDesk);
