@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DatabaseError } from 'pg';
+import { Coalescer } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
+import { currentTenant, runAsTenant } from '../database/tenant-context';
 import type { InstanceStatus, PrincipalKind, StaffRole, TaskStatus } from '../generated/prisma/enums';
 
 /** A Task row the new state implies. */
@@ -64,78 +66,93 @@ export interface InstanceWrite {
 
 export type WriteOutcome = { kind: 'written'; version: number } | { kind: 'stale' } | { kind: 'duplicateKey' };
 
-// The task and job inserts shared by the event and the start statements; `target` is the CTE
-// holding the instance row (id, estateId, workflowKey, version). Parameters from `first`: at,
-// closed tasks, new tasks, jobs and — only in the variant that cancels timers — the timer ids.
-const TASKS_AND_JOBS = (target: string, first: number, cancelsTimers: boolean) => `
-closed_tasks AS (
-  UPDATE "Task" t SET status = c.status, "completedAt" = $${first}, "completedById" = c."completedById"
-    FROM jsonb_to_recordset($${first + 1}::jsonb) AS c(id uuid, status "TaskStatus", "completedById" uuid), ${target} w
-   WHERE t.id = c.id AND t."instanceId" = w.id
+/** One event to write: gated on the version its instance had when read. */
+export interface EventWrite {
+  companyId: string;
+  instanceId: string;
+  expectedVersion: number;
+  write: InstanceWrite;
+}
+
+/** What one write of a batch came to: its outcome, or the error that was its own. */
+type Settled = { outcome: WriteOutcome } | { error: unknown };
+
+// What an event brings besides its instance row, as the statements read it from JSON
+// (`eventColumns`): the log entry, the tasks it closes and opens, its outbox rows, the timers it cancels.
+const EVENT_COLUMNS = `at timestamptz, type text, "eventData" jsonb, "actorKind" "PrincipalKind", "actorId" uuid, "actorName" text,
+    comment text, "idempotencyKey" text, response jsonb, "closedTasks" jsonb, "newTasks" jsonb, jobs jsonb, "cancelTimerIds" text[]`;
+
+// The writes shared by the event and the start statements, from the CTE `accepted`: one row per
+// instance row written (id, "companyId", "estateId", "workflowKey", its new version) with its
+// EVENT_COLUMNS. An event that cancels no timer skips the timer scan.
+const EVENT_WRITES = `
+logged AS (
+  INSERT INTO "InstanceEvent" ("companyId", "instanceId", seq, type, data, "actorKind", "actorId", "actorName", comment, "idempotencyKey", response, "createdAt")
+  SELECT a."companyId", a.id, a.version, a.type, a."eventData", a."actorKind", a."actorId", a."actorName", a.comment, a."idempotencyKey", a.response, a.at
+    FROM accepted a
+  RETURNING seq
+), closed_tasks AS (
+  UPDATE "Task" t SET status = c.status, "completedAt" = a.at, "completedById" = c."completedById"
+    FROM accepted a, jsonb_to_recordset(a."closedTasks") AS c(id uuid, status "TaskStatus", "completedById" uuid)
+   WHERE t.id = c.id AND t."instanceId" = a.id
   RETURNING t.id
 ), opened_tasks AS (
   INSERT INTO "Task" (id, "companyId", "estateId", "instanceId", "stateKey", name, "formKey", "assigneeRole", "assigneeUserId",
                       "assigneePersonId", status, "respondDueAt", "completeDueAt", "workflowKey", "buildingId", category, "createdAt")
-  SELECT n.id, w."companyId", w."estateId", w.id, n."stateKey", n.name, n."formKey", n."assigneeRole", n."assigneeUserId",
-         n."assigneePersonId", 'open', n."respondDueAt", n."completeDueAt", w."workflowKey", n."buildingId", n.category, $${first}
-    FROM jsonb_to_recordset($${first + 2}::jsonb) AS n(id uuid, "stateKey" text, name jsonb, "formKey" text, "assigneeRole" "StaffRole",
-         "assigneeUserId" uuid, "assigneePersonId" uuid, "respondDueAt" timestamptz, "completeDueAt" timestamptz, "buildingId" uuid, category text),
-         ${target} w
+  SELECT t.id, a."companyId", a."estateId", a.id, t."stateKey", t.name, t."formKey", t."assigneeRole", t."assigneeUserId",
+         t."assigneePersonId", 'open', t."respondDueAt", t."completeDueAt", a."workflowKey", t."buildingId", t.category, a.at
+    FROM accepted a, jsonb_to_recordset(a."newTasks") AS t(id uuid, "stateKey" text, name jsonb, "formKey" text, "assigneeRole" "StaffRole",
+         "assigneeUserId" uuid, "assigneePersonId" uuid, "respondDueAt" timestamptz, "completeDueAt" timestamptz, "buildingId" uuid, category text)
   RETURNING id
 ), jobs AS (
   INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey", "runAt")
-  SELECT w."companyId", w.id, j.kind, j.payload, j."dedupeKey", j."runAt"
-    FROM jsonb_to_recordset($${first + 3}::jsonb) AS j(kind text, payload jsonb, "dedupeKey" text, "runAt" timestamptz), ${target} w
+  SELECT a."companyId", a.id, j.kind, j.payload, j."dedupeKey", j."runAt"
+    FROM accepted a, jsonb_to_recordset(a.jobs) AS j(kind text, payload jsonb, "dedupeKey" text, "runAt" timestamptz)
   ON CONFLICT ("dedupeKey") DO NOTHING
   RETURNING id
-)${
-  cancelsTimers
-    ? `, cancelled_timers AS (
-  UPDATE "Job" j SET status = 'cancelled', "finishedAt" = $${first}
-    FROM ${target} w
-   WHERE j."instanceId" = w.id AND j.kind = 'timer' AND j.status = 'pending' AND j.payload->>'timerId' = ANY($${first + 4}::text[])
+), cancelled_timers AS (
+  UPDATE "Job" j SET status = 'cancelled', "finishedAt" = a.at
+    FROM accepted a
+   WHERE cardinality(a."cancelTimerIds") > 0 AND j."instanceId" = a.id AND j.kind = 'timer' AND j.status = 'pending'
+     AND j.payload->>'timerId' = ANY(a."cancelTimerIds")
   RETURNING j.id
-)`
-    : ''
-}`;
-
-const EVENT_LOG = (target: string, first: number) => `
-logged AS (
-  INSERT INTO "InstanceEvent" ("companyId", "instanceId", seq, type, data, "actorKind", "actorId", "actorName", comment, "idempotencyKey", response, "createdAt")
-  SELECT w."companyId", w.id, w.version, $${first}, $${first + 1}::jsonb, $${first + 2}::"PrincipalKind", $${first + 3}::uuid, $${first + 4},
-         $${first + 5}, $${first + 6}, $${first + 7}::jsonb, $${first + 8}
-    FROM ${target} w
-  RETURNING seq
 )`;
 
-// One event: everything gated on the version the caller read (optimistic concurrency). Two texts,
-// so that each keeps one generic plan: most events cancel no timer, and a statement with an
-// optional timer scan was planned afresh on every call (a custom plan that left the scan out
-// always looked cheaper than the generic one that kept it) — a quarter of the statement's cost.
-const APPLY_EVENT = (cancelsTimers: boolean) => `
-WITH written AS (
-  UPDATE "Instance"
-     SET snapshot = $4::jsonb, "stateValue" = $5, status = $6::"InstanceStatus", data = $7::jsonb, version = version + 1, "updatedAt" = $8, "slaClocks" = $9::jsonb,
-         "completedAt" = CASE WHEN $6::"InstanceStatus" IN ('completed', 'cancelled') THEN $8::timestamptz ELSE "completedAt" END
-   WHERE id = $1 AND "companyId" = $2 AND version = $3 AND status = 'active'
-  RETURNING id, "companyId", "estateId", "workflowKey", version
-), ${EVENT_LOG('written', 10)}, ${TASKS_AND_JOBS('written', 19, cancelsTimers)}
-SELECT (SELECT version FROM written) AS version`;
-
-const APPLY_EVENT_STATEMENTS = {
-  plain: { name: 'instance.apply-event', text: APPLY_EVENT(false) },
-  cancellingTimers: { name: 'instance.apply-event-cancelling-timers', text: APPLY_EVENT(true) },
+// Events (one, or several that arrived together) in one statement — one round trip, one commit —
+// each gated on the version its instance had when read (optimistic concurrency). `n` is the
+// event's position in $1; the rows returned are the events written: any other lost its race.
+// Two events for one instance at one version cannot both be written: an UPDATE changes a row once.
+// Run on connections that keep its one generic plan (DatabaseService.eventPool).
+const APPLY_EVENTS = {
+  name: 'instance.apply-events',
+  text: `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    n int, id uuid, "companyId" uuid, "expectedVersion" int, snapshot jsonb, "stateValue" text, status "InstanceStatus", data jsonb,
+    "slaClocks" jsonb, ${EVENT_COLUMNS})
+), written AS (
+  UPDATE "Instance" i
+     SET snapshot = x.snapshot, "stateValue" = x."stateValue", status = x.status, data = x.data, version = i.version + 1, "updatedAt" = x.at,
+         "slaClocks" = x."slaClocks", "completedAt" = CASE WHEN x.status IN ('completed', 'cancelled') THEN x.at ELSE i."completedAt" END
+    FROM input x
+   WHERE i.id = x.id AND i."companyId" = x."companyId" AND i.version = x."expectedVersion" AND i.status = 'active'
+  RETURNING x.n, i."estateId", i."workflowKey", i.version
+), accepted AS (
+  SELECT w."estateId", w."workflowKey", w.version, x.* FROM written w JOIN input x ON x.n = w.n
+), ${EVENT_WRITES}
+SELECT n, version FROM written`,
 };
 
-// A start: the instance row (version 1), its start event, its first tasks and effects (a new
-// instance has no timer to cancel).
+// A start: the instance row (version 1), its start event, its first tasks and effects.
 const START_INSTANCE = `
 WITH written AS (
   INSERT INTO "Instance" (id, "companyId", "estateId", "versionId", "workflowKey", reference, title, status, snapshot, "stateValue", data, version,
                           "unitId", "requesterPersonId", "parentInstanceId", "createdByKind", "createdById", "searchText", "createdAt", "updatedAt")
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8::"InstanceStatus", $9::jsonb, $10, $11::jsonb, 1, $12::uuid, $13::uuid, $14::uuid, $15::"PrincipalKind", $16::uuid, $17, $18, $18)
   RETURNING id, "companyId", "estateId", "workflowKey", version
-), ${EVENT_LOG('written', 19)}, ${TASKS_AND_JOBS('written', 28, false)}
+), accepted AS (
+  SELECT w.*, x.* FROM written w, jsonb_to_record($19::jsonb) AS x(${EVENT_COLUMNS})
+), ${EVENT_WRITES}
 SELECT (SELECT version FROM written) AS version`;
 
 const FLAG_INCIDENT = `
@@ -156,62 +173,95 @@ function isDuplicateIdempotencyKey(error: unknown): boolean {
   return error instanceof DatabaseError && error.code === '23505' && error.constraint === 'InstanceEvent_companyId_idempotencyKey_key';
 }
 
-function eventValues(write: InstanceWrite): unknown[] {
+/** EVENT_COLUMNS of a write. */
+function eventColumns(write: InstanceWrite): Record<string, unknown> {
   const { event } = write;
-  return [
-    event.type,
-    JSON.stringify(event.data),
-    event.actorKind,
-    event.actorId,
-    event.actorName,
-    event.comment,
-    event.idempotencyKey,
-    event.response === null ? null : JSON.stringify(event.response),
-    write.at,
-  ];
+  return {
+    at: write.at,
+    type: event.type,
+    eventData: event.data,
+    actorKind: event.actorKind,
+    actorId: event.actorId,
+    actorName: event.actorName,
+    comment: event.comment,
+    idempotencyKey: event.idempotencyKey,
+    response: event.response,
+    closedTasks: write.closedTasks,
+    newTasks: write.newTasks,
+    jobs: write.jobs,
+    cancelTimerIds: write.cancelTimerIds,
+  };
 }
 
-function taskAndJobValues(write: InstanceWrite): unknown[] {
-  return [write.at, JSON.stringify(write.closedTasks), JSON.stringify(write.newTasks), JSON.stringify(write.jobs)];
+/** One event of APPLY_EVENTS's $1. */
+function eventInput(n: number, input: EventWrite): Record<string, unknown> {
+  const { write } = input;
+  return {
+    n,
+    id: input.instanceId,
+    companyId: input.companyId,
+    expectedVersion: input.expectedVersion,
+    snapshot: write.snapshot,
+    stateValue: write.stateValue,
+    status: write.status,
+    data: write.data,
+    slaClocks: write.slaClocks,
+    ...eventColumns(write),
+  };
 }
 
 /**
- * The event hot path's single write (DESIGN.md "How an event runs"): snapshot + version,
- * event log, task rows and outbox rows in one data-modifying statement via `pg`, so that they
- * commit together or not at all. No interactive transaction, one round trip. The event path's
- * statements are named (prepared once per connection): planning this CTE cost PostgreSQL about as
- * much as running it (docs/performance.md).
+ * The event hot path's write (DESIGN.md "How an event runs"): snapshot + version, event log,
+ * task rows and outbox rows in one data-modifying statement via `pg`, so that they commit
+ * together or not at all. No interactive transaction, one round trip — and under load, one for
+ * all the events that arrived together. The statements are named (prepared once per connection):
+ * planning them cost PostgreSQL about as much as running them (docs/performance.md).
  */
 @Injectable()
 export class InstanceWriterRepository {
-  constructor(private readonly database: DatabaseService) {}
+  private readonly logger = new Logger('InstanceWriter');
+  /** Event writes made in one turn of the event loop, per tenant (row-level security). */
+  private readonly writes: Coalescer<EventWrite, Settled>;
 
-  async applyEvent(input: { companyId: string; instanceId: string; expectedVersion: number; write: InstanceWrite }): Promise<WriteOutcome> {
-    const { write } = input;
-    const values = [
-      input.instanceId,
-      input.companyId,
-      input.expectedVersion,
-      JSON.stringify(write.snapshot),
-      write.stateValue,
-      write.status,
-      JSON.stringify(write.data),
-      write.at,
-      write.slaClocks === null ? null : JSON.stringify(write.slaClocks),
-      ...eventValues(write),
-      ...taskAndJobValues(write),
-    ];
-    const cancelsTimers = write.cancelTimerIds.length > 0;
-    if (cancelsTimers) values.push(write.cancelTimerIds);
-    const statement = cancelsTimers ? APPLY_EVENT_STATEMENTS.cancellingTimers : APPLY_EVENT_STATEMENTS.plain;
+  constructor(private readonly database: DatabaseService) {
+    this.writes = new Coalescer((tenant, items) => runAsTenant(tenant === '' ? null : tenant, () => this.applyMany(items)));
+  }
+
+  /**
+   * Writes one event, gated on the version read. Events that arrive together share one statement
+   * (and one commit); if that statement fails — one event's idempotency key already used, say —
+   * nothing of it was written, and each event is written alone, so that an error is only ever
+   * its own event's.
+   */
+  async applyEvent(input: EventWrite): Promise<WriteOutcome> {
+    const settled = await this.writes.load(currentTenant() ?? '', input);
+    if ('error' in settled) throw settled.error;
+    return settled.outcome;
+  }
+
+  private async applyMany(items: EventWrite[]): Promise<Settled[]> {
     try {
-      const result = await this.database.eventPool.query<{ version: number | null }>({ ...statement, values });
-      const version = result.rows[0]?.version ?? null;
-      return version === null ? { kind: 'stale' } : { kind: 'written', version };
+      return await this.apply(items);
     } catch (error) {
-      if (isDuplicateIdempotencyKey(error)) return { kind: 'duplicateKey' };
-      throw error;
+      if (items.length === 1) return [isDuplicateIdempotencyKey(error) ? { outcome: { kind: 'duplicateKey' } } : { error }];
+      // A key used meanwhile is an expected race; anything else is worth an operator's look.
+      if (!isDuplicateIdempotencyKey(error)) this.logger.warn(`${items.length} events are written one by one: ${String(error)}`);
+      // Nothing of the shared statement was written: each event alone, each with its own outcome.
+      return (await Promise.all(items.map((item) => this.applyMany([item])))).flat();
     }
+  }
+
+  /** APPLY_EVENTS for these events: each one written, or stale. */
+  private async apply(items: EventWrite[]): Promise<Settled[]> {
+    const { rows } = await this.database.eventPool.query<{ n: number; version: number }>({
+      ...APPLY_EVENTS,
+      values: [JSON.stringify(items.map((item, index) => eventInput(index + 1, item)))],
+    });
+    const written = new Map(rows.map((row) => [row.n, row.version]));
+    return items.map((_, index): Settled => {
+      const version = written.get(index + 1);
+      return { outcome: version === undefined ? { kind: 'stale' } : { kind: 'written', version } };
+    });
   }
 
   async startInstance(input: {
@@ -250,8 +300,7 @@ export class InstanceWriterRepository {
       input.createdById,
       input.searchText,
       write.at,
-      ...eventValues(write),
-      ...taskAndJobValues(write),
+      JSON.stringify(eventColumns(write)),
     ];
     try {
       await this.database.pool.query(START_INSTANCE, values);

@@ -163,6 +163,72 @@ describe('the event hot path under concurrency, retries and crashes', () => {
     expect(version).toBe(route.length + 1);
   });
 
+  it('events arriving together share one write; one that fails there fails alone, and the others are written once', async () => {
+    const frontDesk = await signInStaff(first.url, setup.logins, FRONT_DESK);
+    const instances: { id: string; version: number }[] = [];
+    for (let index = 0; index < 8; index++) instances.push(await startRepair(frontDesk));
+    const versions = new Map(instances.map((instance) => [instance.id, instance.version]));
+    const sendAll = (targets: typeof instances) =>
+      Promise.all(
+        targets.map((instance) => {
+          const version = versions.get(instance.id) ?? 1;
+          return frontDesk.post(`/api/instances/${instance.id}/events`, {
+            type: version === 1 ? 'DISPATCH' : 'REASSIGN',
+            data: version === 1 ? { technicianId } : { technicianId, reason: `第${version}次转单` },
+            expectedVersion: version,
+          });
+        }),
+      );
+    const expectWritten = (replies: Awaited<ReturnType<typeof sendAll>>, targets: typeof instances) =>
+      replies.forEach((reply, index) => {
+        expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+        versions.set(targets[index]?.id ?? '', reply.body.version);
+      });
+    // Proof that writes are shared: a statement that changed more than one instance.
+    await database.query(`
+      CREATE TABLE test_instance_statements (rows int NOT NULL);
+      CREATE FUNCTION test_count_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO test_instance_statements SELECT count(*) FROM changed; RETURN NULL; END $$;
+      CREATE TRIGGER test_count_rows AFTER UPDATE ON "Instance" REFERENCING NEW TABLE AS changed
+        FOR EACH STATEMENT EXECUTE FUNCTION test_count_rows();
+    `);
+    const [doomed, ...healthy] = instances;
+    try {
+      let shared = 0;
+      for (let round = 0; round < 20 && shared === 0; round++) {
+        expectWritten(await sendAll(healthy), healthy);
+        const result = await database.query<{ shared: string }>('SELECT count(*) AS shared FROM test_instance_statements WHERE rows > 1');
+        shared = Number(result.rows[0]?.shared);
+      }
+      expect(shared).toBeGreaterThan(0);
+      // One instance whose log refuses every new entry, as a broken row or constraint would: its
+      // event fails (and with it any shared statement), the others are written alone.
+      await database.query(`
+        CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+        CREATE TRIGGER test_refuse BEFORE INSERT ON "InstanceEvent" FOR EACH ROW
+          WHEN (NEW."instanceId" = '${doomed?.id}') EXECUTE FUNCTION test_refuse();
+      `);
+      for (let round = 0; round < 5; round++) {
+        const [refused, ...replies] = await sendAll(instances);
+        expect(refused?.status).toBe(500);
+        expectWritten(replies, healthy);
+      }
+      expect((await instanceRow(doomed?.id ?? '')).version).toBe(1);
+      expect(await eventCount(doomed?.id ?? '')).toBe(1);
+      for (const instance of healthy) {
+        const row = await instanceRow(instance.id);
+        expect(row.version).toBe(versions.get(instance.id));
+        expect(await eventCount(instance.id)).toBe(row.version);
+      }
+      expect(await expectLogsFoldToSnapshots()).toBeGreaterThan(0);
+    } finally {
+      await database.query(`
+        DROP TRIGGER IF EXISTS test_refuse ON "InstanceEvent"; DROP FUNCTION IF EXISTS test_refuse();
+        DROP TRIGGER test_count_rows ON "Instance"; DROP FUNCTION test_count_rows(); DROP TABLE test_instance_statements;
+      `);
+    }
+  });
+
   it('one Idempotency-Key sent 50 times, concurrently, sequentially and across a crash: one effect, identical replies', async () => {
     const frontDesk = await signInStaff(second.url, setup.logins, FRONT_DESK);
     const instance = await startRepair(frontDesk);
