@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { UuidParam } from '../common/uuid-param';
 import { type AttachmentView, AttachmentsService, MAX_ATTACHMENT_BYTES } from './attachments.service';
 
-// No storage given = multer's memory storage, with hard limits: the upload is checked by
-// content before a byte touches disk. File names are read as UTF-8 (Chinese names).
+// No storage given = memory storage, with hard limits: the upload is checked by content
+// before a byte touches disk. File names are read as UTF-8 (Chinese names).
 const UPLOAD = FileInterceptor('file', {
   limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
   defParamCharset: 'utf8',
@@ -46,12 +46,12 @@ export class AttachmentsController {
   async download(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     const { attachment, stream } = await this.attachments.open(principal, id);
     // Served as an inert download or image: never a document that could run script on our origin.
-    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    response.setHeader('Cache-Control', 'private, max-age=3600');
+    response.header('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.header('Cache-Control', 'private, max-age=3600');
     const disposition = attachment.contentType === 'application/pdf' ? 'attachment' : 'inline';
     return new StreamableFile(stream, {
       type: attachment.contentType,

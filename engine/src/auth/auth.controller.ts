@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JsonBody } from '../common/json-body';
 import { Public } from '../common/public.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -29,7 +29,7 @@ interface NewTokenBody {
 
 const PHONE = { type: 'string', minLength: 1, maxLength: 32, description: 'mobile number; spaces and +86 are ignored' } as const;
 
-function started(input: { request: Request; response: Response; session: NewSession }): Me {
+function started(input: { request: FastifyRequest; response: FastifyReply; session: NewSession }): Me {
   setSessionCookie({ request: input.request, response: input.response, token: input.session.token, expiresAt: input.session.expiresAt });
   return input.session.me;
 }
@@ -54,8 +54,8 @@ export class AuthController {
       properties: { email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
     })
     body: StaffLoginBody,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<Me> {
     return started({ request, response, session: await this.auth.staffLogin({ ...body, ip: clientIp(request) }) });
   }
@@ -67,7 +67,7 @@ export class AuthController {
   requestCode(
     @JsonBody<OwnerCodeBody>({ type: 'object', additionalProperties: false, required: ['phone'], properties: { phone: PHONE } })
     body: OwnerCodeBody,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<{ sent: true; expiresInSeconds: number }> {
     return this.auth.requestOwnerCode({ phone: body.phone, ip: clientIp(request) });
   }
@@ -88,8 +88,8 @@ export class AuthController {
       },
     })
     body: OwnerLoginBody,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<Me> {
     return started({ request, response, session: await this.auth.ownerLogin({ ...body, ip: clientIp(request) }) });
   }
@@ -98,7 +98,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End this session and clear the cookie' })
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) response: FastifyReply): Promise<void> {
     await this.auth.logout({ token: sessionTokenOf(request), ip: clientIp(request) });
     clearSessionCookie({ request, response });
   }
@@ -108,8 +108,8 @@ export class AuthController {
   @ApiOperation({ summary: 'End every session of the signed-in user, on every device' })
   async logoutEverywhere(
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.logoutEverywhere({ principal, ip: clientIp(request) });
     clearSessionCookie({ request, response });

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { StaffRole } from '../generated/prisma/enums';
 import { UnauthenticatedError } from '../common/errors';
 
@@ -32,15 +32,15 @@ export type Principal =
 
 export type StaffLikePrincipal = Extract<Principal, { kind: 'staff' | 'api_token' }>;
 
-declare module 'express' {
-  interface Request {
+declare module 'fastify' {
+  interface FastifyRequest {
     principal?: Principal;
   }
 }
 
 /** `@CurrentPrincipal() principal: Principal` in a controller method. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const request = context.switchToHttp().getRequest<Request>();
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
   if (!request.principal) throw new UnauthenticatedError();
   return request.principal;
 });

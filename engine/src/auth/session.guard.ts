@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
@@ -14,7 +14,7 @@ import { sha256Hex } from './secrets';
 import { sessionTokenOf } from './session-cookie';
 import { SessionRepository } from './session.repository';
 
-function bearerTokenOf(request: Request): string | null {
+function bearerTokenOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -38,7 +38,7 @@ export class SessionGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
     if (
       !SAFE_METHODS.has(request.method) &&
@@ -46,8 +46,8 @@ export class SessionGuard implements CanActivate {
     ) {
       // This request may end sessions or change roles, residencies or tokens: once it is done,
       // nothing this process remembers about anyone is trusted any more.
-      const response = context.switchToHttp().getResponse<Response>();
-      response.once('finish', () => this.cache.clear());
+      const response = context.switchToHttp().getResponse<FastifyReply>();
+      response.raw.once('finish', () => this.cache.clear());
     }
 
     const bearer = bearerTokenOf(request);

@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { runAsTenant } from '../database/tenant-context';
 
@@ -13,7 +13,7 @@ import { runAsTenant } from '../database/tenant-context';
 export class TenantContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const companyId = context.switchToHttp().getRequest<Request>().principal?.companyId ?? null;
+    const companyId = context.switchToHttp().getRequest<FastifyRequest>().principal?.companyId ?? null;
     // Subscribing inside runAsTenant calls the handler inside it (Nest defers the handler until subscription).
     return new Observable((subscriber) => runAsTenant(companyId, () => next.handle().subscribe(subscriber)));
   }

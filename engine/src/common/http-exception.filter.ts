@@ -1,5 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, type HttpServer, Logger } from '@nestjs/common';
 import { DomainError, ServiceUnavailableError, TooManyRequestsError } from './errors';
 
 interface ErrorBody {
@@ -24,55 +23,64 @@ function bodyFromHttpException(exception: HttpException): ErrorBody {
   return { error: { code, message: status === 404 ? 'There is nothing at this address.' : message } };
 }
 
-/** Express body-parser errors: malformed JSON, a body over the limit, a wrong charset. */
-function bodyParserError(exception: unknown): { status: number; body: ErrorBody } | null {
-  if (typeof exception !== 'object' || exception === null || !('type' in exception) || !('status' in exception)) return null;
-  const { type, status } = exception;
-  if (typeof status !== 'number') return null;
-  if (type === 'entity.parse.failed') {
-    return { status: 400, body: { error: { code: 'bad_request', message: 'The request body is not valid JSON.' } } };
-  }
-  if (type === 'entity.too.large') {
+/**
+ * Fastify's errors while reading a body (FST_ERR_CTP_*): over the limit, a Content-Length that
+ * does not match. Malformed JSON is refused by our own parser (web/body-parsers.ts).
+ */
+function bodyReadError(exception: unknown): { status: number; body: ErrorBody } | null {
+  if (typeof exception !== 'object' || exception === null || !('code' in exception) || !('statusCode' in exception)) return null;
+  const { code, statusCode } = exception;
+  if (typeof code !== 'string' || !code.startsWith('FST_ERR_CTP_') || typeof statusCode !== 'number') return null;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return { status: 413, body: { error: { code: 'payload_too_large', message: 'The request body is too large.' } } };
   }
-  return { status, body: { error: { code: 'bad_request', message: 'The request body could not be read.' } } };
+  return { status: statusCode, body: { error: { code: 'bad_request', message: 'The request body could not be read.' } } };
 }
 
-/** The one place where errors become HTTP responses. */
+/**
+ * The one place where errors become HTTP responses. Replies through the HTTP adapter: the
+ * response is a Fastify reply for routes, the bare Node.js response for middleware errors.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
+  constructor(private readonly http: HttpServer) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    if (response.headersSent) return;
+    const response: unknown = host.switchToHttp().getResponse();
+    if (this.http.isHeadersSent?.(response) === true) return;
     if (exception instanceof DomainError) {
       if (exception instanceof TooManyRequestsError || exception instanceof ServiceUnavailableError)
-        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+        this.http.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
       const error = {
         code: exception.code,
         message: exception.message,
         ...(exception.details === undefined ? {} : { details: exception.details }),
       };
-      response.status(exception.status).json({ error });
+      this.http.reply(response, { error }, exception.status);
       return;
     }
-    // Nest wraps body-parser errors in an HttpException whose cause is the original.
-    const parserError = bodyParserError(exception) ?? (exception instanceof HttpException ? bodyParserError(exception.cause) : null);
-    if (parserError) {
-      response.status(parserError.status).json(parserError.body);
+    // Nest wraps Fastify's errors in an HttpException whose cause is the original.
+    const readError = bodyReadError(exception) ?? (exception instanceof HttpException ? bodyReadError(exception.cause) : null);
+    if (readError) {
+      this.http.reply(response, readError.body, readError.status);
       return;
     }
     if (exception instanceof HttpException) {
-      response.status(exception.getStatus()).json(bodyFromHttpException(exception));
+      this.http.reply(response, bodyFromHttpException(exception), exception.getStatus());
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    response.status(500).json({
-      error: {
-        code: 'internal',
-        message: 'Something went wrong on our side. Please try again; if it persists, tell your administrator.',
+    this.http.reply(
+      response,
+      {
+        error: {
+          code: 'internal',
+          message: 'Something went wrong on our side. Please try again; if it persists, tell your administrator.',
+        },
       },
-    });
+      500,
+    );
   }
 }

@@ -1,11 +1,11 @@
-/** One file as multer's memory storage hands it over (attachments, spreadsheet imports). */
+/** One file as the upload interceptor's memory storage hands it over (attachments, spreadsheet imports). */
 export interface UploadedFile {
   originalname: string;
   size: number;
   buffer: Buffer;
 }
 
-/** Whether a value is what multer's memory storage hands over for one file. */
+/** Whether a value is what the upload interceptor's memory storage hands over for one file. */
 export function isUploadedFile(value: unknown): value is UploadedFile {
   return (
     typeof value === 'object' &&

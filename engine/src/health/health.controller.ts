@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../common/public.decorator';
 import { type Health, HealthService } from './health.service';
 
@@ -12,7 +12,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Database reachable, migrations current, engine version (503 when degraded)' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<Health> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<Health> {
     const health = await this.health.check();
     if (health.status !== 'ok') response.status(503);
     return health;

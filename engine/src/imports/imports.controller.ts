@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { JsonBody, type JsonSchema } from '../common/json-body';
 import { UuidParam } from '../common/uuid-param';
@@ -33,8 +33,8 @@ const mappingBody: JsonSchema = {
 
 type MappingBody = { mapping?: ColumnMapping; onDuplicate?: 'merge' | 'skip'; decisions?: Record<string, 'merge' | 'skip'> };
 
-function download(response: Response, file: { fileName: string; content: Buffer }): StreamableFile {
-  response.setHeader('Cache-Control', 'no-store');
+function download(response: FastifyReply, file: { fileName: string; content: Buffer }): StreamableFile {
+  response.header('Cache-Control', 'no-store');
   return new StreamableFile(file.content, {
     type: XLSX,
     length: file.content.length,
@@ -83,7 +83,7 @@ export class ImportsController {
   async export(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('estateId') estateId: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @Query('full') full?: string,
   ): Promise<StreamableFile> {
     return download(response, await this.imports.export(principal, { estateId, full: full === 'true' }));
@@ -118,7 +118,7 @@ export class ImportsController {
   async errors(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('importId') importId: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     return download(response, await this.imports.errorReport(principal, importId));
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { KeepsPrincipals } from '../auth/keeps-principals.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ValidationError } from '../common/errors';
@@ -87,7 +87,7 @@ export class InstancesController {
     @UuidParam('estateId') estateId: string,
     @JsonBody(startBody) body: { workflowKey: string; data: Record<string, unknown>; unitId?: string; requesterPersonId?: string },
     @IdempotencyKey() key: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<unknown> {
     const idempotencyKey = readIdempotencyKey(key);
     const reply = await this.starts.startByCaller(principal, {
@@ -108,7 +108,7 @@ export class InstancesController {
     @UuidParam('id') id: string,
     @JsonBody(eventBody) body: { type: string; data?: Record<string, unknown>; expectedVersion?: number; comment?: string },
     @IdempotencyKey() key: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<unknown> {
     const idempotencyKey = readIdempotencyKey(key);
     const reply = await this.events.sendEvent(principal, {

@@ -1,6 +1,6 @@
 import { Controller, Res, Sse } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { LiveService, type ServerSentEvent } from './live.service';
@@ -15,9 +15,9 @@ export class LiveController {
   @ApiOperation({
     summary: 'Server-Sent Events for the caller: instance.updated { id, version }, task.changed { estateId }, notification { id }',
   })
-  stream(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Observable<ServerSentEvent> {
+  stream(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: FastifyReply): Observable<ServerSentEvent> {
     // Reverse proxies (nginx) buffer responses unless told not to; a buffered stream is not live.
-    response.setHeader('X-Accel-Buffering', 'no');
+    response.header('X-Accel-Buffering', 'no');
     return this.live.stream(principal);
   }
 }

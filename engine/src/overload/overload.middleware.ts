@@ -1,5 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { ServiceUnavailableError } from '../common/errors';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
@@ -17,7 +17,8 @@ export class OverloadMiddleware implements NestMiddleware {
     this.limiter = new ConcurrencyLimiter(config.maxConcurrentEvents);
   }
 
-  use(_request: Request, response: Response, next: NextFunction): void {
+  /** Nest middleware on Fastify sees the Node.js request and response. */
+  use(_request: IncomingMessage, response: ServerResponse, next: () => void): void {
     const release = this.limiter.tryAcquire();
     if (release === null)
       throw new ServiceUnavailableError('The server is busy; nothing was changed. Please retry in a moment.', RETRY_AFTER_SECONDS);

@@ -1,12 +1,14 @@
 import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { BadRequestError } from '../common/errors';
+import { ARCHIVE_BODY } from '../web/body-parsers';
 import { PacksService, type PackImportReport } from './packs.service';
 
-/** The uploaded archive: raw bytes parsed by the route's own body parser (packs.module.ts). */
-function archiveOf(request: Request): Buffer {
+/** The uploaded archive: raw bytes, read only for this route (ARCHIVE_BODY) and capped before they are. */
+function archiveOf(request: FastifyRequest): Buffer {
   if (!Buffer.isBuffer(request.body) || request.body.length === 0)
     throw new BadRequestError('Send the pack archive (.tgz) as the request body with Content-Type: application/gzip.');
   return request.body;
@@ -22,6 +24,7 @@ export class PacksController {
   constructor(private readonly packs: PacksService) {}
 
   @Post('import')
+  @RouteConfig(ARCHIVE_BODY)
   @HttpCode(201)
   @ApiOperation({
     summary: 'Import a pack archive into the company, all or nothing; 422 with details.problems [{ file, path, reason }] when refused',
@@ -33,7 +36,7 @@ export class PacksController {
   @ApiQuery({ name: 'companyCode', required: false, description: 'When given, must be the caller’s company (a guard for scripts)' })
   import(
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Query('estateId') estateId?: string,
     @Query('estateCode') estateCode?: string,
     @Query('companyCode') companyCode?: string,

@@ -1,5 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
-
 // Ant Design writes its styles at run time, hence 'unsafe-inline' for styles only; no inline
 // or remote script ever runs (RELIABILITY.md 13).
 const CONTENT_SECURITY_POLICY = [
@@ -15,13 +13,15 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The usual security headers on every response. */
-export function securityHeaders(_request: Request, response: Response, next: NextFunction): void {
+/**
+ * The usual security headers, set on the Node.js response as each request comes in: Fastify
+ * merges them into whatever is sent (routes, static files, 404s, errors, the event stream).
+ */
+export function setSecurityHeaders(response: { setHeader(name: string, value: string): unknown }): void {
   response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('X-Frame-Options', 'DENY');
   response.setHeader('Referrer-Policy', 'same-origin');
   response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   response.setHeader('Permissions-Policy', 'camera=(self), geolocation=()');
-  next();
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where each single-page app's built files are, relative to the repository root. */
 export const WEB_APPS = [
@@ -9,33 +10,35 @@ export const WEB_APPS = [
   { mount: '/portal', dir: 'runtime-web/dist/portal' },
 ] as const;
 
+/** Hashed assets are cached for an hour; pages are revalidated (see noCacheForHtml). */
+const ASSET_MAX_AGE_MS = 60 * 60 * 1000;
+
 /**
  * Serves the built web apps on the engine's own port. Unknown paths under an app's mount fall
- * back to its index.html so that client-side routes survive a reload.
+ * back to its index.html so that client-side routes survive a reload; unknown files (with an
+ * extension) are the API's JSON 404.
  */
-export function serveWebApps(app: Express, webRoot: string): void {
-  app.get('/', (_request: Request, response: Response) => response.redirect('/app/'));
+export function serveWebApps(fastify: FastifyInstance, webRoot: string): void {
+  // Only reply.sendFile() (ETag, Last-Modified, ranges, no dotfiles): the routes below decide what is served.
+  void fastify.register(fastifyStatic, { serve: false, maxAge: ASSET_MAX_AGE_MS, dotfiles: 'ignore', setHeaders: noCacheForHtml });
+  fastify.get('/', (_request, reply) => reply.redirect('/app/'));
   for (const { mount, dir } of WEB_APPS) {
-    const root = path.join(webRoot, dir);
-    const index = path.join(root, 'index.html');
-    // Express matches `/app/` to the route `/app` too (non-strict routing): redirect only the bare mount.
-    app.get(mount, (request: Request, response: Response, next: NextFunction) => {
-      if (request.originalUrl.split('?')[0] !== mount) return next();
-      response.redirect(`${mount}/`);
-    });
-    app.use(mount, express.static(root, { index: 'index.html', fallthrough: true, maxAge: '1h', setHeaders: noCacheForHtml }));
-    app.use(mount, (request: Request, response: Response, next: NextFunction) => {
-      if (request.method !== 'GET' || path.extname(request.path) !== '') return next();
-      if (!fs.existsSync(index)) {
-        response.status(503).type('text/plain').send(`This app is not built yet: run "npm run build".`);
-        return;
-      }
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(index);
+    const app = { root: path.join(webRoot, dir), index: path.join(webRoot, dir, 'index.html') };
+    // With trailing slashes ignored, this route is `/app/` too: redirect only the bare mount.
+    fastify.get(mount, (request, reply) => (request.url.split('?')[0] === mount ? reply.redirect(`${mount}/`) : sendIndex(reply, app)));
+    fastify.get(`${mount}/*`, (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+      const file = request.params['*'];
+      return path.extname(file) === '' ? sendIndex(reply, app) : reply.sendFile(file, app.root);
     });
   }
 }
 
-function noCacheForHtml(response: Response, filePath: string): void {
-  if (filePath.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
+function sendIndex(reply: FastifyReply, app: { root: string; index: string }): FastifyReply {
+  if (!fs.existsSync(app.index))
+    return reply.code(503).type('text/plain; charset=utf-8').send(`This app is not built yet: run "npm run build".`);
+  return reply.sendFile('index.html', app.root);
+}
+
+function noCacheForHtml(reply: FastifyReply, filePath: string): void {
+  if (filePath.endsWith('.html')) reply.header('Cache-Control', 'no-cache');
 }
