@@ -13,7 +13,7 @@ function isAdapterPool(pool: unknown): pool is AdapterPool {
   return pool instanceof Pool;
 }
 
-function adapterPool(pool: Pool): AdapterPool {
+export function adapterPool(pool: Pool): AdapterPool {
   if (!isAdapterPool(pool)) throw new Error('not a pg Pool');
   return pool;
 }

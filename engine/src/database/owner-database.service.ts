@@ -2,7 +2,8 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
-import { DATABASE_URL } from './database.service';
+import { adapterPool, DATABASE_URL } from './database.service';
+import { survivingIdleErrors } from './pool-errors';
 
 /**
  * The owner of the schema, for the few paths that must cross companies (docs/tenancy.md, "Wall 2"):
@@ -16,13 +17,15 @@ import { DATABASE_URL } from './database.service';
 export class OwnerDatabase implements OnModuleDestroy {
   readonly pool: Pool;
   readonly prisma: PrismaClient;
+  private readonly prismaPool: Pool;
 
   constructor(@Inject(DATABASE_URL) url: string) {
-    this.pool = new Pool({ connectionString: url, max: 5 });
-    this.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }) });
+    this.pool = survivingIdleErrors(new Pool({ connectionString: url, max: 5 }), 'owner');
+    this.prismaPool = survivingIdleErrors(new Pool({ connectionString: url, max: 5 }), 'owner');
+    this.prisma = new PrismaClient({ adapter: new PrismaPg(adapterPool(this.prismaPool)) });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.allSettled([this.prisma.$disconnect(), this.pool.end()]);
+    await Promise.allSettled([this.prisma.$disconnect(), this.pool.end(), this.prismaPool.end()]);
   }
 }

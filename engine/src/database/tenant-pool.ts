@@ -1,4 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { survivingIdleErrors } from './pool-errors';
 import { currentTenant } from './tenant-context';
 
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, done: (release?: unknown) => void) => void;
@@ -23,6 +24,7 @@ export class TenantPool extends Pool {
   constructor(config: PoolConfig) {
     super(config);
     this.on('connect', (client) => this.tenantOf.set(client, ''));
+    survivingIdleErrors(this, 'tenant');
   }
 
   override connect(): Promise<PoolClient>;

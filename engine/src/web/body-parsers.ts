@@ -27,8 +27,15 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
       done(error instanceof Error ? error : new BadRequestError('The request body is not valid JSON.'));
     }
   });
-  fastify.addContentTypeParser(ARCHIVE_TYPES, { parseAs: 'buffer', bodyLimit: PACK_LIMITS.maxArchiveBytes }, (request, bytes, done) => {
-    done(null, isArchiveRoute(request) ? bytes : undefined);
+  fastify.addContentTypeParser(ARCHIVE_TYPES, { parseAs: 'buffer', bodyLimit: PACK_LIMITS.maxArchiveBytes }, (_request, bytes, done) =>
+    done(null, bytes),
+  );
+  // An archive is read only by the route that takes it: anywhere else it is refused unread.
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (ARCHIVE_TYPES.includes(type) && !isArchiveRoute(request))
+      done(new DomainError('bad_request', 415, 'This address takes JSON (Content-Type: application/json), not an archive.'));
+    else done(null, payload);
   });
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 }

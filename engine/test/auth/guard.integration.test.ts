@@ -89,6 +89,14 @@ describe('bad input', () => {
     });
     expect(proto.status).toBe(400);
     expect(proto.body.error.message).toContain('__proto__');
+
+    // Only the pack import reads an archive; anywhere else it is refused, unread, saying what fits.
+    const archive = await client.request('POST', '/api/auth/login', {
+      rawBody: 'x'.repeat(2 * 1024 * 1024),
+      headers: { 'content-type': 'application/gzip' },
+    });
+    expect(archive.status).toBe(415);
+    expect(archive.body.error.message).toMatch(/takes JSON/);
   });
 });
 

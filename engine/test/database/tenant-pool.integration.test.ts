@@ -44,6 +44,21 @@ describe('the tenant-sticky database connections', () => {
     expect(await runAsTenant(companyB, () => database.prisma.$transaction(async (tx) => tx.person.count()))).toBe(1);
   });
 
+  it('outlives its idle connections being ended by the server, and opens new ones', async () => {
+    // A PostgreSQL restart or an administrator does this; so does the embedded server stopping at shutdown.
+    const who = 'SELECT current_setting($1, true) AS tenant';
+    await Promise.all([database.pool, database.eventPool].map((pool) => runAsTenant(companyA, () => pool.query(who, ['app.company_id']))));
+    const ended = await owner.query<{ ended: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE usename = current_user AND pid <> pg_backend_pid() AND datname = current_database()`,
+    );
+    expect(ended.rows.length).toBeGreaterThan(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const pool of [database.pool, database.eventPool]) {
+      const { rows } = await runAsTenant(companyB, () => pool.query(who, ['app.company_id']));
+      expect(rows).toEqual([{ tenant: companyB }]);
+    }
+  });
+
   it('gives every query its own tenant when many tenants share few connections', async () => {
     const pool = new TenantPool({ connectionString: url, max: 3, options: '-c role=estateflow_app' });
     try {
