@@ -142,9 +142,16 @@ function cpuMeter(enginePids) {
   };
 }
 
-/** A warm-up at this level (JIT, pool connections, caches), then the measured run. */
-async function measure(clients, once, enginePids = []) {
+/**
+ * A warm-up at this level (JIT, pool connections, caches), then the measured run. In between, the
+ * database's planner statistics are brought up to date: a running database keeps them current
+ * (autovacuum analyses a table once a tenth of it has changed, within a minute), while here the
+ * tables grow a hundredfold in a minute, so without it the statements would be measured with plans
+ * made for tables a fraction of their size.
+ */
+async function measure(clients, once, { databaseUrl, enginePids = [] }) {
   await run(clients, once, WARMUP_SECONDS);
+  await analyse(databaseUrl);
   const meter = cpuMeter(enginePids);
   const result = await run(clients, once, SECONDS);
   result.cpu = meter(result.count);
@@ -174,26 +181,30 @@ async function baseline(url) {
   for (const id of ids) await pool.query('INSERT INTO bench_instance VALUES ($1, 1, $2, now())', [id, snapshot]);
   const results = {};
   for (const clients of LEVELS) {
-    results[clients] = await measure(clients, async (client) => {
-      const connection = await pool.connect();
-      try {
-        await connection.query('BEGIN');
-        await connection.query(
-          'UPDATE bench_instance SET snapshot = $3, version = version + 1, "updatedAt" = now() WHERE id = $1 AND version = $2',
-          [ids[client], versions[client], snapshot],
-        );
-        await connection.query('INSERT INTO bench_event ("instanceId", seq, type, data, "createdAt") VALUES ($1, $2, $3, $4, now())', [
-          ids[client],
-          versions[client] + 1,
-          'REASSIGN',
-          '{}',
-        ]);
-        await connection.query('COMMIT');
-        versions[client]++;
-      } finally {
-        connection.release();
-      }
-    });
+    results[clients] = await measure(
+      clients,
+      async (client) => {
+        const connection = await pool.connect();
+        try {
+          await connection.query('BEGIN');
+          await connection.query(
+            'UPDATE bench_instance SET snapshot = $3, version = version + 1, "updatedAt" = now() WHERE id = $1 AND version = $2',
+            [ids[client], versions[client], snapshot],
+          );
+          await connection.query('INSERT INTO bench_event ("instanceId", seq, type, data, "createdAt") VALUES ($1, $2, $3, $4, now())', [
+            ids[client],
+            versions[client] + 1,
+            'REASSIGN',
+            '{}',
+          ]);
+          await connection.query('COMMIT');
+          versions[client]++;
+        } finally {
+          connection.release();
+        }
+      },
+      { databaseUrl: url },
+    );
     line('baseline', clients, results[clients]);
   }
   await pool.end();
@@ -390,10 +401,6 @@ async function engineRun(databaseUrl, dataDir) {
       if (dispatched.status !== 200) throw new Error(`dispatch: ${dispatched.status} ${JSON.stringify(dispatched.body)}`);
       instances.push({ id: started.body.id, version: dispatched.body.version });
     }
-    // A running database keeps its planner statistics current (autovacuum analyses a table once a
-    // tenth of it has changed, within a minute); a bench of a few seconds on a fresh database would
-    // otherwise measure plans made for empty tables. Analyse once, as autovacuum would have.
-    await analyse(databaseUrl);
     const results = {};
     const rssBefore = await rssOf(child.pid);
     if (STATEMENTS) await statementsReset(databaseUrl);
@@ -410,7 +417,7 @@ async function engineRun(databaseUrl, dataDir) {
           if (reply.status !== 200) throw new Error(`event: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
           instance.version = reply.body.version;
         },
-        [child.pid, ...others.map((other) => other.child.pid)],
+        { databaseUrl, enginePids: [child.pid, ...others.map((other) => other.child.pid)] },
       );
       line('engine', clients, results[clients]);
     }
