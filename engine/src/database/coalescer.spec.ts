@@ -45,3 +45,45 @@ describe('Coalescer', () => {
     await expect(Promise.all([coalescer.load('a', 1), coalescer.load('a', 2)])).rejects.toThrow('A batch of 2 items returned 1 values.');
   });
 });
+
+describe('Coalescer with a bound on batches in flight', () => {
+  it('holds the requests made while the bound is reached, and sends them together when a batch comes back', async () => {
+    let release: () => void = () => undefined;
+    const firstBack = new Promise<void>((resolve) => (release = resolve));
+    const batches: number[][] = [];
+    const coalescer = new Coalescer<number, number>(async (_group, items) => {
+      batches.push([...items]);
+      if (batches.length === 1) await firstBack;
+      return items.map((item) => item * 10);
+    }, 1);
+    const first = coalescer.load('a', 1);
+    await new Promise((resolve) => setImmediate(resolve)); // the first batch is out
+    const later = [coalescer.load('a', 2), coalescer.load('a', 3)];
+    await new Promise((resolve) => setImmediate(resolve));
+    const another = coalescer.load('a', 4);
+    await new Promise((resolve) => setImmediate(resolve));
+    const otherGroup = coalescer.load('b', 5); // another group is not held
+    expect(await otherGroup).toBe(50);
+    expect(batches).toEqual([[1], [5]]);
+    release();
+    expect(await Promise.all([first, ...later, another])).toEqual([10, 20, 30, 40]);
+    expect(batches).toEqual([[1], [5], [2, 3, 4]]);
+  });
+
+  it('sends the held requests even when the batch in flight failed', async () => {
+    let calls = 0;
+    const coalescer = new Coalescer<number, number>(async (_group, items) => {
+      calls++;
+      if (calls === 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        throw new Error('lost connection');
+      }
+      return items;
+    }, 1);
+    const failed = coalescer.load('a', 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const held = coalescer.load('a', 2);
+    await expect(failed).rejects.toThrow('lost connection');
+    expect(await held).toBe(2);
+  });
+});

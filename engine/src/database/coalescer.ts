@@ -8,7 +8,18 @@
  * `group` separates requests that cannot share a statement — the tenant, under row-level security:
  * the batch function runs each group's items itself (as that tenant). It must return one value per
  * item, in the items' order; if it throws, every request of the batch is rejected with that error.
+ *
+ * `maxInFlight` bounds the batches of one group running at once (group commit): requests made
+ * while that many are out wait for the first to come back and then go together. A quiet system
+ * never waits; a busy one sends fewer, larger statements — the rate of round trips stays what
+ * the database answers, and what each costs is shared by more requests.
  */
+/**
+ * How many event reads, and how many event writes, of one tenant go to PostgreSQL at once; the
+ * rest wait for one to come back and go together (docs/performance.md, group commit).
+ */
+export const EVENT_STATEMENTS_IN_FLIGHT = 2;
+
 interface Waiter<Value> {
   resolve: (value: Value) => void;
   reject: (error: unknown) => void;
@@ -16,9 +27,13 @@ interface Waiter<Value> {
 
 export class Coalescer<Item, Value> {
   private readonly waiting = new Map<string, { items: Item[]; settle: Waiter<Value>[] }>();
+  private readonly inFlight = new Map<string, number>();
   private scheduled = false;
 
-  constructor(private readonly batch: (group: string, items: Item[]) => Promise<Value[]>) {}
+  constructor(
+    private readonly batch: (group: string, items: Item[]) => Promise<Value[]>,
+    private readonly maxInFlight = Number.POSITIVE_INFINITY,
+  ) {}
 
   load(group: string, item: Item): Promise<Value> {
     return new Promise<Value>((resolve, reject) => {
@@ -35,9 +50,22 @@ export class Coalescer<Item, Value> {
 
   private flush(): void {
     this.scheduled = false;
-    const groups = [...this.waiting];
-    this.waiting.clear();
-    for (const [group, { items, settle }] of groups) void this.run(group, items, settle);
+    for (const group of [...this.waiting.keys()]) this.start(group);
+  }
+
+  /** Sends the group's waiting requests as one batch, unless it has as many out as it may. */
+  private start(group: string): void {
+    const entry = this.waiting.get(group);
+    const running = this.inFlight.get(group) ?? 0;
+    if (entry === undefined || running >= this.maxInFlight) return;
+    this.waiting.delete(group);
+    this.inFlight.set(group, running + 1);
+    void this.run(group, entry.items, entry.settle).finally(() => {
+      const left = (this.inFlight.get(group) ?? 1) - 1;
+      if (left === 0) this.inFlight.delete(group);
+      else this.inFlight.set(group, left);
+      this.start(group);
+    });
   }
 
   private async run(group: string, items: Item[], settle: Waiter<Value>[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Coalescer } from '../database/coalescer';
+import { Coalescer, EVENT_STATEMENTS_IN_FLIGHT } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
 import { currentTenant, runAsTenant } from '../database/tenant-context';
 import type { EventRecord, InstanceRecord, StoredResponse } from './instance-record';
@@ -66,7 +66,7 @@ export class InstanceReaderRepository {
     this.reads = new Coalescer((group, requests) => {
       const { tenant, companyId, timelineLimit } = JSON.parse(group) as ReadGroup;
       return runAsTenant(tenant, () => this.readMany({ companyId, timelineLimit, requests }));
-    });
+    }, EVENT_STATEMENTS_IN_FLIGHT);
   }
 
   /**

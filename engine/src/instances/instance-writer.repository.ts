@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DatabaseError } from 'pg';
-import { Coalescer } from '../database/coalescer';
+import { Coalescer, EVENT_STATEMENTS_IN_FLIGHT } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
 import { currentTenant, runAsTenant } from '../database/tenant-context';
 import type { InstanceStatus, PrincipalKind, StaffRole, TaskStatus } from '../generated/prisma/enums';
@@ -224,7 +224,10 @@ export class InstanceWriterRepository {
   private readonly writes: Coalescer<EventWrite, Settled>;
 
   constructor(private readonly database: DatabaseService) {
-    this.writes = new Coalescer((tenant, items) => runAsTenant(tenant === '' ? null : tenant, () => this.applyMany(items)));
+    this.writes = new Coalescer(
+      (tenant, items) => runAsTenant(tenant === '' ? null : tenant, () => this.applyMany(items)),
+      EVENT_STATEMENTS_IN_FLIGHT,
+    );
   }
 
   /**
