@@ -38,6 +38,21 @@ function bodyReadError(exception: unknown): { status: number; body: ErrorBody } 
 }
 
 /**
+ * Other errors that carry their own 4xx status (`statusCode`), as the static files' sender's do
+ * for a path that leaves its folder: the client's mistake, not ours — no 500, no stack in the log.
+ */
+function clientError(exception: unknown): { status: number; body: ErrorBody } | null {
+  if (typeof exception !== 'object' || exception === null || !('statusCode' in exception)) return null;
+  const { statusCode } = exception;
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return null;
+  const nothingHere = statusCode === 403 || statusCode === 404;
+  const error = nothingHere
+    ? { code: 'not_found', message: 'There is nothing at this address.' }
+    : { code: 'bad_request', message: 'The request could not be handled.' };
+  return { status: statusCode, body: { error } };
+}
+
+/**
  * The one place where errors become HTTP responses. Replies through the HTTP adapter: the
  * response is a Fastify reply for routes, the bare Node.js response for middleware errors.
  */
@@ -69,6 +84,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       this.http.reply(response, bodyFromHttpException(exception), exception.getStatus());
+      return;
+    }
+    const refused = clientError(exception);
+    if (refused) {
+      this.http.reply(response, refused.body, refused.status);
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
