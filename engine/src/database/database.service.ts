@@ -48,8 +48,10 @@ export class DatabaseService implements OnModuleDestroy {
 
   constructor(@Inject(DATABASE_URL) url: string) {
     const options = `-c role=${APP_ROLE}`;
-    this.pool = new TenantPool({ connectionString: url, max: 20, options });
-    this.eventPool = new TenantPool({ connectionString: url, max: 10, options: `${options} -c plan_cache_mode=force_generic_plan` });
+    // 14 + 6 + 10 here and 10 for OwnerDatabase: 40 connections per engine process, as before the
+    // event pool was split off, so that two processes stay within PostgreSQL's default 100.
+    this.pool = new TenantPool({ connectionString: url, max: 14, options });
+    this.eventPool = new TenantPool({ connectionString: url, max: 6, options: `${options} -c plan_cache_mode=force_generic_plan` });
     this.prismaPool = new TenantPool({ connectionString: url, max: 10, options });
     this.prisma = new PrismaClient({ adapter: new PrismaPg(adapterPool(this.prismaPool)) });
   }
