@@ -261,42 +261,38 @@ function request(url, { method = 'GET', body, cookie }) {
   });
 }
 
-async function analyse(databaseUrl) {
+/** Runs `work` with a one-connection pool on the database, then closes it. */
+async function withDatabase(databaseUrl, work) {
   const pool = new Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    await pool.query('ANALYZE');
+    return await work(pool);
   } finally {
     await pool.end();
   }
 }
 
-async function statementsReset(databaseUrl) {
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-  try {
+const analyse = (databaseUrl) => withDatabase(databaseUrl, (pool) => pool.query('ANALYZE'));
+
+const statementsReset = (databaseUrl) =>
+  withDatabase(databaseUrl, async (pool) => {
     await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await pool.query('SELECT pg_stat_statements_reset()');
-  } finally {
-    await pool.end();
-  }
-}
+  });
 
 /** The statements the engine's measured levels spent the most database time on. */
 async function statementsReport(databaseUrl) {
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-  try {
-    const { rows } = await pool.query(
+  const { rows } = await withDatabase(databaseUrl, (pool) =>
+    pool.query(
       `SELECT calls, total_plan_time + total_exec_time AS total, total_plan_time / calls AS plan, total_exec_time / calls AS exec,
               regexp_replace(query, '\\s+', ' ', 'g') AS query
          FROM pg_stat_statements WHERE calls > 0 ORDER BY total DESC LIMIT 15`,
+    ),
+  );
+  console.log('statements (calls, total ms, plan ms/call, exec ms/call, text):');
+  for (const row of rows) {
+    console.log(
+      `${String(row.calls).padStart(7)} ${row.total.toFixed(0).padStart(7)} ${row.plan.toFixed(3).padStart(7)} ${row.exec.toFixed(3).padStart(7)}  ${row.query.slice(0, 150)}`,
     );
-    console.log('statements (calls, total ms, plan ms/call, exec ms/call, text):');
-    for (const row of rows) {
-      console.log(
-        `${String(row.calls).padStart(7)} ${row.total.toFixed(0).padStart(7)} ${row.plan.toFixed(3).padStart(7)} ${row.exec.toFixed(3).padStart(7)}  ${row.query.slice(0, 150)}`,
-      );
-    }
-  } finally {
-    await pool.end();
   }
 }
 

@@ -14,12 +14,6 @@
  * never waits; a busy one sends fewer, larger statements — the rate of round trips stays what
  * the database answers, and what each costs is shared by more requests.
  */
-/**
- * How many event reads, and how many event writes, of one tenant go to PostgreSQL at once; the
- * rest wait for one to come back and go together (docs/performance.md, group commit).
- */
-export const EVENT_STATEMENTS_IN_FLIGHT = 2;
-
 interface Waiter<Value> {
   resolve: (value: Value) => void;
   reject: (error: unknown) => void;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Coalescer, EVENT_STATEMENTS_IN_FLIGHT } from '../database/coalescer';
+import { Coalescer } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
 import { currentTenant, runAsTenant } from '../database/tenant-context';
 import type { EventRecord, InstanceRecord, StoredResponse } from './instance-record';
@@ -41,6 +41,12 @@ SELECT k.n::int AS n, i.id, i."companyId", i."estateId", i."versionId", i."workf
  WHERE ($2::uuid IS NULL OR i."companyId" = $2::uuid)`;
 
 const READ_STORED_RESPONSE = `SELECT response AS "storedResponse" FROM "InstanceEvent" WHERE "companyId" = $1 AND "idempotencyKey" = $2`;
+
+/**
+ * How many event reads, and how many event writes, of one tenant go to PostgreSQL at once; the
+ * rest wait for one to come back and go together (docs/performance.md, group commit).
+ */
+export const EVENT_STATEMENTS_IN_FLIGHT = 2;
 
 /** Instances whose newest log entries a process keeps (≈ 10 × 0.5 KB each). */
 const RECENT_INSTANCES = 5_000;

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DatabaseError } from 'pg';
-import { Coalescer, EVENT_STATEMENTS_IN_FLIGHT } from '../database/coalescer';
+import { Coalescer } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
 import { currentTenant, runAsTenant } from '../database/tenant-context';
+import { EVENT_STATEMENTS_IN_FLIGHT } from './instance-reader.repository';
 import type { InstanceStatus, PrincipalKind, StaffRole, TaskStatus } from '../generated/prisma/enums';
 
 /** A Task row the new state implies. */
