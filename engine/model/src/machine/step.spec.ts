@@ -18,6 +18,17 @@ function stored(result: StepResult): unknown {
   return JSON.parse(JSON.stringify(result.snapshot));
 }
 
+function deepFreeze<T>(value: T): T {
+  for (const object of objectsOf(value)) Object.freeze(object);
+  return value;
+}
+
+/** Every object and array inside `value`, itself included. */
+function objectsOf(value: unknown): object[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return [value, ...Object.values(value).flatMap(objectsOf)];
+}
+
 function kinds(effects: Effect[]): string[] {
   return effects.map((effect) => (effect.kind === 'notify' ? `notify:${effect.template}` : effect.kind));
 }
@@ -93,6 +104,23 @@ describe('step', () => {
         transition: 'submitted#on.DISPATCH.0',
       },
     ]);
+  });
+
+  it('leaves the stored snapshot as it was, and returns one that shares no object with it', () => {
+    const input = deepFreeze(stored(started()));
+    const copy = structuredClone(input);
+    // Frozen: any write to the input (setData's merge and assignments included) would throw here.
+    const dispatched = step(
+      definition,
+      input,
+      { type: 'DISPATCH', data: { technicianId: 'tech-7' }, actor: FRONT_DESK },
+      { now: MONDAY_9AM },
+    );
+    expect(input).toEqual(copy);
+    const inputObjects = new Set(objectsOf(input));
+    expect(objectsOf(dispatched.snapshot).filter((object) => inputObjects.has(object))).toEqual([]);
+    dispatched.snapshot.context.params['onSiteHours'] = 1;
+    expect(input).toEqual(copy);
   });
 
   it('changes nothing for an event the state does not handle', () => {

@@ -70,9 +70,13 @@ export function checkSnapshot(compiled: CompiledWorkflow, input: unknown): Workf
   return { format: SNAPSHOT_FORMAT, definitionKey: compiled.definition.key, fingerprint: compiled.fingerprint, status, value, context };
 }
 
-/** The XState snapshot for a checked workflow snapshot (delayed events live in the engine's timers). */
+/**
+ * The XState snapshot for a checked workflow snapshot (delayed events live in the engine's timers).
+ * It shares the stored context, uncopied: XState never changes a context (assign makes a new one),
+ * setData builds new data, and toWorkflowSnapshot copies the result, so the input stays as it was.
+ */
 export function restoreMachineSnapshot(compiled: CompiledWorkflow, snapshot: WorkflowSnapshot): AnyMachineSnapshot {
-  return compiled.machine.resolveState({ value: snapshot.value, context: structuredClone(snapshot.context) });
+  return compiled.machine.resolveState({ value: snapshot.value, context: snapshot.context });
 }
 
 function isWorkflowContext(value: unknown): value is WorkflowContext {
