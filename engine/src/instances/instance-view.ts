@@ -101,32 +101,6 @@ function eventLabel(definition: WorkflowDefinition, type: string): Localized {
   return localized(labels.get(type), type);
 }
 
-type TimelineEntry = InstanceView['timeline'][number];
-
-/**
- * Timeline entries already rendered, by log entry: RecentEventsCache hands the event path the same
- * log entry objects read after read, and an entry never changes once committed, nor its label
- * within a definition version. Views are only serialised, never changed, so entries are shared.
- */
-const timelineEntries = new WeakMap<EventRecord, { definition: WorkflowDefinition; entry: TimelineEntry }>();
-
-function timelineEntry(definition: WorkflowDefinition, event: EventRecord): TimelineEntry {
-  const rendered = timelineEntries.get(event);
-  if (rendered?.definition === definition) return rendered.entry;
-  const entry: TimelineEntry = {
-    seq: event.seq,
-    type: event.type,
-    label: eventLabel(definition, event.type),
-    actor: { kind: event.actorKind, name: event.actorName ?? (event.actorKind === 'system' ? '系统' : '') },
-    at: new Date(event.at).toISOString(),
-  };
-  if (event.comment !== null) entry.comment = event.comment;
-  const logged = readLoggedEventData(event.data);
-  if (Object.keys(logged.data).length > 0) entry.data = logged.data;
-  timelineEntries.set(event, { definition, entry });
-  return entry;
-}
-
 const eventForms = new WeakMap<WorkflowDefinition, Map<string, string[]>>();
 
 /** Event type → the form keys its transitions ask for, computed once per definition. */
@@ -276,7 +250,19 @@ export function renderInstance(input: ViewInput): InstanceView {
       data: instance.data,
       allowedEventTypes: events.filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event)).map((event) => event.event),
     }),
-    timeline: input.events.map((event) => timelineEntry(definition, event)),
+    timeline: input.events.map((event) => {
+      const entry: InstanceView['timeline'][number] = {
+        seq: event.seq,
+        type: event.type,
+        label: eventLabel(definition, event.type),
+        actor: { kind: event.actorKind, name: event.actorName ?? (event.actorKind === 'system' ? '系统' : '') },
+        at: new Date(event.at).toISOString(),
+      };
+      if (event.comment !== null) entry.comment = event.comment;
+      const logged = readLoggedEventData(event.data);
+      if (Object.keys(logged.data).length > 0) entry.data = logged.data;
+      return entry;
+    }),
     createdAt: instance.createdAt,
     updatedAt: instance.updatedAt,
   };
