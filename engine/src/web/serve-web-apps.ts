@@ -28,6 +28,8 @@ export function serveWebApps(fastify: FastifyInstance, webRoot: string): void {
     fastify.get(mount, (request, reply) => (request.url.split('?')[0] === mount ? reply.redirect(`${mount}/`) : sendIndex(reply, app)));
     fastify.get(`${mount}/*`, (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
       const file = request.params['*'];
+      // A path that leaves the app's folder (dot segments, however encoded) names nothing here.
+      if (!path.resolve(app.root, file).startsWith(app.root + path.sep)) return reply.callNotFound();
       return path.extname(file) === '' ? sendIndex(reply, app) : reply.sendFile(file, app.root);
     });
   }
