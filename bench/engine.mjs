@@ -442,6 +442,14 @@ async function prepareEngine(databaseUrl, dataDir) {
             throw new Error(`instance ${instance.id}: version ${stored.body?.version} after the run, ${instance.version} expected`);
         }
         console.log(`engine RSS: ${rssBefore} MB before the measured levels, ${rssAfter} MB after`);
+        const jobs = await withDatabase(databaseUrl, (pool) =>
+          pool.query(
+            `SELECT status::text, count(*)::int AS n, max(now() - "runAt") FILTER (WHERE status = 'pending') AS oldest FROM "Job" GROUP BY status`,
+          ),
+        );
+        console.log(
+          `jobs after the run: ${jobs.rows.map((row) => `${row.status} ${row.n}`).join(', ')}; oldest pending ${JSON.stringify(jobs.rows.find((row) => row.status === 'pending')?.oldest ?? null)}`,
+        );
         if (STATEMENTS) await statementsReport(databaseUrl);
       },
       close,

@@ -12,6 +12,14 @@ import { retryDelayMs } from './retry-delay';
 /** Small batches keep one slow job from holding many others' leases. */
 const BATCH_SIZE = 10;
 
+/**
+ * Batches in hand at once while a backlog lasts. One lane polls; a claim that comes back full
+ * opens another lane, up to this many, and a lane closes when its claim is not full. One lane
+ * runs a batch in four or more round trips one after another, so under sustained load it fell
+ * behind the events that make the jobs (docs/jobs.md).
+ */
+const MAX_LANES = 4;
+
 /** What became of a claimed job: done (to acknowledge with its batch) or already settled (failed, retried, obsolete). */
 type JobOutcome = 'done' | 'settled';
 
@@ -36,6 +44,8 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
   private current: Promise<void> = Promise.resolve();
+  /** The extra lanes running now (the polling lane is not among them). */
+  private readonly extraLanes = new Set<Promise<void>>();
   private readonly sweepDue = new Map<PeriodicSweep, number>();
 
   constructor(
@@ -53,8 +63,8 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
-    // Let the batch in hand finish; anything cut short is retaken after its lease.
-    await Promise.race([this.current, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    // Let the batches in hand finish; anything cut short is retaken after its lease.
+    await Promise.race([Promise.all([this.current, ...this.extraLanes]), new Promise((resolve) => setTimeout(resolve, 5_000))]);
   }
 
   private schedule(delayMs: number): void {
@@ -70,6 +80,21 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     }, delayMs);
   }
 
+  /** Another lane while there is a backlog (MAX_LANES): batch after batch until one is not full. */
+  private openLane(): void {
+    if (this.stopping || this.extraLanes.size + 1 >= MAX_LANES) return;
+    const lane = (async () => {
+      try {
+        let claimed = BATCH_SIZE;
+        while (!this.stopping && claimed === BATCH_SIZE) claimed = await this.tick();
+      } catch (error) {
+        // The polling lane carries on and reports it again if it lasts.
+        this.logger.warn(`Job worker: ${describeError(error)}`);
+      }
+    })().finally(() => this.extraLanes.delete(lane));
+    this.extraLanes.add(lane);
+  }
+
   /**
    * One round: due sweeps, then one batch of jobs. Jobs that finished are acknowledged together,
    * one statement per company, once the batch is over (a crash before that runs them again, as a
@@ -78,6 +103,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
   async tick(): Promise<number> {
     await this.runSweeps();
     const jobs = await this.repository.claim({ now: this.clock.now(), limit: BATCH_SIZE, leaseMs: this.config.worker.leaseMs });
+    if (jobs.length === BATCH_SIZE) this.openLane();
     const outcomes = await Promise.all(jobs.map((job) => this.runAsItsCompany(job)));
     const done = jobs.filter((_, index) => outcomes[index] === 'done');
     for (const [companyId, ofCompany] of groupByCompany(done)) {
