@@ -68,8 +68,27 @@ function compile(schema: unknown): FormCompilation {
   }
   return {
     ok: true,
-    validate: (data) => (validate(data) ? { ok: true } : { ok: false, errors: (validate.errors ?? []).map(toFieldError) }),
+    validate: (data) => (validate(data) ? { ok: true } : { ok: false, errors: fieldErrors(validate.errors ?? []) }),
   };
+}
+
+/**
+ * One message per field a person can act on. A failed choice (oneOf / anyOf) speaks for its
+ * branches: AJV reports every branch's own error too — a select of labelled options is a oneOf of
+ * consts, so a wrong value gave one "has the wrong value" per option and then the oneOf's.
+ */
+function fieldErrors(errors: readonly ErrorObject[]): FieldError[] {
+  const choices = errors.filter((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf').map((error) => `${error.schemaPath}/`);
+  const seen = new Set<string>();
+  return errors
+    .filter((error) => !choices.some((choice) => error.schemaPath.startsWith(choice)))
+    .map(toFieldError)
+    .filter((error) => {
+      const key = `${error.path}\n${error.message.en}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 function toFieldError(error: ErrorObject): FieldError {

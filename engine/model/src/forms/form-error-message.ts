@@ -56,6 +56,12 @@ export function formErrorMessage(error: ErrorObject): LocalizedMessage {
       return localizedMessage('不是可选的值', 'is not one of the allowed values');
     case 'const':
       return localizedMessage('值不正确', 'has the wrong value');
+    case 'oneOf':
+      return params['passingSchemas'] === null || params['passingSchemas'] === undefined
+        ? localizedMessage('不在可选项之内', 'is not one of the allowed options')
+        : localizedMessage('同时符合多个选项', 'matches more than one of the options');
+    case 'anyOf':
+      return localizedMessage('不在可选项之内', 'is not one of the allowed options');
     case 'multipleOf':
       return localizedMessage(`应为 ${String(params['multipleOf'])} 的倍数`, `must be a multiple of ${String(params['multipleOf'])}`);
     case 'uniqueItems':

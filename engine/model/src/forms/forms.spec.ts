@@ -112,6 +112,49 @@ describe('compileFormValidator', () => {
     });
   });
 
+  it('gives a select of labelled options (a oneOf of consts) one message, not one per option', () => {
+    const compiled = compileFormValidator({
+      type: 'object',
+      properties: {
+        category: {
+          type: 'string',
+          oneOf: [
+            { const: 'plumbing', title: '水电' },
+            { const: 'doors', title: '门窗' },
+            { const: 'walls', title: '墙面' },
+          ],
+        },
+        contact: {
+          anyOf: [
+            { type: 'string', pattern: '^1\\d{10}$' },
+            { type: 'string', format: 'email' },
+          ],
+        },
+        size: {
+          oneOf: [
+            { type: 'integer', minimum: 1 },
+            { type: 'integer', maximum: 10 },
+          ],
+        },
+      },
+    });
+    expect(compiled.ok).toBe(true);
+    if (!compiled.ok) return;
+    expect(compiled.validate({ category: 'doors', contact: '13812345678', size: 20 })).toEqual({ ok: true });
+    expect(compiled.validate({ category: 'roof' })).toEqual({
+      ok: false,
+      errors: [{ path: '/category', message: { 'zh-CN': '不在可选项之内', en: 'is not one of the allowed options' } }],
+    });
+    expect(compiled.validate({ contact: 'somewhere' })).toEqual({
+      ok: false,
+      errors: [{ path: '/contact', message: { 'zh-CN': '不在可选项之内', en: 'is not one of the allowed options' } }],
+    });
+    expect(compiled.validate({ size: 5 })).toEqual({
+      ok: false,
+      errors: [{ path: '/size', message: { 'zh-CN': '同时符合多个选项', en: 'matches more than one of the options' } }],
+    });
+  });
+
   it('refuses unsafe schemas and schemas AJV cannot compile', () => {
     expect(compileFormValidator({ type: 'string', pattern: '(a+)+' }).ok).toBe(false);
     const typo = compileFormValidator({ type: 'object', properties: { a: { type: 'strng' } } });
