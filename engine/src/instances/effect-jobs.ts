@@ -7,8 +7,11 @@ export interface EffectPlan {
   cancelTimerIds: string[];
   /** A cancelInstance action ran: the instance ends as cancelled. */
   cancelInstance: boolean;
-  /** The last assignTask of the step: who the new or current task goes to. */
-  reassign: Extract<Effect, { kind: 'assignTask' }>['assignee'] | null;
+  /**
+   * The last assignTask of the step: who the tasks it opens go to and, when it ran on a
+   * transition, the state that transition leaves from — its kept tasks there (and below) go too.
+   */
+  reassign: { assignee: Extract<Effect, { kind: 'assignTask' }>['assignee']; fromState: string | null } | null;
 }
 
 /**
@@ -97,7 +100,8 @@ export function planEffects(input: {
         });
         break;
       case 'assignTask':
-        plan.reassign = effect.assignee;
+        // Transition ids are "<source state path>#<trigger>.<index>" (the model's state tree).
+        plan.reassign = { assignee: effect.assignee, fromState: effect.transition?.split('#')[0] ?? null };
         break;
       case 'cancelInstance':
         plan.cancelInstance = true;

@@ -303,6 +303,7 @@ export class InstanceEventService {
           response: input.idempotencyKey === null ? null : reply,
         },
         closedTasks: plan.closedTasks,
+        reassignedTasks: plan.reassignedTasks,
         newTasks: plan.newTasks,
         cancelTimerIds: plan.cancelTimerIds,
         jobs: plan.jobs,

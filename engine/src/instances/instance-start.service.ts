@@ -275,6 +275,7 @@ export class InstanceStartService {
         },
         closedTasks: [],
         newTasks: plan.newTasks,
+        reassignedTasks: [],
         cancelTimerIds: [],
         jobs: plan.jobs,
         slaClocks: null,

@@ -7,7 +7,7 @@ import type { InstanceStatus } from '../generated/prisma/enums';
 import { planEffects } from './effect-jobs';
 import type { TaskRecord } from './instance-record';
 import type { TaskLike } from './instance-view';
-import type { ClosedTaskRow, JobRow, NewTaskRow } from './instance-writer.repository';
+import type { ClosedTaskRow, JobRow, NewTaskRow, ReassignedTaskRow } from './instance-writer.repository';
 import { nextSlaClocks, parseSlaClocks, taskDeadlines, type SlaClocks } from './sla-clocks';
 import { planTaskChanges } from './task-plan';
 import { TaskAssigner } from './task-assigner';
@@ -16,6 +16,8 @@ export interface PlannedTransition {
   status: InstanceStatus;
   closedTasks: ClosedTaskRow[];
   newTasks: NewTaskRow[];
+  /** Tasks the step keeps open but hands on (an assignTask action, e.g. REASSIGN 转单). */
+  reassignedTasks: ReassignedTaskRow[];
   /** The instance's open tasks after the step, for the response. */
   openTasks: TaskLike[];
   cancelTimerIds: string[];
@@ -79,7 +81,29 @@ export class InstanceTransitionPlanner {
     const category = typeof instance.data['category'] === 'string' ? instance.data['category'] : null;
     const at = new Date(input.now).toISOString();
     const newTasks: NewTaskRow[] = [];
-    const openTasks: TaskLike[] = changes.kept.map((task) => ({ ...task }));
+    const reassignedTasks: ReassignedTaskRow[] = [];
+    const openTasks: TaskLike[] = [];
+    const reassign = effects.reassign;
+    for (const task of changes.kept) {
+      const handedOn =
+        reassign !== null &&
+        reassign.fromState !== null &&
+        (task.stateKey === reassign.fromState || task.stateKey.startsWith(`${reassign.fromState}.`));
+      if (!handedOn) {
+        openTasks.push({ ...task });
+        continue;
+      }
+      const assignee = await this.assigner.assign({
+        companyId: instance.companyId,
+        estateId: instance.estateId,
+        buildingId: instance.buildingId,
+        assignee: reassign.assignee,
+        requesterPersonId: instance.requesterPersonId,
+      });
+      const { assigneeRole, assigneeUserId, assigneePersonId, assigneeUserName } = assignee;
+      reassignedTasks.push({ id: task.id, assigneeRole, assigneeUserId, assigneePersonId });
+      openTasks.push({ ...task, status: 'open', assigneeRole, assigneeUserId, assigneePersonId, assigneeUserName });
+    }
     // Deadlines count the estate's business time (docs/calendar.md); cached, so no round trip per event.
     const clock = await this.calendars.get(instance.estateId);
     const pausedClocks = parseSlaClocks(instance.slaClocks);
@@ -94,12 +118,11 @@ export class InstanceTransitionPlanner {
       clock,
     });
     for (const task of changes.opened) {
-      // TODO: an assignTask effect (REASSIGN) only reaches tasks opened by the same step; a kept task keeps its assignee row.
       const assignee = await this.assigner.assign({
         companyId: instance.companyId,
         estateId: instance.estateId,
         buildingId: instance.buildingId,
-        assignee: effects.reassign ?? task.assignee,
+        assignee: reassign?.assignee ?? task.assignee,
         requesterPersonId: instance.requesterPersonId,
       });
       const row: NewTaskRow = {
@@ -133,6 +156,15 @@ export class InstanceTransitionPlanner {
         runAt: at,
       });
     }
-    return { status, closedTasks: changes.closed, newTasks, openTasks, cancelTimerIds: effects.cancelTimerIds, jobs, slaClocks };
+    return {
+      status,
+      closedTasks: changes.closed,
+      newTasks,
+      reassignedTasks,
+      openTasks,
+      cancelTimerIds: effects.cancelTimerIds,
+      jobs,
+      slaClocks,
+    };
   }
 }

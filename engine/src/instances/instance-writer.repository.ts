@@ -28,6 +28,14 @@ export interface ClosedTaskRow {
   completedById: string | null;
 }
 
+/** A task the event keeps open but hands to someone else (an assignTask action on its state): open again, unclaimed. */
+export interface ReassignedTaskRow {
+  id: string;
+  assigneeRole: StaffRole | null;
+  assigneeUserId: string | null;
+  assigneePersonId: string | null;
+}
+
 /** An outbox row: a timer or a side effect for the workers. */
 export interface JobRow {
   kind: 'timer' | 'notify' | 'webhook' | 'start_child' | 'escalate' | 'child_completed' | 'register_resident';
@@ -59,6 +67,7 @@ export interface InstanceWrite {
   event: EventRow;
   closedTasks: ClosedTaskRow[];
   newTasks: NewTaskRow[];
+  reassignedTasks: ReassignedTaskRow[];
   cancelTimerIds: string[];
   jobs: JobRow[];
   /** Instance.slaClocks after the event (null: no paused SLA clock). */
@@ -79,9 +88,10 @@ export interface EventWrite {
 type Settled = { outcome: WriteOutcome } | { error: unknown };
 
 // What an event brings besides its instance row, as the statements read it from JSON
-// (`eventColumns`): the log entry, the tasks it closes and opens, its outbox rows, the timers it cancels.
+// (`eventColumns`): the log entry, the tasks it closes, opens and reassigns, its outbox rows, the timers it cancels.
 const EVENT_COLUMNS = `at timestamptz, type text, "eventData" jsonb, "actorKind" "PrincipalKind", "actorId" uuid, "actorName" text,
-    comment text, "idempotencyKey" text, response jsonb, "closedTasks" jsonb, "newTasks" jsonb, jobs jsonb, "cancelTimerIds" text[]`;
+    comment text, "idempotencyKey" text, response jsonb, "closedTasks" jsonb, "newTasks" jsonb, "reassignedTasks" jsonb, jobs jsonb,
+    "cancelTimerIds" text[]`;
 
 // The writes shared by the event and the start statements, from the CTE `accepted`: one row per
 // instance row written (id, "companyId", "estateId", "workflowKey", its new version) with its
@@ -105,6 +115,12 @@ logged AS (
     FROM accepted a, jsonb_to_recordset(a."newTasks") AS t(id uuid, "stateKey" text, name jsonb, "formKey" text, "assigneeRole" "StaffRole",
          "assigneeUserId" uuid, "assigneePersonId" uuid, "respondDueAt" timestamptz, "completeDueAt" timestamptz, "buildingId" uuid, category text)
   RETURNING id
+), reassigned_tasks AS (
+  UPDATE "Task" t SET status = 'open', "assigneeRole" = r."assigneeRole", "assigneeUserId" = r."assigneeUserId",
+                      "assigneePersonId" = r."assigneePersonId", "claimedAt" = NULL
+    FROM accepted a, jsonb_to_recordset(a."reassignedTasks") AS r(id uuid, "assigneeRole" "StaffRole", "assigneeUserId" uuid, "assigneePersonId" uuid)
+   WHERE t.id = r.id AND t."instanceId" = a.id AND t.status IN ('open', 'claimed')
+  RETURNING t.id
 ), jobs AS (
   INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey", "runAt")
   SELECT a."companyId", a.id, j.kind, j.payload, j."dedupeKey", j."runAt"
@@ -189,6 +205,7 @@ function eventColumns(write: InstanceWrite): Record<string, unknown> {
     response: event.response,
     closedTasks: write.closedTasks,
     newTasks: write.newTasks,
+    reassignedTasks: write.reassignedTasks,
     jobs: write.jobs,
     cancelTimerIds: write.cancelTimerIds,
   };
