@@ -101,6 +101,11 @@ export class InstanceTransitionPlanner {
         requesterPersonId: instance.requesterPersonId,
       });
       const { assigneeRole, assigneeUserId, assigneePersonId, assigneeUserName } = assignee;
+      if (assigneeRole === null && assigneeUserId === null && assigneePersonId === null) {
+        // Nobody this company knows (a user id that is not its staff): the task stays where it is.
+        openTasks.push({ ...task });
+        continue;
+      }
       reassignedTasks.push({ id: task.id, assigneeRole, assigneeUserId, assigneePersonId });
       openTasks.push({ ...task, status: 'open', assigneeRole, assigneeUserId, assigneePersonId, assigneeUserName });
     }

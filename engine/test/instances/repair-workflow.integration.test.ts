@@ -76,5 +76,14 @@ describe('reassigning a dispatched repair (转单)', () => {
     expect(await mine(first)).not.toContain(task.id);
     const page = await frontDesk.get(`/api/instances/${started.body.id}`);
     expect(page.body.tasks).toEqual([expect.objectContaining({ id: task.id, assignee: expect.objectContaining({ userId: secondId }) })]);
+
+    // Someone who is not the company's staff: the task stays with the technician who has it.
+    const nobody = await frontDesk.post(`/api/instances/${started.body.id}/events`, {
+      type: 'REASSIGN',
+      data: { technicianId: '00000000-0000-4000-8000-000000000000', reason: '误填' },
+    });
+    expect(nobody.status, JSON.stringify(nobody.body)).toBe(200);
+    expect(nobody.body.tasks).toEqual([expect.objectContaining({ id: task.id, assignee: expect.objectContaining({ userId: secondId }) })]);
+    expect(await mine(second)).toContain(task.id);
   });
 });
