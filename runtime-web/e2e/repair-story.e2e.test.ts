@@ -108,6 +108,15 @@ describe('a repair from the owner’s phone to a five-star rating', () => {
     await screenshot(tech.page, 'runtime-web-story-3-technician-inbox');
     await tech.page.getByRole('link', { name: reference }).click();
     await act(tech.page, 'ACCEPT');
+    // The owner's contact phone reads masked; the technician the job is assigned to sees it in full to call (audited).
+    const details = tech.page.getByTestId('instance-data');
+    await expect.poll(() => details.textContent()).toContain(`${ownerLogin.phone.slice(0, 3)}****${ownerLogin.phone.slice(-4)}`);
+    expect(await details.textContent()).not.toContain(ownerLogin.phone);
+    await tech.page.getByTestId('reveal-contactPhone').click();
+    await tech.page.getByTestId('reveal-confirm').click();
+    await expect.poll(() => tech.page.getByTestId('revealed-contactPhone').getAttribute('href')).toBe(`tel:${ownerLogin.phone}`);
+    await tech.page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await screenshot(tech.page, 'runtime-web-story-3b-technician-calls-the-owner');
     await act(tech.page, 'ARRIVE');
     await act(tech.page, 'COMPLETE', async () => {
       await tech.page.locator('#root_result').fill('更换水管接头，已试水无渗漏');

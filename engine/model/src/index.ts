@@ -45,6 +45,8 @@ export type { FormValidator, FormValidation, FormCompilation, FieldError } from 
 export { compileDefinitionForms } from './forms/compile-definition-forms.js';
 export type { DefinitionForms } from './forms/compile-definition-forms.js';
 export { sampleFormData } from './forms/sample-form-data.js';
+export { personalFieldTree, mapPersonalFields, isPersonalDataKind } from './forms/personal-fields.js';
+export type { PersonalDataKind, PersonalFieldTree } from './forms/personal-fields.js';
 
 // The machine: compile, start, step, read
 export { compileMachine, DefinitionCompileError, TRACE_ACTION } from './machine/compile-machine.js';

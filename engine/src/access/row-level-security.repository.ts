@@ -35,6 +35,8 @@ export const PROTECTED_TABLES = [
   'ReferenceCounter',
   // Migration job_row_level_security: the job queue (claimed across companies through estateflow_claim_jobs).
   'Job',
+  // Migration form_personal_values: phone and ID numbers typed into forms.
+  'PersonalValue',
 ] as const;
 
 export interface RowLevelSecurityFacts {

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { compileDefinitionForms, compileMachine, validateDefinition, type FormValidator, type WorkflowDefinition } from '@estateflow/model';
+import {
+  compileDefinitionForms,
+  compileMachine,
+  validateDefinition,
+  type FormValidator,
+  type PersonalFieldTree,
+  type WorkflowDefinition,
+} from '@estateflow/model';
 import { NotFoundError } from '../common/errors';
 import { DefinitionsRepository } from './definitions.repository';
 
@@ -13,6 +20,8 @@ export interface CompiledVersion {
   definition: WorkflowDefinition;
   /** Form key → its validator (AJV, compiled once for this version). */
   forms: ReadonlyMap<string, FormValidator>;
+  /** Form key → its phone and ID number fields, sealed before a step (forms without any are absent). */
+  personalFields: ReadonlyMap<string, PersonalFieldTree>;
   /** The parameters schema's validator; null when the definition has no parameters. */
   parameters: FormValidator | null;
 }
@@ -82,6 +91,7 @@ export class CompiledVersionCache {
       checksum: row.checksum,
       definition,
       forms: forms.forms,
+      personalFields: forms.personalFields,
       parameters: forms.parameters ?? null,
     };
   }

@@ -5,6 +5,8 @@ import { type Principal, visibleEstateIds } from '../auth/principal';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors';
 import { jsonObject } from '../bindings/bindings.service';
 import { CompiledVersionCache } from '../definitions/compiled-version.cache';
+import { sealFormData, type SealedValue } from '../privacy/form-personal-data';
+import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, SYSTEM_INSTANCE_ACTOR, type InstanceActor } from './instance-actor';
 import type { StoredResponse } from './instance-record';
 import { InstanceReaderRepository } from './instance-reader.repository';
@@ -12,6 +14,7 @@ import { InstanceTransitionPlanner } from './instance-transition.planner';
 import { renderInstance } from './instance-view';
 import { InstanceWriterRepository } from './instance-writer.repository';
 import { InstancesRepository } from './instances.repository';
+import { PersonalValuesService } from './personal-values.service';
 import { ProgressRenderer } from './progress-renderer';
 import { residentStart, type ResidentUnit } from './resident-start';
 
@@ -47,6 +50,8 @@ export class InstanceStartService {
     private readonly versions: CompiledVersionCache,
     private readonly planner: InstanceTransitionPlanner,
     private readonly progress: ProgressRenderer,
+    private readonly personalValues: PersonalValuesService,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   /** POST /estates/{estateId}/instances: access first (estate, start roles, owners' own units), then the start. */
@@ -150,11 +155,25 @@ export class InstanceStartService {
     if (unitId !== null && unit === null) throw new NotFoundError('That unit');
     const requester = input.requesterPersonId === null ? null : await this.instances.person(companyId, input.requesterPersonId);
     if (input.requesterPersonId !== null && requester === null) throw new NotFoundError('That person');
+    const personalFields = definition.startForm === undefined ? undefined : compiled.personalFields.get(definition.startForm);
+    let formData = input.data;
+    // A child's start data may carry its parent's tokens: the child's form checks, and seals, the real values.
+    if (personalFields !== undefined && input.parentInstanceId !== null)
+      formData = await this.personalValues.unsealFromParent({
+        companyId,
+        parentInstanceId: input.parentInstanceId,
+        data: formData,
+        fields: personalFields,
+      });
     if (definition.startForm !== undefined) {
       const validate = compiled.forms.get(definition.startForm);
-      const verdict = validate === undefined ? { ok: true as const } : validate(input.data);
+      const verdict = validate === undefined ? { ok: true as const } : validate(formData);
       if (!verdict.ok) throw new UnprocessableError('Some fields need attention.', { fields: verdict.errors });
     }
+    // What was typed into phone and ID number fields goes no further than here (RELIABILITY 19).
+    let personalValues: SealedValue[] = [];
+    if (personalFields !== undefined)
+      ({ data: formData, values: personalValues } = sealFormData({ cipher: this.cipher, data: formData, fields: personalFields }));
     const parameters = resolveParameters(definition, jsonObject(context.companyParameters), jsonObject(context.estateParameters));
     if (!parameters.ok)
       throw new UnprocessableError("This estate's settings for the workflow are not valid; ask an administrator to fix its binding.", {
@@ -172,7 +191,7 @@ export class InstanceStartService {
           : { id: actor.id, roles: actor.roles };
     const result = start(definition, {
       parameters: parameters.parameters,
-      input: requesterActor === undefined ? { data: input.data } : { data: input.data, actor: requesterActor },
+      input: requesterActor === undefined ? { data: formData } : { data: formData, actor: requesterActor },
       now,
     });
     const id = randomUUID();
@@ -180,9 +199,9 @@ export class InstanceStartService {
     const day = localDay(now, context.timezone);
     const number = await this.writer.nextReferenceNumber({ companyId, prefix, day });
     const reference = `${prefix}-${day}-${String(number).padStart(4, '0')}`;
-    const where = unit?.label ?? text(input.data['location']);
+    const where = unit?.label ?? text(formData['location']);
     const title = where === null ? definition.name['zh-CN'] : `${definition.name['zh-CN']} · ${where}`;
-    const searchText = [reference, title, unit?.label, text(input.data['category']), text(input.data['description'])]
+    const searchText = [reference, title, unit?.label, text(formData['category']), text(formData['description'])]
       .filter((part) => typeof part === 'string')
       .join(' ')
       .toLowerCase();
@@ -205,7 +224,7 @@ export class InstanceStartService {
       completedById: null,
     });
     const loggedData = {
-      data: input.data,
+      data: formData,
       parameters: parameters.parameters,
       ...(requesterActor === undefined ? {} : { actor: requesterActor }),
     };
@@ -278,6 +297,7 @@ export class InstanceStartService {
         reassignedTasks: [],
         cancelTimerIds: [],
         jobs: plan.jobs,
+        personalValues,
         slaClocks: null,
       },
     });

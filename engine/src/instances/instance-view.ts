@@ -1,5 +1,6 @@
 import { allowedEvents, listTransitions, stateLabel, type LocalizedText, type WorkflowDefinition } from '@estateflow/model';
 import type { CompiledVersion } from '../definitions/compiled-version.cache';
+import { maskFormTokens } from '../privacy/form-personal-data';
 import type { InstanceStatus, PrincipalKind, StaffRole, TaskStatus } from '../generated/prisma/enums';
 import type { InstanceActor } from './instance-actor';
 import { readLoggedEventData } from './event-log-entry';
@@ -235,7 +236,8 @@ export function renderInstance(input: ViewInput): InstanceView {
     state: instance.stateValue,
     stateLabel: input.labelOverride ?? localized(stateLabel(definition, instance.snapshot), instance.stateValue),
     progress: input.progress,
-    data: instance.data,
+    // Phone and ID numbers typed into forms are tokens in the data; a reply shows them masked.
+    data: maskFormTokens(instance.data),
     tasks: input.tasks.map((task) => taskSummary(task, instance, input.now)),
     allowedEvents: events
       .filter((event) => !SYSTEM_ONLY_EVENTS.has(event.event))
@@ -260,7 +262,7 @@ export function renderInstance(input: ViewInput): InstanceView {
       };
       if (event.comment !== null) entry.comment = event.comment;
       const logged = readLoggedEventData(event.data);
-      if (Object.keys(logged.data).length > 0) entry.data = logged.data;
+      if (Object.keys(logged.data).length > 0) entry.data = maskFormTokens(logged.data);
       return entry;
     }),
     createdAt: instance.createdAt,

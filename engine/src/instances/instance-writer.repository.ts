@@ -3,6 +3,7 @@ import { DatabaseError } from 'pg';
 import { Coalescer } from '../database/coalescer';
 import { DatabaseService } from '../database/database.service';
 import { currentTenant, runAsTenant } from '../database/tenant-context';
+import type { SealedValue } from '../privacy/form-personal-data';
 import { EVENT_STATEMENTS_IN_FLIGHT } from './instance-reader.repository';
 import type { InstanceStatus, PrincipalKind, StaffRole, TaskStatus } from '../generated/prisma/enums';
 
@@ -70,6 +71,8 @@ export interface InstanceWrite {
   reassignedTasks: ReassignedTaskRow[];
   cancelTimerIds: string[];
   jobs: JobRow[];
+  /** Phone and ID numbers typed into the event's form, encrypted: `data` holds their tokens. */
+  personalValues: SealedValue[];
   /** Instance.slaClocks after the event (null: no paused SLA clock). */
   slaClocks: unknown;
 }
@@ -88,10 +91,11 @@ export interface EventWrite {
 type Settled = { outcome: WriteOutcome } | { error: unknown };
 
 // What an event brings besides its instance row, as the statements read it from JSON
-// (`eventColumns`): the log entry, the tasks it closes, opens and reassigns, its outbox rows, the timers it cancels.
+// (`eventColumns`): the log entry, the tasks it closes, opens and reassigns, its outbox rows, the timers it cancels,
+// the personal values its form sealed.
 const EVENT_COLUMNS = `at timestamptz, type text, "eventData" jsonb, "actorKind" "PrincipalKind", "actorId" uuid, "actorName" text,
     comment text, "idempotencyKey" text, response jsonb, "closedTasks" jsonb, "newTasks" jsonb, "reassignedTasks" jsonb, jobs jsonb,
-    "cancelTimerIds" text[]`;
+    "cancelTimerIds" text[], "personalValues" jsonb`;
 
 // The writes shared by the event and the start statements, from the CTE `accepted`: one row per
 // instance row written (id, "companyId", "estateId", "workflowKey", its new version) with its
@@ -133,6 +137,11 @@ logged AS (
    WHERE cardinality(a."cancelTimerIds") > 0 AND j."instanceId" = a.id AND j.kind = 'timer' AND j.status = 'pending'
      AND j.payload->>'timerId' = ANY(a."cancelTimerIds")
   RETURNING j.id
+), personal_values AS (
+  INSERT INTO "PersonalValue" (id, "companyId", "instanceId", kind, cipher, "createdAt")
+  SELECT p.id, a."companyId", a.id, p.kind, p.cipher, a.at
+    FROM accepted a, jsonb_to_recordset(a."personalValues") AS p(id uuid, kind "PersonalDataKind", cipher text)
+  RETURNING id
 )`;
 
 // Events (one, or several that arrived together) in one statement — one round trip, one commit —
@@ -208,6 +217,7 @@ function eventColumns(write: InstanceWrite): Record<string, unknown> {
     reassignedTasks: write.reassignedTasks,
     jobs: write.jobs,
     cancelTimerIds: write.cancelTimerIds,
+    personalValues: write.personalValues,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { KeepsPrincipals } from '../auth/keeps-principals.decorator';
@@ -12,6 +12,7 @@ import { InstanceEventService } from './instance-event.service';
 import { InstanceQueryService, type InstanceSummary, type StartableWorkflow } from './instance-query.service';
 import { InstanceStartService } from './instance-start.service';
 import type { InstanceView } from './instance-view';
+import { PersonalValuesService } from './personal-values.service';
 
 const startBody: JsonSchema = {
   type: 'object',
@@ -34,6 +35,20 @@ const eventBody: JsonSchema = {
     data: { type: 'object', description: "The event's form data (422 per field when it does not fit)" },
     expectedVersion: { type: 'integer', minimum: 1 },
     comment: { type: 'string', maxLength: 2000 },
+  },
+};
+
+const unmaskBody: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path', 'reason'],
+  properties: {
+    path: {
+      type: 'string',
+      pattern: '^(/[^/]{1,64}){1,8}$',
+      description: 'JSON pointer of the field in the instance\'s data, e.g. "/contactPhone"',
+    },
+    reason: { type: 'string', minLength: 2, maxLength: 200 },
   },
 };
 
@@ -70,6 +85,7 @@ export class InstancesController {
     private readonly events: InstanceEventService,
     private readonly starts: InstanceStartService,
     private readonly queries: InstanceQueryService,
+    private readonly personalValues: PersonalValuesService,
   ) {}
 
   @Get('estates/:estateId/workflows')
@@ -127,6 +143,20 @@ export class InstancesController {
   @ApiOperation({ summary: 'One instance: state, progress, tasks, timeline, and the events this caller may send' })
   get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<InstanceView> {
     return this.queries.get(principal, id);
+  }
+
+  @Post('instances/:id/unmask')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The full phone (admin, manager, front desk, the assigned staff member, the requester) or ID number (admin) typed into a form field; audited',
+  })
+  unmask(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @JsonBody(unmaskBody) body: { path: string; reason: string },
+  ): Promise<{ path: string; kind: string; value: string }> {
+    return this.personalValues.unmask({ principal, instanceId: id, path: body.path, reason: body.reason });
   }
 
   @Get('instances')

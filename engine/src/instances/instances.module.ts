@@ -9,12 +9,14 @@ import { InstanceTransitionPlanner } from './instance-transition.planner';
 import { InstanceWriterRepository } from './instance-writer.repository';
 import { InstancesController } from './instances.controller';
 import { InstancesRepository } from './instances.repository';
+import { PersonalValuesService } from './personal-values.service';
 import { ProgressRenderer } from './progress-renderer';
 import { TaskAssigneeRepository } from './task-assignee.repository';
 import { TaskAssigner } from './task-assigner';
 
 /**
- * Running workflows: start, the event hot path, reads. Exports InstanceEventService
+ * Running workflows: start, the event hot path, reads, and the audited reading of phone and ID
+ * numbers typed into their forms. Exports InstanceEventService
  * (applySystemEvent, for timers) and InstanceStartService (startInstance, for child workflows
  * and schedules).
  */
@@ -32,6 +34,7 @@ import { TaskAssigner } from './task-assigner';
     TaskAssigner,
     TaskAssigneeRepository,
     ProgressRenderer,
+    PersonalValuesService,
   ],
   exports: [InstanceEventService, InstanceStartService],
 })

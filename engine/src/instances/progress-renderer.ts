@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { activeStatePaths, findState, type LocalizedText, type StateValueJson, type WorkflowDefinition } from '@estateflow/model';
+import { maskFormTokens } from '../privacy/form-personal-data';
 
 type Template = (context: object) => string;
 
@@ -60,7 +61,10 @@ export class ProgressRenderer {
     const paths = [...input.paths].sort((a, b) => b.split('.').length - a.split('.').length);
     for (const path of paths) {
       const progress = findState(input.definition, path)?.meta?.progress;
-      if (progress !== undefined) return this.renderText({ key: `${input.versionId}:${path}`, text: progress, context: input.context });
+      if (progress === undefined) continue;
+      // Progress is shown to everyone who sees the request: phone and ID numbers in it masked.
+      const context = { ...input.context, data: maskFormTokens(input.context.data) };
+      return this.renderText({ key: `${input.versionId}:${path}`, text: progress, context });
     }
     return { 'zh-CN': '', en: '' };
   }

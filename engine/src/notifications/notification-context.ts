@@ -1,4 +1,5 @@
 import { stateLabel, type WorkflowDefinition } from '@estateflow/model';
+import { maskFormTokens } from '../privacy/form-personal-data';
 import type { InstanceForNotification } from './notifications.repository';
 
 function labelFor(input: { definition: WorkflowDefinition; instance: InstanceForNotification; locale: 'zh-CN' | 'en' }): string {
@@ -37,7 +38,8 @@ export function notificationContext(input: {
       createdAt: instance.createdAt.toISOString(),
       updatedAt: instance.updatedAt.toISOString(),
     },
-    data: instance.data,
+    // Phone and ID numbers typed into forms, masked (notifications leave the engine: SMS, WeChat, email).
+    data: maskFormTokens(instance.data),
     params: input.parameters,
     estate: { name: instance.estateName },
     now: input.now.toISOString(),

@@ -7,7 +7,7 @@ import { OwnerDatabase } from '../database/owner-database.service';
  * here rather than assembled; every value is a parameter.
  */
 export interface ProtectedColumn {
-  table: 'Person' | 'StaffUser' | 'Webhook';
+  table: 'Person' | 'StaffUser' | 'Webhook' | 'PersonalValue';
   field: 'phone' | 'idNumber' | 'secret';
   indexed: boolean;
   /** Ciphertexts per key id. */
@@ -51,6 +51,24 @@ export const PROTECTED_COLUMNS: readonly ProtectedColumn[] = [
     usage: `SELECT split_part("secretCipher", ':', 2) AS "keyId", count(*)::int AS "count" FROM "Webhook" WHERE "secretCipher" LIKE 'ef1:%' GROUP BY 1`,
     stale: `SELECT "id", "secretCipher" AS "cipher" FROM "Webhook" WHERE "secretCipher" LIKE 'ef1:%' AND split_part("secretCipher", ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
     rewrite: `UPDATE "Webhook" SET "secretCipher" = $1 WHERE "id" = $3 AND "secretCipher" = $4 AND $2::text IS NULL`,
+  },
+  {
+    // Phone and ID numbers typed into forms: one column, the field (bound into the ciphertext) per row.
+    table: 'PersonalValue',
+    field: 'phone',
+    indexed: false,
+    usage: `SELECT split_part(cipher, ':', 2) AS "keyId", count(*)::int AS "count" FROM "PersonalValue" WHERE kind = 'phone' AND cipher LIKE 'ef1:%' GROUP BY 1`,
+    stale: `SELECT "id", cipher FROM "PersonalValue" WHERE kind = 'phone' AND cipher LIKE 'ef1:%' AND split_part(cipher, ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
+    rewrite: `UPDATE "PersonalValue" SET cipher = $1 WHERE "id" = $3 AND cipher = $4 AND kind = 'phone' AND $2::text IS NULL`,
+  },
+  {
+    // Phone and ID numbers typed into forms: one column, the field (bound into the ciphertext) per row.
+    table: 'PersonalValue',
+    field: 'idNumber',
+    indexed: false,
+    usage: `SELECT split_part(cipher, ':', 2) AS "keyId", count(*)::int AS "count" FROM "PersonalValue" WHERE kind = 'idNumber' AND cipher LIKE 'ef1:%' GROUP BY 1`,
+    stale: `SELECT "id", cipher FROM "PersonalValue" WHERE kind = 'idNumber' AND cipher LIKE 'ef1:%' AND split_part(cipher, ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
+    rewrite: `UPDATE "PersonalValue" SET cipher = $1 WHERE "id" = $3 AND cipher = $4 AND kind = 'idNumber' AND $2::text IS NULL`,
   },
 ];
 

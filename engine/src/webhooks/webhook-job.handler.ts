@@ -3,6 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type ClaimedJob, type JobHandler, ObsoleteJobError, PermanentJobError } from '../jobs/job';
 import { JobHandlerRegistry } from '../jobs/job-handler-registry';
 import { payloadRecord, payloadString } from '../jobs/job-payload';
+import { maskFormTokens } from '../privacy/form-personal-data';
 import { JobQueue } from '../jobs/job-queue';
 import { Clock } from '../timers/clock';
 import { WebhooksRepository } from './webhooks.repository';
@@ -41,7 +42,8 @@ export class WebhookJobHandler implements JobHandler, OnModuleInit {
       companyId: job.companyId,
       instanceId: job.instanceId ?? payloadString(job.payload, 'instanceId'),
       estateId: payloadString(job.payload, 'estateId'),
-      data: payloadRecord(job.payload, 'payload') ?? {},
+      // Phone and ID numbers typed into forms leave the company masked, like every reply.
+      data: maskFormTokens(payloadRecord(job.payload, 'payload') ?? {}),
     };
     await this.queue.enqueue(
       webhooks.map((webhook) => ({

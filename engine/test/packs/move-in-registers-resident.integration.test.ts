@@ -1,30 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDemoLogins, type DemoLogins } from '../harness/demo-logins';
-import { type EngineProcess, REPOSITORY_ROOT, startEngine } from '../harness/engine-process';
+import { type EngineProcess, startEngine } from '../harness/engine-process';
 import type { HttpClient } from '../harness/http-client';
 import { signInOwner, signInStaff } from '../instances/workflow-setup';
-
-interface ScenarioStep {
-  event: string;
-  data: Record<string, unknown>;
-  actor: { roles: string[] };
-}
-
-/** The steps of one of the move-in pack's own scenarios: the same form data a user would enter. */
-function scenario(name: string): { start: Record<string, unknown>; steps: ScenarioStep[] } {
-  const file = path.join(REPOSITORY_ROOT, 'templates', 'move-in', 'workflows', 'move-in', 'scenarios', `${name}.json`);
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return { start: parsed.start.data, steps: parsed.steps };
-}
-
-const STAFF_BY_ROLE: Record<string, string> = {
-  front_desk: 'frontdesk@demo.estateflow.cn',
-  finance: 'finance@demo.estateflow.cn',
-  engineering_supervisor: 'supervisor@demo.estateflow.cn',
-  security: 'security@demo.estateflow.cn',
-};
+import { runMoveIn } from './move-in-setup';
 
 let engine: EngineProcess;
 let logins: DemoLogins;
@@ -63,28 +42,15 @@ async function newPerson(input: { phone: string; livesIn: string }): Promise<str
   return created.body.id;
 }
 
-/** Starts a move-in for the person as front desk and sends every step of the scenario as the role it names. */
-async function runMoveIn(input: { scenario: string; personId: string; unitId: string }): Promise<string> {
-  const { start, steps } = scenario(input.scenario);
-  const frontDesk = await signInStaff(engine.url, logins, { company: 'demo', email: STAFF_BY_ROLE['front_desk'] ?? '' });
-  const started = await frontDesk.post(`/api/estates/${sunshineId}/instances`, {
-    workflowKey: 'move-in',
-    requesterPersonId: input.personId,
-    data: { ...start, unitId: input.unitId },
+const moveIn = (input: { scenario: string; personId: string; unitId: string }) =>
+  runMoveIn({
+    url: engine.url,
+    logins,
+    estateId: sunshineId,
+    scenario: input.scenario,
+    personId: input.personId,
+    start: { unitId: input.unitId },
   });
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  const instanceId: string = started.body.id;
-  for (const step of steps) {
-    const email = STAFF_BY_ROLE[step.actor.roles[0] ?? ''];
-    if (email === undefined) throw new Error(`no demo staff for ${step.actor.roles.join(',')}`);
-    const staff = await signInStaff(engine.url, logins, { company: 'demo', email });
-    const sent = await staff.post(`/api/instances/${instanceId}/events`, { type: step.event, data: step.data });
-    expect(sent.status, `${step.event}: ${JSON.stringify(sent.body)}`).toBe(200);
-  }
-  const finished = await admin.get(`/api/instances/${instanceId}`);
-  expect(finished.body).toMatchObject({ state: 'completed', status: 'completed' });
-  return instanceId;
-}
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const until = Date.now() + 20_000;
@@ -106,7 +72,7 @@ describe('the move-in pack registers the resident', () => {
     const before = await owner.get('/api/me');
     expect(before.body.units.map((unit: { id: string }) => unit.id)).not.toContain(bought.id);
 
-    const instanceId = await runMoveIn({ scenario: 'owner-moves-in-with-no-defects', personId, unitId: bought.id });
+    const instanceId = await moveIn({ scenario: 'owner-moves-in-with-no-defects', personId, unitId: bought.id });
 
     const me = await eventually(
       () => owner.get('/api/me'),
@@ -133,7 +99,7 @@ describe('the move-in pack registers the resident', () => {
     if (current === undefined || elsewhere === undefined) throw new Error('the demo estates have too few units');
     const personId = await newPerson({ phone: '13912340802', livesIn: current.id });
 
-    const instanceId = await runMoveIn({ scenario: 'tenant-registers-with-the-owner-s-consent', personId, unitId: elsewhere.id });
+    const instanceId = await moveIn({ scenario: 'tenant-registers-with-the-owner-s-consent', personId, unitId: elsewhere.id });
 
     const incidents = await eventually(
       () => admin.get('/api/incidents?status=open'),

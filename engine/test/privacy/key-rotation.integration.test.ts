@@ -33,12 +33,23 @@ async function keyIdsInUse(databaseUrl: string): Promise<string[]> {
   try {
     const result = await client.query(`SELECT DISTINCT split_part(c, ':', 2) AS id FROM (
       SELECT "phoneCipher" c FROM "Person" UNION ALL SELECT "idNumberCipher" FROM "Person" WHERE "idNumberCipher" IS NOT NULL
-      UNION ALL SELECT "phoneCipher" FROM "StaffUser" WHERE "phoneCipher" IS NOT NULL) s ORDER BY 1`);
+      UNION ALL SELECT "phoneCipher" FROM "StaffUser" WHERE "phoneCipher" IS NOT NULL UNION ALL SELECT cipher FROM "PersonalValue") s ORDER BY 1`);
     return result.rows.map((row) => row.id);
   } finally {
     await client.end();
   }
 }
+
+/** The demo company's front desk, signed in to an engine on this data folder. */
+async function frontDeskOf(url: string, dataDir: string): Promise<{ client: HttpClient; estateId: string }> {
+  const demo = readDemoLogins(dataDir).companies[0]!;
+  const desk = demo.staff.find((member) => member.role === 'front_desk')!;
+  const client = new HttpClient(url);
+  await client.post('/api/auth/login', { email: desk.email, password: desk.password });
+  return { client, estateId: demo.estates[0]!.id };
+}
+
+const CONTACT_PHONE = '15912345678';
 
 function keyFile(dataDir: string): { current: string; keys: { id: string }[] } {
   return JSON.parse(fs.readFileSync(keyFilePath(dataDir), 'utf8'));
@@ -55,6 +66,28 @@ describe('estateflow rotate-key', () => {
       await cli('seed.js', { databaseUrl, dataDir });
       const first = keyFile(dataDir).current;
       expect(fs.statSync(keyFilePath(dataDir)).mode & 0o777).toBe(0o600);
+      // A phone typed into a repair's form: a PersonalValue row under the first key, too.
+      let repairId = '';
+      const before = await startEngine({ databaseUrl, dataDir, seed: false, env: { ESTATEFLOW_DATA_KEY: '' } });
+      try {
+        const { client, estateId } = await frontDeskOf(before.url, dataDir);
+        const unitId = (await client.get(`/api/estates/${estateId}/units?q=`)).body[0].id;
+        const repair = await client.post(`/api/estates/${estateId}/instances`, {
+          workflowKey: 'repair',
+          data: {
+            locationType: 'unit',
+            unitId,
+            category: 'plumbing_electric',
+            description: '漏水',
+            urgency: 'normal',
+            contactPhone: CONTACT_PHONE,
+          },
+        });
+        expect(repair.status, JSON.stringify(repair.body)).toBe(201);
+        repairId = repair.body.id;
+      } finally {
+        await before.stop();
+      }
       expect(await keyIdsInUse(databaseUrl)).toEqual([first]);
 
       const rotated = await cli('rotate-key.js', { databaseUrl, dataDir });
@@ -82,6 +115,8 @@ describe('estateflow rotate-key', () => {
         expect(found.body.map((person: { name: string }) => person.name)).toEqual([owner.name]);
         const unmasked = await frontDesk.post(`/api/people/${found.body[0].id}/unmask`, { field: 'phone', reason: '轮换后核对' });
         expect(unmasked.body.value).toBe(owner.phone);
+        const typed = await frontDesk.post(`/api/instances/${repairId}/unmask`, { path: '/contactPhone', reason: '轮换后核对' });
+        expect(typed.body.value).toBe(CONTACT_PHONE);
       } finally {
         await engine.stop();
       }

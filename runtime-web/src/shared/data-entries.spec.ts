@@ -41,4 +41,23 @@ describe('instance data for reading', () => {
       { key: 'range', label: 'range', value: '2026-01-01、2026-01-31' },
     ]);
   });
+
+  it('marks masked phone and ID numbers, whose full value the reader may ask for', () => {
+    const fields = fieldLabels({
+      schema: {
+        type: 'object',
+        properties: { contactPhone: { type: 'string', title: '联系电话' }, idNumber: { type: 'string', title: '身份证号' } },
+      },
+      uiSchema: { contactPhone: { 'ui:widget': 'phone' }, idNumber: { 'ui:widget': 'idNumber' } },
+      locale: 'zh-CN',
+    });
+    expect(dataEntries({ data: { contactPhone: '138****5678', idNumber: '110101********1234' }, yes: '是', no: '否', fields })).toEqual([
+      { key: 'contactPhone', label: '联系电话', value: '138****5678', personal: 'phone' },
+      { key: 'idNumber', label: '身份证号', value: '110101********1234', personal: 'idNumber' },
+    ]);
+    // A number stored before masking existed has nothing more to show.
+    expect(dataEntries({ data: { contactPhone: '13812345678' }, yes: '是', no: '否', fields })).toEqual([
+      { key: 'contactPhone', label: '联系电话', value: '13812345678' },
+    ]);
+  });
 });

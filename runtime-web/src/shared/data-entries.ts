@@ -2,7 +2,8 @@ import { attachmentFieldPattern, isAttachment } from '../forms/attachment-value'
 
 import type { FieldLabel } from './field-labels';
 
-export type DataEntry = { key: string; label: string; value: string };
+/** `personal`: the value is a masked phone or ID number (138****5678) that its reader may ask to see in full. */
+export type DataEntry = { key: string; label: string; value: string; personal?: 'phone' | 'idNumber' };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,7 +49,9 @@ export function dataEntries(input: {
       .map(([key, value]) => {
         const field = fields[key];
         const option = typeof value === 'string' || typeof value === 'number' ? field?.options[String(value)] : undefined;
-        return { key, label: field?.title ?? key, value: option ?? describe(value, yes, no) };
+        const entry: DataEntry = { key, label: field?.title ?? key, value: option ?? describe(value, yes, no) };
+        if (field?.personal !== undefined && typeof value === 'string' && value.includes('*')) entry.personal = field.personal;
+        return entry;
       })
       .filter((entry) => entry.value !== '')
   );

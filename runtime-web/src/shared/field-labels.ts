@@ -1,7 +1,8 @@
 import type { Locale } from '../api/types';
 import { localizeForm } from '../forms/localize-form';
 
-export type FieldLabel = { title: string; options: Record<string, string> };
+/** `personal`: a phone or ID number field, whose value the engine returns masked (the full number on request). */
+export type FieldLabel = { title: string; options: Record<string, string>; personal?: 'phone' | 'idNumber' };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,7 +30,8 @@ export function fieldLabels(input: { schema: unknown; uiSchema: unknown; locale:
         if (typeof name === 'string') options[String(value)] = name;
       });
     }
-    labels[key] = { title, options };
+    const widget = ui['ui:widget'];
+    labels[key] = widget === 'phone' || widget === 'idNumber' ? { title, options, personal: widget } : { title, options };
   }
   return labels;
 }

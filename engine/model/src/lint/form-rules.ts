@@ -4,7 +4,7 @@ import { ownEntries, ownValue } from '../util/records.js';
 import { transitionTarget, type LintContext } from './lint-context.js';
 import type { LintTarget } from './lint-finding.js';
 
-/** missingForm, formSchemaUnsafe, formSchemaInvalid, eventWithoutForm (warning). */
+/** missingForm, formSchemaUnsafe, formSchemaInvalid, personalFieldUnmarked (warning). */
 export function lintForms(context: LintContext): void {
   const { definition } = context;
   const requireForm = (form: string | undefined, target: LintTarget) => {
@@ -21,8 +21,10 @@ export function lintForms(context: LintContext): void {
   requireForm(definition.startForm, { kind: 'definition' });
   for (const state of context.states) requireForm(state.node.meta?.task?.form, { kind: 'state', statePath: state.path });
   for (const info of context.transitions) requireForm(info.transition.meta?.form, transitionTarget(info));
-  for (const [name, form] of ownEntries(definition.forms))
+  for (const [name, form] of ownEntries(definition.forms)) {
     lintSchema(context, { schema: form.schema, target: { kind: 'form', form: name } });
+    lintPersonalFields(context, { form: name, schema: form.schema, uiSchema: form.uiSchema, path: [] });
+  }
   if (definition.parameters !== undefined) lintSchema(context, { schema: definition.parameters, target: { kind: 'parameter' } });
 }
 
@@ -51,5 +53,48 @@ function lintSchema(context: LintContext, options: { schema: unknown; target: Li
         en: problem.message.en,
         target: options.target,
       });
+  }
+}
+
+/** A field's name or title that says "phone number" or "ID number". */
+const LOOKS_PERSONAL = { name: /phone|mobile|idnumber|idcard|idno/i, title: /电话|手机|身份证|证件号/ };
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * personalFieldUnmarked: a text field that looks like a phone or ID number but lacks the phone /
+ * idNumber widget. Only that widget makes the engine encrypt what is typed there and show it
+ * masked (PIPL); without it the number is stored as typed.
+ */
+function lintPersonalFields(context: LintContext, input: { form: string; schema: unknown; uiSchema: unknown; path: string[] }): void {
+  const schema = record(input.schema);
+  const ui = record(input.uiSchema);
+  if (schema['type'] === 'array') {
+    lintPersonalFields(context, { ...input, schema: schema['items'], uiSchema: ui['items'], path: [...input.path, '*'] });
+    return;
+  }
+  const properties = record(schema['properties']);
+  for (const [key, child] of Object.entries(properties)) {
+    const field = record(child);
+    const childUi = Object.hasOwn(ui, key) ? ui[key] : undefined;
+    const path = [...input.path, key];
+    if (field['type'] === 'string') {
+      const title = typeof field['title'] === 'string' ? field['title'] : '';
+      const widget = record(childUi)['ui:widget'];
+      if ((LOOKS_PERSONAL.name.test(key) || LOOKS_PERSONAL.title.test(title)) && widget !== 'phone' && widget !== 'idNumber') {
+        const where = path.join('.');
+        context.report({
+          severity: 'warning',
+          code: 'personalFieldUnmarked',
+          zh: `字段 "${where}" 看起来是电话或身份证号，但没有使用"手机号"或"身份证号"控件：填写的号码将以明文保存、不脱敏显示`,
+          en: `field "${where}" looks like a phone or ID number but does not use the phone or ID number widget: what is typed will be stored as typed and shown unmasked`,
+          target: { kind: 'field', form: input.form, field: path[0] ?? key },
+        });
+      }
+    } else {
+      lintPersonalFields(context, { form: input.form, schema: field, uiSchema: childUi, path });
+    }
   }
 }

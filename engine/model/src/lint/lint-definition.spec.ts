@@ -90,6 +90,15 @@ describe('lintDefinition', () => {
       { kind: 'form', form: 'pause' },
     ],
     [
+      'personalFieldUnmarked',
+      (d) => {
+        const report = d.forms['report'];
+        if (report?.uiSchema) delete report.uiSchema['contactPhone'];
+      },
+      'warning',
+      { kind: 'field', form: 'report', field: 'contactPhone' },
+    ],
+    [
       'unknownRole',
       (d) => {
         const meta = firstTransition(d, 'dispatched', 'ACCEPT').meta;

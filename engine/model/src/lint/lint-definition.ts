@@ -13,7 +13,7 @@ import { lintStructure } from './structure-rules.js';
  * Lints a definition that passed validateDefinition. Findings are errors (publishing refuses
  * them) or warnings. Codes: initialState, parallelRegions, finalWithTransitions, unknownTarget,
  * unreachableState, deadEnd, ambiguousTransition, missingForm, formSchemaUnsafe,
- * formSchemaInvalid, unknownRole, transitionWithoutRoles, unknownActionType, badActionParams,
+ * formSchemaInvalid, personalFieldUnmarked, unknownRole, transitionWithoutRoles, unknownActionType, badActionParams,
  * unknownGuardType, badGuardParams, missingNotification, unknownWorkflow, malformedDuration,
  * unknownDelay, undeclaredParameter, parameterNotNumeric, emptyDurationCases, expressionSyntax, expressionUnsafe,
  * expressionUnknownField, expressionType, guardNotBoolean, unsafeTemplate.

@@ -4,12 +4,14 @@ import type { InstanceForm, JsonObject } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { dataEntries } from '../../shared/data-entries';
 import { fieldLabels, type FieldLabel } from '../../shared/field-labels';
+import { RevealNumber } from './RevealNumber';
 
 /**
  * The instance's data, labelled with the titles and option labels of the forms that filled it
  * (the instance's own version: its start form and its events' forms, from GET /instances/{id}).
+ * Phone and ID numbers come masked, each with the way to see it in full.
  */
-export function DataCard({ data, forms }: { data: JsonObject; forms: InstanceForm[] | undefined }) {
+export function DataCard({ instanceId, data, forms }: { instanceId: string; data: JsonObject; forms: InstanceForm[] | undefined }) {
   const { t, locale } = useI18n();
   const fields = useMemo(() => {
     const merged: Record<string, FieldLabel> = {};
@@ -27,7 +29,13 @@ export function DataCard({ data, forms }: { data: JsonObject; forms: InstanceFor
         {entries.map((entry) => (
           <div key={entry.key}>
             <dt>{entry.label}</dt>
-            <dd>{entry.value}</dd>
+            <dd>
+              {entry.personal === undefined ? (
+                entry.value
+              ) : (
+                <RevealNumber instanceId={instanceId} field={entry.key} kind={entry.personal} masked={entry.value} />
+              )}
+            </dd>
           </div>
         ))}
       </dl>

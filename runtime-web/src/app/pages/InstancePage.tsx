@@ -61,7 +61,7 @@ export default function InstancePage() {
         <Col xs={24} lg={14}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {me ? <TasksCard tasks={instance.tasks} estateId={instance.estateId} me={me} onChanged={loaded.reload} /> : null}
-            <DataCard data={instance.data} forms={instance.forms} />
+            <DataCard instanceId={instance.id} data={instance.data} forms={instance.forms} />
             <AttachmentsCard attachments={attachments} />
           </Space>
         </Col>

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { mapPersonalFields, personalFieldTree } from './personal-fields.js';
+
+const seal = (value: string, kind: string) => `<${kind}:${value}>`;
+
+describe('personalFieldTree', () => {
+  it('finds phone and ID number widgets at any depth, in objects and in array items', () => {
+    const tree = personalFieldTree({
+      'ui:order': ['name', 'phone'],
+      name: { 'ui:placeholder': '姓名' },
+      phone: { 'ui:widget': 'phone' },
+      company: { siteManager: { idNumber: { 'ui:widget': 'idNumber' }, phone: { 'ui:widget': 'phone' } } },
+      workers: { items: { idNumber: { 'ui:widget': 'idNumber' }, name: {} } },
+    });
+    const data = {
+      name: '张三',
+      phone: '13800138000',
+      company: { name: '好家装饰', siteManager: { idNumber: '110101199003071234', phone: '13900139000' } },
+      workers: [{ name: '李四', idNumber: '110101199003071235' }, { name: '王五' }],
+    };
+    expect(tree).not.toBeNull();
+    if (tree === null) return;
+    expect(mapPersonalFields(data, tree, seal)).toEqual({
+      name: '张三',
+      phone: '<phone:13800138000>',
+      company: { name: '好家装饰', siteManager: { idNumber: '<idNumber:110101199003071234>', phone: '<phone:13900139000>' } },
+      workers: [{ name: '李四', idNumber: '<idNumber:110101199003071235>' }, { name: '王五' }],
+    });
+  });
+
+  it('is null for a form without personal fields, so that its events do no work for them', () => {
+    expect(personalFieldTree({ reason: { 'ui:widget': 'textarea' }, technicianId: { 'ui:widget': 'select' } })).toBeNull();
+    expect(personalFieldTree(undefined)).toBeNull();
+  });
+
+  it('leaves the data it was given untouched, and shares what it did not change', () => {
+    const tree = personalFieldTree({ phone: { 'ui:widget': 'phone' } });
+    if (tree === null) throw new Error('expected a tree');
+    const photos = ['a.jpg'];
+    const data = Object.freeze({ phone: '13800138000', photos });
+    const sealed = mapPersonalFields(data, tree, seal);
+    expect(data.phone).toBe('13800138000');
+    expect(sealed).toEqual({ phone: '<phone:13800138000>', photos });
+    expect((sealed as { photos: unknown }).photos).toBe(photos);
+    // Nothing to replace: the very same object comes back.
+    expect(mapPersonalFields({ photos }, tree, seal)).toEqual({ photos });
+    const empty = { phone: '' };
+    expect(mapPersonalFields(empty, tree, seal)).toBe(empty);
+  });
+
+  it('does not reach the prototype through a field named __proto__', () => {
+    const tree = personalFieldTree(JSON.parse('{"__proto__": {"ui:widget": "phone"}}'));
+    if (tree === null) throw new Error('expected a tree');
+    const sealed = mapPersonalFields(JSON.parse('{"__proto__": "13800138000"}'), tree, seal);
+    expect(Object.getPrototypeOf(sealed)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(sealed, '__proto__')?.value).toBe('<phone:13800138000>');
+    expect(({} as Record<string, unknown>)['phone']).toBeUndefined();
+  });
+});

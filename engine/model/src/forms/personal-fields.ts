@@ -1,0 +1,64 @@
+/**
+ * Personal data in forms (PIPL; DOMAIN.md "Owner data"). A form field is a phone number or an ID
+ * number when its uiSchema widget says so — the same `ui:widget` that gives it its input and its
+ * check digit in the browser — and the engine then never stores what was typed there: it keeps the
+ * value encrypted apart and puts a masked token in the data (docs/definition-format.md, "Personal data").
+ */
+export type PersonalDataKind = 'phone' | 'idNumber';
+
+/**
+ * Where a form's personal fields are, as a tree beside its data: a kind at a field; below an
+ * object field, its properties; below an array field, `items`.
+ */
+export type PersonalFieldTree = PersonalDataKind | { properties: Map<string, PersonalFieldTree>; items: PersonalFieldTree | null };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isPersonalDataKind(value: unknown): value is PersonalDataKind {
+  return value === 'phone' || value === 'idNumber';
+}
+
+/** The personal fields a uiSchema marks, or null when it marks none (most forms: nothing to do per event). */
+export function personalFieldTree(uiSchema: unknown): PersonalFieldTree | null {
+  if (!isRecord(uiSchema)) return null;
+  const widget = uiSchema['ui:widget'];
+  if (isPersonalDataKind(widget)) return widget;
+  const properties = new Map<string, PersonalFieldTree>();
+  let items: PersonalFieldTree | null = null;
+  for (const [key, child] of Object.entries(uiSchema)) {
+    if (key.startsWith('ui:')) continue;
+    const tree = personalFieldTree(child);
+    if (tree === null) continue;
+    if (key === 'items') items = tree;
+    else properties.set(key, tree);
+  }
+  return properties.size === 0 && items === null ? null : { properties, items };
+}
+
+/**
+ * A copy of `data` with each non-empty string at a personal field replaced by `replace(value, kind)`;
+ * everything else is shared, not copied. Values of another type are left for the form's own schema.
+ */
+export function mapPersonalFields(
+  data: unknown,
+  tree: PersonalFieldTree,
+  replace: (value: string, kind: PersonalDataKind) => string,
+): unknown {
+  if (typeof tree === 'string') return typeof data === 'string' && data !== '' ? replace(data, tree) : data;
+  if (Array.isArray(data)) {
+    const { items } = tree;
+    return items === null ? data : data.map((item) => mapPersonalFields(item, items, replace));
+  }
+  if (!isRecord(data)) return data;
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, child] of tree.properties) {
+    if (!Object.hasOwn(data, key)) continue;
+    const mapped = mapPersonalFields(data[key], child, replace);
+    if (mapped === data[key]) continue;
+    copy ??= { ...data };
+    Object.defineProperty(copy, key, { value: mapped, enumerable: true, writable: true, configurable: true });
+  }
+  return copy ?? data;
+}

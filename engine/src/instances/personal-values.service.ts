@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import type { PersonalDataKind, PersonalFieldTree } from '@estateflow/model';
+import { AccessService } from '../access/access.service';
+import { auditActorOf, AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
+import { DatabaseService } from '../database/database.service';
+import { formTokens, parseFormToken, unsealFormData } from '../privacy/form-personal-data';
+import { PersonalDataCipher } from '../privacy/personal-data-cipher';
+import { maySeeInstance } from './instance-actor';
+import type { InstanceRecord } from './instance-record';
+import { InstanceReaderRepository } from './instance-reader.repository';
+
+/** The value at a JSON pointer ("/contactPhone", "/siteManager/phone", "/workers/0/idNumber"). */
+function valueAt(data: unknown, pointer: string): unknown {
+  if (pointer === '' || !pointer.startsWith('/')) return undefined;
+  let value = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (Array.isArray(value) && /^\d+$/.test(key)) value = value[Number(key)];
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key))
+      value = (value as Record<string, unknown>)[key];
+    else return undefined;
+  }
+  return value;
+}
+
+function isCompanyAdmin(principal: Principal): boolean {
+  return principal.kind === 'staff' && principal.roles.some((held) => held.role === 'company_admin' && held.estateId === null);
+}
+
+/**
+ * The phone and ID numbers typed into an instance's forms (privacy/form-personal-data.ts), read
+ * back in full: by staff who may see people's numbers, by the staff member the request's open
+ * task is assigned to (who has to call), and by the requester themself — each read audited.
+ * An ID number only by a company admin, as for people (PeopleService.unmask).
+ */
+@Injectable()
+export class PersonalValuesService {
+  constructor(
+    private readonly reader: InstanceReaderRepository,
+    private readonly database: DatabaseService,
+    private readonly cipher: PersonalDataCipher,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async unmask(input: {
+    principal: Principal;
+    instanceId: string;
+    path: string;
+    reason: string;
+  }): Promise<{ path: string; kind: PersonalDataKind; value: string }> {
+    const { principal } = input;
+    const record = await this.reader.read({ companyId: principal.companyId, instanceId: input.instanceId, idempotencyKey: null });
+    if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
+    const token = parseFormToken(valueAt(record.data, input.path));
+    if (token === null)
+      throw new ValidationError(`There is no phone or ID number at "${input.path}" in this request's data.`, {
+        fields: [{ field: 'path', message: 'not a phone or ID number field of this request' }],
+      });
+    this.checkMayRead(principal, record, token.kind);
+    // Only the values typed into this request (or passed on from the request that started it).
+    const owners = [record.id, ...(record.parentInstanceId === null ? [] : [record.parentInstanceId])];
+    const row = await this.database.prisma.personalValue.findFirst({
+      where: { id: token.id, companyId: principal.companyId, instanceId: { in: owners } },
+      select: { kind: true, cipher: true },
+    });
+    if (row === null || row.kind !== token.kind) throw new NotFoundError(`The value at "${input.path}"`);
+    const value = this.cipher.decrypt(row.kind, row.cipher);
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'instance.unmask',
+      target: { type: 'Instance', id: record.id },
+      estateId: record.estateId,
+      detail: { path: input.path, kind: token.kind, reason: input.reason },
+    });
+    return { path: input.path, kind: token.kind, value };
+  }
+
+  private checkMayRead(principal: Principal, record: InstanceRecord, kind: PersonalDataKind): void {
+    if (kind === 'idNumber') {
+      if (!isCompanyAdmin(principal)) throw new ForbiddenError('Only a company admin may see a full ID number.');
+      return;
+    }
+    if (principal.kind === 'person') return; // maySeeInstance: their own request
+    if (this.access.allows(principal, 'person.unmask', { estateId: record.estateId })) return;
+    const assignee = record.tasks.some(
+      (task) => task.assigneeUserId === principal.userId && (task.status === 'open' || task.status === 'claimed'),
+    );
+    if (!assignee) throw new ForbiddenError('Your role may not see full phone numbers; the staff member this request is assigned to may.');
+  }
+
+  /**
+   * A child workflow's start data with the parent's tokens at the child form's personal fields
+   * read back, so that the child's form checks the real value and seals it as its own.
+   */
+  async unsealFromParent(input: {
+    companyId: string;
+    parentInstanceId: string;
+    data: Record<string, unknown>;
+    fields: PersonalFieldTree;
+  }): Promise<Record<string, unknown>> {
+    const ids = formTokens(input.data, input.fields).map((token) => token.id);
+    if (ids.length === 0) return input.data;
+    const rows = await this.database.prisma.personalValue.findMany({
+      where: { id: { in: ids }, companyId: input.companyId, instanceId: input.parentInstanceId },
+      select: { id: true, kind: true, cipher: true },
+    });
+    const plain = new Map(rows.map((row) => [row.id, this.cipher.decrypt(row.kind, row.cipher)]));
+    return unsealFormData(input.data, input.fields, plain);
+  }
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { App, Button, Input, Modal } from 'antd';
+import { api } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+import { errorMessage } from '../../shared/error-message';
+
+/**
+ * A masked phone or ID number typed into a form, and the way to see it in full: the reader gives
+ * a reason, the engine checks their role and records the read in the audit log
+ * (POST /api/instances/{id}/unmask). A phone becomes a link that calls it.
+ */
+export function RevealNumber(props: { instanceId: string; field: string; kind: 'phone' | 'idNumber'; masked: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [value, setValue] = useState<string | null>(null);
+
+  if (value !== null)
+    return props.kind === 'phone' ? (
+      <a href={`tel:${value}`} data-testid={`revealed-${props.field}`}>
+        {value} · {t('reveal.call')}
+      </a>
+    ) : (
+      <span data-testid={`revealed-${props.field}`}>{value}</span>
+    );
+
+  async function reveal() {
+    setBusy(true);
+    try {
+      const path = `/${props.field.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      const result = await api.post<{ value: string }>(`/instances/${props.instanceId}/unmask`, { path, reason: reason.trim() });
+      setValue(result.value);
+      setAsking(false);
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {props.masked}{' '}
+      <Button
+        type="link"
+        size="small"
+        onClick={() => {
+          setReason(t('reveal.defaultReason'));
+          setAsking(true);
+        }}
+        data-testid={`reveal-${props.field}`}
+      >
+        {t('reveal.show')}
+      </Button>
+      {asking ? (
+        <Modal
+          title={t('reveal.title')}
+          open
+          onCancel={() => setAsking(false)}
+          footer={[
+            <Button key="cancel" onClick={() => setAsking(false)}>
+              {t('common.cancel')}
+            </Button>,
+            <Button
+              key="reveal"
+              type="primary"
+              loading={busy}
+              disabled={reason.trim().length < 2}
+              onClick={() => void reveal()}
+              data-testid="reveal-confirm"
+            >
+              {t('reveal.show')}
+            </Button>,
+          ]}
+        >
+          <label>
+            {t('reveal.reason')}
+            <Input value={reason} maxLength={200} onChange={(event) => setReason(event.target.value)} data-testid="reveal-reason" />
+          </label>
+        </Modal>
+      ) : null}
+    </>
+  );
+}
