@@ -13,6 +13,7 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors';
 import { BrokenVersionError, CompiledVersionCache, type CompiledVersion } from '../definitions/compiled-version.cache';
 import { sealFormData, type SealedValue } from '../privacy/form-personal-data';
+import { maskedPhoneOf } from '../privacy/masking';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, maySeeInstance, SYSTEM_INSTANCE_ACTOR, type InstanceActor } from './instance-actor';
 import type { InstanceRecord, StoredResponse } from './instance-record';
@@ -287,6 +288,7 @@ export class InstanceEventService {
       compiled,
       instance: {
         ...record,
+        requesterPhoneMasked: maskedPhoneOf(this.cipher, record.requesterPhoneCipher),
         version: seq,
         status: plan.status,
         snapshot: result.snapshot,

@@ -4,6 +4,8 @@ import { type Principal, visibleEstateIds } from '../auth/principal';
 import { NotFoundError } from '../common/errors';
 import { CompiledVersionCache } from '../definitions/compiled-version.cache';
 import type { InstanceStatus } from '../generated/prisma/enums';
+import { maskedPhoneOf } from '../privacy/masking';
+import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, maySeeInstance } from './instance-actor';
 import { InstanceReaderRepository } from './instance-reader.repository';
 import { renderInstance, type InstanceView, type Localized } from './instance-view';
@@ -59,6 +61,7 @@ export class InstanceQueryService {
     private readonly instances: InstancesRepository,
     private readonly versions: CompiledVersionCache,
     private readonly progress: ProgressRenderer,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   async get(principal: Principal, instanceId: string): Promise<InstanceView> {
@@ -92,6 +95,7 @@ export class InstanceQueryService {
           compiled,
           instance: {
             ...record,
+            requesterPhoneMasked: maskedPhoneOf(this.cipher, record.requesterPhoneCipher),
             status: 'completed',
             snapshot: null,
             createdAt: record.createdAt.toISOString(),
@@ -110,7 +114,12 @@ export class InstanceQueryService {
     const snapshot = checkSnapshot(compileMachine(compiled.definition), record.snapshot);
     return renderInstance({
       compiled,
-      instance: { ...record, createdAt: record.createdAt.toISOString(), updatedAt: record.updatedAt.toISOString() },
+      instance: {
+        ...record,
+        requesterPhoneMasked: maskedPhoneOf(this.cipher, record.requesterPhoneCipher),
+        createdAt: record.createdAt.toISOString(),
+        updatedAt: record.updatedAt.toISOString(),
+      },
       tasks: record.tasks,
       events: record.events,
       actor: actorInEstate(principal, record.estateId),

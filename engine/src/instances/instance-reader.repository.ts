@@ -19,7 +19,7 @@ import { EVENT_REPLY_TIMELINE, type KnownRun, NOTHING_KNOWN, RecentEventsCache }
 const READ_INSTANCES = `
 SELECT k.n::int AS n, i.id, i."companyId", i."estateId", i."versionId", i."workflowKey", i.reference, i.title, i.status,
        i.snapshot, i."stateValue", i.data, i."slaClocks", i.version, i."unitId", i."requesterPersonId", i."parentInstanceId", i."createdAt", i."updatedAt",
-       u.label AS "unitLabel", u."buildingId", p.name AS "requesterName",
+       u.label AS "unitLabel", u."buildingId", p.name AS "requesterName", p."phoneCipher" AS "requesterPhoneCipher",
        COALESCE((SELECT json_agg(e ORDER BY e.seq)
                    FROM (SELECT l.seq, l.type, l.data, l."actorKind", l."actorId", l."actorName", l.comment, l."createdAt" AS at
                            FROM "InstanceEvent" l

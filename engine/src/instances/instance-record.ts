@@ -50,6 +50,8 @@ export interface InstanceRecord {
   buildingId: string | null;
   requesterPersonId: string | null;
   requesterName: string | null;
+  /** The requester's phone, encrypted (privacy/); replies show it masked. */
+  requesterPhoneCipher: string | null;
   /** The instance that started this one as a child workflow (told when this one ends). */
   parentInstanceId: string | null;
   createdAt: Date;

@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from '../common/err
 import { jsonObject } from '../bindings/bindings.service';
 import { CompiledVersionCache } from '../definitions/compiled-version.cache';
 import { sealFormData, type SealedValue } from '../privacy/form-personal-data';
+import { maskedPhoneOf } from '../privacy/masking';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, SYSTEM_INSTANCE_ACTOR, type InstanceActor } from './instance-actor';
 import type { StoredResponse } from './instance-record';
@@ -245,6 +246,7 @@ export class InstanceStartService {
         unitLabel: unit?.label ?? null,
         requesterPersonId: requester?.id ?? null,
         requesterName: requester?.name ?? null,
+        requesterPhoneMasked: requester === null ? null : maskedPhoneOf(this.cipher, requester.phoneCipher),
         createdAt: at,
         updatedAt: at,
       },

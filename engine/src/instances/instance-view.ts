@@ -42,7 +42,7 @@ export interface InstanceView {
   progress: Localized;
   data: Record<string, unknown>;
   unit?: { id: string; label: string };
-  requester?: { id: string; name: string };
+  requester?: { id: string; name: string; phoneMasked?: string };
   tasks: TaskSummary[];
   allowedEvents: { type: string; label: Localized; form?: { schema: unknown; uiSchema: unknown } }[];
   /**
@@ -204,6 +204,7 @@ export interface ViewInput {
     unitLabel: string | null;
     requesterPersonId: string | null;
     requesterName: string | null;
+    requesterPhoneMasked: string | null;
     createdAt: string;
     updatedAt: string;
   };
@@ -269,7 +270,9 @@ export function renderInstance(input: ViewInput): InstanceView {
     updatedAt: instance.updatedAt,
   };
   if (instance.unitId !== null) view.unit = { id: instance.unitId, label: instance.unitLabel ?? '' };
-  // TODO(people): add phoneMasked once the people module exposes decryption and masking.
-  if (instance.requesterPersonId !== null) view.requester = { id: instance.requesterPersonId, name: instance.requesterName ?? '' };
+  if (instance.requesterPersonId !== null) {
+    view.requester = { id: instance.requesterPersonId, name: instance.requesterName ?? '' };
+    if (instance.requesterPhoneMasked !== null) view.requester.phoneMasked = instance.requesterPhoneMasked;
+  }
   return view;
 }

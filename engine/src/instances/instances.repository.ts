@@ -93,8 +93,11 @@ export class InstancesRepository {
     });
   }
 
-  person(companyId: string, personId: string): Promise<{ id: string; name: string } | null> {
-    return this.database.prisma.person.findFirst({ where: { id: personId, companyId }, select: { id: true, name: true } });
+  person(companyId: string, personId: string): Promise<{ id: string; name: string; phoneCipher: string } | null> {
+    return this.database.prisma.person.findFirst({
+      where: { id: personId, companyId },
+      select: { id: true, name: true, phoneCipher: true },
+    });
   }
 
   async list(filter: InstanceListFilter): Promise<{ rows: InstanceListRow[]; total: number }> {

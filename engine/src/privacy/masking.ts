@@ -1,3 +1,5 @@
+import type { PersonalDataCipher } from './personal-data-cipher';
+
 /** `13812345678` → `138****5678`: enough for the owner to recognise, too little to call. */
 export function maskPhone(normalised: string): string {
   if (normalised.length < 7) return '*'.repeat(normalised.length);
@@ -8,4 +10,9 @@ export function maskPhone(normalised: string): string {
 export function maskIdNumber(normalised: string): string {
   if (normalised.length < 10) return '*'.repeat(normalised.length);
   return `${normalised.slice(0, 6)}${'*'.repeat(normalised.length - 10)}${normalised.slice(-4)}`;
+}
+
+/** A stored phone ciphertext, masked (null stays null): what responses show of a person's phone. */
+export function maskedPhoneOf(cipher: PersonalDataCipher, ciphertext: string | null): string | null {
+  return ciphertext === null ? null : maskPhone(cipher.decrypt('phone', ciphertext));
 }

@@ -120,6 +120,9 @@ describe('phone and ID numbers typed into forms', () => {
     });
     const moveIn = await frontDesk.get(`/api/instances/${moveInId}`);
     expect(moveIn.body.data).toMatchObject({ residentPhone: RESIDENT_PHONE_MASKED, idNumber: ID_NUMBER_MASKED });
+    // The person it was filed for, with their phone on record, masked.
+    const ownerPhone = logins.companies.find((company) => company.code === 'demo')?.owners[0]?.phone ?? '';
+    expect(moveIn.body.requester.phoneMasked).toBe(`${ownerPhone.slice(0, 3)}****${ownerPhone.slice(-4)}`);
     expect(typedIn(JSON.stringify(moveIn.body))).toEqual([]);
   });
 
