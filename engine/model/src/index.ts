@@ -45,7 +45,16 @@ export type { FormValidator, FormValidation, FormCompilation, FieldError } from 
 export { compileDefinitionForms } from './forms/compile-definition-forms.js';
 export type { DefinitionForms } from './forms/compile-definition-forms.js';
 export { sampleFormData } from './forms/sample-form-data.js';
-export { personalFieldTree, mapPersonalFields, isPersonalDataKind } from './forms/personal-fields.js';
+export { personalFieldTree, mapPersonalFields, personalFieldErrors, isPersonalDataKind } from './forms/personal-fields.js';
+export {
+  normalisePhone,
+  isMobilePhone,
+  normaliseIdNumber,
+  idNumberCheckCharacter,
+  isValidIdNumber,
+  maskPhone,
+  maskIdNumber,
+} from './personal-data/personal-numbers.js';
 export type { PersonalDataKind, PersonalFieldTree } from './forms/personal-fields.js';
 
 // The machine: compile, start, step, read

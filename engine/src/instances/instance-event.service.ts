@@ -202,8 +202,11 @@ export class InstanceEventService {
     const personalFields = entry.form === undefined ? undefined : compiled.personalFields.get(entry.form);
     let data = request.data;
     let personalValues: SealedValue[] = [];
-    if (personalFields !== undefined)
-      ({ data, values: personalValues } = sealFormData({ cipher: this.cipher, data, fields: personalFields }));
+    if (personalFields !== undefined) {
+      const sealed = sealFormData({ cipher: this.cipher, data, fields: personalFields });
+      if (!sealed.ok) throw new UnprocessableError('Some fields need attention.', { fields: sealed.errors });
+      ({ data, values: personalValues } = sealed);
+    }
     // One clock for the step and the log, so that replaying the log gives the same snapshot.
     const now = Date.now();
     const result = this.step({ compiled, record, type: request.type, data, actor, now });

@@ -173,8 +173,11 @@ export class InstanceStartService {
     }
     // What was typed into phone and ID number fields goes no further than here (RELIABILITY 19).
     let personalValues: SealedValue[] = [];
-    if (personalFields !== undefined)
-      ({ data: formData, values: personalValues } = sealFormData({ cipher: this.cipher, data: formData, fields: personalFields }));
+    if (personalFields !== undefined) {
+      const sealed = sealFormData({ cipher: this.cipher, data: formData, fields: personalFields });
+      if (!sealed.ok) throw new UnprocessableError('Some fields need attention.', { fields: sealed.errors });
+      ({ data: formData, values: personalValues } = sealed);
+    }
     const parameters = resolveParameters(definition, jsonObject(context.companyParameters), jsonObject(context.estateParameters));
     if (!parameters.ok)
       throw new UnprocessableError("This estate's settings for the workflow are not valid; ask an administrator to fix its binding.", {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mapPersonalFields, type PersonalDataKind, type PersonalFieldTree } from '@estateflow/model';
+import { mapPersonalFields, personalFieldErrors, type FieldError, type PersonalDataKind, type PersonalFieldTree } from '@estateflow/model';
 import { maskIdNumber, maskPhone } from './masking';
 import { normaliseIdNumber, normalisePhone } from './normalise';
 import type { PersonalDataCipher } from './personal-data-cipher';
@@ -44,14 +44,18 @@ function mask(kind: PersonalDataKind, normalised: string): string {
 }
 
 /**
- * Form data with each value at a personal field encrypted apart and replaced by its token; the
- * rows to write with it. Call it after the form's validation and before the step, so that nothing
- * downstream — data, snapshot, log, jobs — ever holds what was typed.
+ * Form data with each value at a personal field encrypted apart and replaced by its token, and the
+ * rows to write with it — or, when a value is not a mobile number or a valid ID number, the fields
+ * to fix (the browser's form checks the same). Call it after the form's schema check and before
+ * the step, so that nothing downstream — data, snapshot, log, jobs — ever holds what was typed.
  */
-export function sealFormData(input: { cipher: PersonalDataCipher; data: Record<string, unknown>; fields: PersonalFieldTree }): {
+export function sealFormData(input: {
+  cipher: PersonalDataCipher;
   data: Record<string, unknown>;
-  values: SealedValue[];
-} {
+  fields: PersonalFieldTree;
+}): { ok: true; data: Record<string, unknown>; values: SealedValue[] } | { ok: false; errors: FieldError[] } {
+  const errors = personalFieldErrors(input.data, input.fields);
+  if (errors.length > 0) return { ok: false, errors };
   const values: SealedValue[] = [];
   const data = mapPersonalFields(input.data, input.fields, (raw, kind) => {
     const value = normalise(kind, raw);
@@ -60,7 +64,7 @@ export function sealFormData(input: { cipher: PersonalDataCipher; data: Record<s
     return `${PREFIX}${kind}:${id}:${mask(kind, value)}`;
   });
   // mapPersonalFields keeps the shape it was given: an object in, an object out.
-  return { data: data as Record<string, unknown>, values };
+  return { ok: true, data: data as Record<string, unknown>, values };
 }
 
 /** The tokens at a form's personal fields. */

@@ -4,7 +4,7 @@ import { type EngineProcess, startEngine } from '../harness/engine-process';
 import { HttpClient } from '../harness/http-client';
 import { eventually, FAST_WORKER, sql } from '../jobs/probe-workflow';
 import { signInStaff } from '../instances/workflow-setup';
-import { runMoveIn } from '../packs/move-in-setup';
+import { moveInScenario, runMoveIn } from '../packs/move-in-setup';
 
 // What people type into the phone and ID number fields of the built-in packs' forms (RELIABILITY 19).
 const RESIDENT_PHONE = '13698765432';
@@ -13,7 +13,9 @@ const ID_NUMBER = '440304198506121230';
 const ID_NUMBER_MASKED = '440304********1230';
 const CONTACT_PHONE = '15987654321';
 const CONTACT_PHONE_MASKED = '159****4321';
-const TYPED = [RESIDENT_PHONE, ID_NUMBER, CONTACT_PHONE];
+// Refused, so written nowhere either.
+const WRONG_ID_NUMBER = '440304198506121231';
+const TYPED = [RESIDENT_PHONE, ID_NUMBER, CONTACT_PHONE, WRONG_ID_NUMBER];
 
 let engine: EngineProcess;
 let logins: DemoLogins;
@@ -108,12 +110,30 @@ describe('phone and ID numbers typed into forms', () => {
     );
     expect(sealed).toEqual([{ kind: 'phone', cipher: expect.stringMatching(/^ef1:/) }]);
 
+    // An ID number whose check character is wrong gets the form's own message on its field, and nothing is written.
+    const ownerId = await someOwnerId(frontDesk);
+    const wrong = await frontDesk.post(`/api/estates/${sunshineId}/instances`, {
+      workflowKey: 'move-in',
+      requesterPersonId: ownerId,
+      data: {
+        ...moveInScenario('estate-tracks-defects-after-handover').start,
+        unitId,
+        residentPhone: RESIDENT_PHONE,
+        idNumber: '440304198506121231',
+      },
+    });
+    expect(wrong.status, JSON.stringify(wrong.body)).toBe(422);
+    expect(wrong.body.error.details.fields).toEqual([
+      { path: '/idNumber', message: { 'zh-CN': '身份证号校验不通过，请检查', en: 'this ID number fails its check digit' } },
+    ]);
+    expect(await sql(engine.databaseUrl, `SELECT 1 FROM "Instance" WHERE "workflowKey" = 'move-in'`)).toEqual([]);
+
     moveInId = await runMoveIn({
       url: engine.url,
       logins,
       estateId: sunshineId,
       scenario: 'estate-tracks-defects-after-handover',
-      personId: await someOwnerId(frontDesk),
+      personId: ownerId,
       start: { unitId, residentPhone: RESIDENT_PHONE, idNumber: ID_NUMBER },
       // The joint inspection finds a defect: a repair starts for it (the demo estate then rectifies before handover).
       until: 'INSPECTED',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapPersonalFields, personalFieldTree } from './personal-fields.js';
+import { mapPersonalFields, personalFieldErrors, personalFieldTree } from './personal-fields.js';
 
 const seal = (value: string, kind: string) => `<${kind}:${value}>`;
 
@@ -55,5 +55,25 @@ describe('personalFieldTree', () => {
     expect(Object.getPrototypeOf(sealed)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(sealed, '__proto__')?.value).toBe('<phone:13800138000>');
     expect(({} as Record<string, unknown>)['phone']).toBeUndefined();
+  });
+
+  it('checks what JSON Schema cannot: a mobile number, an ID number’s birth date and check character', () => {
+    const tree = personalFieldTree({
+      phone: { 'ui:widget': 'phone' },
+      workers: { items: { idNumber: { 'ui:widget': 'idNumber' } } },
+    });
+    if (tree === null) throw new Error('expected a tree');
+    expect(personalFieldErrors({ phone: '+86 138 0013 8000', workers: [{ idNumber: '11010519491231002x' }] }, tree)).toEqual([]);
+    expect(
+      personalFieldErrors(
+        { phone: '010-12345678', workers: [{ idNumber: '11010519491231002X' }, { idNumber: '110105194912310021' }] },
+        tree,
+      ),
+    ).toEqual([
+      { path: '/phone', message: { 'zh-CN': '手机号格式不正确', en: 'not a valid mobile number' } },
+      { path: '/workers/1/idNumber', message: { 'zh-CN': '身份证号校验不通过，请检查', en: 'this ID number fails its check digit' } },
+    ]);
+    // An empty optional field is the schema's business, not a wrong number.
+    expect(personalFieldErrors({ phone: '' }, tree)).toEqual([]);
   });
 });

@@ -1,3 +1,7 @@
+import type { LocalizedMessage } from '../localized.js';
+import { isMobilePhone, isValidIdNumber, normaliseIdNumber, normalisePhone } from '../personal-data/personal-numbers.js';
+import type { FieldError } from './compile-form-validator.js';
+
 /**
  * Personal data in forms (PIPL; DOMAIN.md "Owner data"). A form field is a phone number or an ID
  * number when its uiSchema widget says so — the same `ui:widget` that gives it its input and its
@@ -37,28 +41,52 @@ export function personalFieldTree(uiSchema: unknown): PersonalFieldTree | null {
   return properties.size === 0 && items === null ? null : { properties, items };
 }
 
+type Replace = (value: string, kind: PersonalDataKind, path: readonly string[]) => string;
+
 /**
- * A copy of `data` with each non-empty string at a personal field replaced by `replace(value, kind)`;
- * everything else is shared, not copied. Values of another type are left for the form's own schema.
+ * A copy of `data` with each non-empty string at a personal field replaced by `replace(value, kind,
+ * path)`; everything else is shared, not copied. Values of another type are left for the form's own schema.
  */
-export function mapPersonalFields(
-  data: unknown,
-  tree: PersonalFieldTree,
-  replace: (value: string, kind: PersonalDataKind) => string,
-): unknown {
-  if (typeof tree === 'string') return typeof data === 'string' && data !== '' ? replace(data, tree) : data;
+export function mapPersonalFields(data: unknown, tree: PersonalFieldTree, replace: Replace): unknown {
+  return mapAt(data, tree, replace, []);
+}
+
+function mapAt(data: unknown, tree: PersonalFieldTree, replace: Replace, path: readonly string[]): unknown {
+  if (typeof tree === 'string') return typeof data === 'string' && data !== '' ? replace(data, tree, path) : data;
   if (Array.isArray(data)) {
     const { items } = tree;
-    return items === null ? data : data.map((item) => mapPersonalFields(item, items, replace));
+    return items === null ? data : data.map((item, index) => mapAt(item, items, replace, [...path, String(index)]));
   }
   if (!isRecord(data)) return data;
   let copy: Record<string, unknown> | null = null;
   for (const [key, child] of tree.properties) {
     if (!Object.hasOwn(data, key)) continue;
-    const mapped = mapPersonalFields(data[key], child, replace);
+    const mapped = mapAt(data[key], child, replace, [...path, key]);
     if (mapped === data[key]) continue;
     copy ??= { ...data };
     Object.defineProperty(copy, key, { value: mapped, enumerable: true, writable: true, configurable: true });
   }
   return copy ?? data;
+}
+
+const INVALID: Record<PersonalDataKind, LocalizedMessage> = {
+  phone: { 'zh-CN': '手机号格式不正确', en: 'not a valid mobile number' },
+  idNumber: { 'zh-CN': '身份证号校验不通过，请检查', en: 'this ID number fails its check digit' },
+};
+
+const pointer = (path: readonly string[]) => path.map((segment) => `/${segment.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/**
+ * What JSON Schema cannot say about a phone or ID number field — the checks the form makes in
+ * the browser too: a mainland mobile number; an ID number with a real birth date and check
+ * character. One error per field, at its JSON pointer, like the form validator's.
+ */
+export function personalFieldErrors(data: unknown, tree: PersonalFieldTree): FieldError[] {
+  const errors: FieldError[] = [];
+  mapPersonalFields(data, tree, (value, kind, path) => {
+    const valid = kind === 'phone' ? isMobilePhone(normalisePhone(value)) : isValidIdNumber(normaliseIdNumber(value));
+    if (!valid) errors.push({ path: pointer(path), message: INVALID[kind] });
+    return value;
+  });
+  return errors;
 }
