@@ -4,7 +4,9 @@ import { type Principal, visibleEstateIds } from '../auth/principal';
 import { NotFoundError } from '../common/errors';
 import { CompiledVersionCache } from '../definitions/compiled-version.cache';
 import type { InstanceStatus } from '../generated/prisma/enums';
+import { isValidIdNumber } from '../privacy/id-number';
 import { maskedPhoneOf } from '../privacy/masking';
+import { isMobilePhone, normaliseIdNumber, normalisePhone } from '../privacy/normalise';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, maySeeInstance } from './instance-actor';
 import { InstanceReaderRepository } from './instance-reader.repository';
@@ -158,7 +160,11 @@ export class InstanceQueryService {
     if (query.workflowKey !== undefined) filter.workflowKey = query.workflowKey;
     if (query.state !== undefined) filter.state = query.state;
     if (query.status !== undefined) filter.status = query.status;
-    if (query.q !== undefined) filter.q = query.q;
+    if (query.q !== undefined) {
+      filter.q = query.q;
+      const indexes = this.personalIndexes(query.q);
+      if (indexes !== undefined) filter.qIndexes = indexes;
+    }
     const { rows, total } = await this.instances.list(filter);
     const items: InstanceSummary[] = [];
     for (const row of rows) {
@@ -189,6 +195,15 @@ export class InstanceQueryService {
       });
     }
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** A search that is a mobile number or an ID number, as blind indexes (privacy/); else undefined. */
+  private personalIndexes(q: string): InstanceListFilter['qIndexes'] {
+    const phone = normalisePhone(q);
+    if (isMobilePhone(phone)) return { kind: 'phone', candidates: this.cipher.blindIndexCandidates('phone', phone) };
+    const idNumber = normaliseIdNumber(q);
+    if (isValidIdNumber(idNumber)) return { kind: 'idNumber', candidates: this.cipher.blindIndexCandidates('idNumber', idNumber) };
+    return undefined;
   }
 
   async startable(principal: Principal, estateId: string): Promise<StartableWorkflow[]> {

@@ -138,9 +138,9 @@ logged AS (
      AND j.payload->>'timerId' = ANY(a."cancelTimerIds")
   RETURNING j.id
 ), personal_values AS (
-  INSERT INTO "PersonalValue" (id, "companyId", "instanceId", kind, cipher, "createdAt")
-  SELECT p.id, a."companyId", a.id, p.kind, p.cipher, a.at
-    FROM accepted a, jsonb_to_recordset(a."personalValues") AS p(id uuid, kind "PersonalDataKind", cipher text)
+  INSERT INTO "PersonalValue" (id, "companyId", "instanceId", kind, cipher, "blindIndex", "createdAt")
+  SELECT p.id, a."companyId", a.id, p.kind, p.cipher, p."blindIndex", a.at
+    FROM accepted a, jsonb_to_recordset(a."personalValues") AS p(id uuid, kind "PersonalDataKind", cipher text, "blindIndex" text)
   RETURNING id
 )`;
 

@@ -41,6 +41,11 @@ export interface InstanceListFilter {
   state?: string;
   status?: InstanceStatus;
   q?: string;
+  /**
+   * `q` was a phone or ID number: the blind indexes it may have under each key. Requests with it
+   * typed into a form, or filed for a person with it, match too.
+   */
+  qIndexes?: { kind: 'phone' | 'idNumber'; candidates: string[] };
   page: number;
   pageSize: number;
 }
@@ -100,6 +105,25 @@ export class InstancesRepository {
     });
   }
 
+  /** Where a phone or ID number searched for appears: typed into a request's form, or as its requester's. */
+  private async personalMatches(
+    companyId: string,
+    indexes: NonNullable<InstanceListFilter['qIndexes']>,
+  ): Promise<Prisma.InstanceWhereInput[]> {
+    const people = await this.database.prisma.person.findMany({
+      where: {
+        companyId,
+        ...(indexes.kind === 'phone' ? { phoneIndex: { in: indexes.candidates } } : { idNumberIndex: { in: indexes.candidates } }),
+      },
+      select: { id: true },
+      take: 20,
+    });
+    return [
+      { personalValues: { some: { companyId, kind: indexes.kind, blindIndex: { in: indexes.candidates } } } },
+      ...(people.length === 0 ? [] : [{ requesterPersonId: { in: people.map((person) => person.id) } }]),
+    ];
+  }
+
   async list(filter: InstanceListFilter): Promise<{ rows: InstanceListRow[]; total: number }> {
     const where: Prisma.InstanceWhereInput = { companyId: filter.companyId };
     if (filter.estateIds !== null) where.estateId = { in: filter.estateIds };
@@ -108,7 +132,11 @@ export class InstancesRepository {
     if (filter.workflowKey !== undefined) where.workflowKey = filter.workflowKey;
     if (filter.state !== undefined) where.stateValue = filter.state;
     if (filter.status !== undefined) where.status = filter.status;
-    if (filter.q !== undefined && filter.q !== '') where.searchText = { contains: filter.q.toLowerCase() };
+    if (filter.q !== undefined && filter.q !== '') {
+      const text: Prisma.InstanceWhereInput = { searchText: { contains: filter.q.toLowerCase() } };
+      if (filter.qIndexes === undefined) Object.assign(where, text);
+      else where.OR = [text, ...(await this.personalMatches(filter.companyId, filter.qIndexes))];
+    }
     const [rows, total] = await Promise.all([
       this.database.prisma.instance.findMany({
         where,

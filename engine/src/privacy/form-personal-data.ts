@@ -25,6 +25,8 @@ export interface SealedValue {
   id: string;
   kind: PersonalDataKind;
   cipher: string;
+  /** For exact lookups (a request found by the phone typed into it). */
+  blindIndex: string;
 }
 
 export function parseFormToken(value: unknown): FormToken | null {
@@ -60,7 +62,7 @@ export function sealFormData(input: {
   const data = mapPersonalFields(input.data, input.fields, (raw, kind) => {
     const value = normalise(kind, raw);
     const id = randomUUID();
-    values.push({ id, kind, cipher: input.cipher.encrypt(kind, value) });
+    values.push({ id, kind, cipher: input.cipher.encrypt(kind, value), blindIndex: input.cipher.blindIndex(kind, value) });
     return `${PREFIX}${kind}:${id}:${mask(kind, value)}`;
   });
   // mapPersonalFields keeps the shape it was given: an object in, an object out.

@@ -56,19 +56,19 @@ export const PROTECTED_COLUMNS: readonly ProtectedColumn[] = [
     // Phone and ID numbers typed into forms: one column, the field (bound into the ciphertext) per row.
     table: 'PersonalValue',
     field: 'phone',
-    indexed: false,
+    indexed: true,
     usage: `SELECT split_part(cipher, ':', 2) AS "keyId", count(*)::int AS "count" FROM "PersonalValue" WHERE kind = 'phone' AND cipher LIKE 'ef1:%' GROUP BY 1`,
     stale: `SELECT "id", cipher FROM "PersonalValue" WHERE kind = 'phone' AND cipher LIKE 'ef1:%' AND split_part(cipher, ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
-    rewrite: `UPDATE "PersonalValue" SET cipher = $1 WHERE "id" = $3 AND cipher = $4 AND kind = 'phone' AND $2::text IS NULL`,
+    rewrite: `UPDATE "PersonalValue" SET cipher = $1, "blindIndex" = $2 WHERE "id" = $3 AND cipher = $4 AND kind = 'phone'`,
   },
   {
     // Phone and ID numbers typed into forms: one column, the field (bound into the ciphertext) per row.
     table: 'PersonalValue',
     field: 'idNumber',
-    indexed: false,
+    indexed: true,
     usage: `SELECT split_part(cipher, ':', 2) AS "keyId", count(*)::int AS "count" FROM "PersonalValue" WHERE kind = 'idNumber' AND cipher LIKE 'ef1:%' GROUP BY 1`,
     stale: `SELECT "id", cipher FROM "PersonalValue" WHERE kind = 'idNumber' AND cipher LIKE 'ef1:%' AND split_part(cipher, ':', 2) <> $1 ORDER BY "id" LIMIT $2`,
-    rewrite: `UPDATE "PersonalValue" SET cipher = $1 WHERE "id" = $3 AND cipher = $4 AND kind = 'idNumber' AND $2::text IS NULL`,
+    rewrite: `UPDATE "PersonalValue" SET cipher = $1, "blindIndex" = $2 WHERE "id" = $3 AND cipher = $4 AND kind = 'idNumber'`,
   },
 ];
 

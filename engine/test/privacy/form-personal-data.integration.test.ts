@@ -215,6 +215,34 @@ describe('phone and ID numbers typed into forms', () => {
     expect(audit.filter((row) => row.detail.reason === '上门联系')).toHaveLength(1);
   });
 
+  it('the front desk finds a request by the phone or ID number typed into it, or by its requester’s phone', async () => {
+    const frontDesk = await signIn('frontdesk@demo.estateflow.cn');
+    const found = async (q: string) => {
+      const list = await frontDesk.get(`/api/instances?estateId=${sunshineId}&q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(list.status, JSON.stringify(list.body)).toBe(200);
+      return list.body.items.map((item: { id: string }) => item.id);
+    };
+    expect(await found(CONTACT_PHONE)).toEqual([repairId]);
+    // However it is spelled.
+    expect(await found(`+86 ${CONTACT_PHONE.slice(0, 3)} ${CONTACT_PHONE.slice(3, 7)} ${CONTACT_PHONE.slice(7)}`)).toEqual([repairId]);
+    expect(await found(ID_NUMBER)).toEqual([moveInId]);
+    // The move-in and its defect repair both carry the resident's phone.
+    expect(await found(RESIDENT_PHONE)).toEqual(expect.arrayContaining([moveInId]));
+    expect((await found(RESIDENT_PHONE)).length).toBe(2);
+    // The move-in was filed for an owner: their phone on record finds it too.
+    const ownerPhone = logins.companies.find((company) => company.code === 'demo')?.owners[0]?.phone ?? '';
+    expect(await found(ownerPhone)).toContain(moveInId);
+    // A number typed nowhere finds nothing; the masked form is not a search key.
+    expect(await found('13700000001')).toEqual([]);
+    expect(await found(CONTACT_PHONE_MASKED)).toEqual([]);
+    // Another company searching for the same number sees nothing of this one.
+    const anju = logins.companies.find((company) => company.code === 'anju')?.staff.find((member) => member.role === 'company_admin');
+    const anjuAdmin = await signInStaff(engine.url, logins, { company: 'anju', email: anju?.email ?? '' });
+    const theirs = await anjuAdmin.get(`/api/instances?q=${CONTACT_PHONE}`);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.items).toEqual([]);
+  });
+
   it('a dump of every text and JSON column of every table holds none of what was typed', async () => {
     const dump = await databaseDump();
     expect(dump).toContain(RESIDENT_PHONE_MASKED);

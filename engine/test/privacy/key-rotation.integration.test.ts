@@ -117,6 +117,9 @@ describe('estateflow rotate-key', () => {
         expect(unmasked.body.value).toBe(owner.phone);
         const typed = await frontDesk.post(`/api/instances/${repairId}/unmask`, { path: '/contactPhone', reason: '轮换后核对' });
         expect(typed.body.value).toBe(CONTACT_PHONE);
+        // Its blind index moved with it: the old keys are retired, and the search still finds it.
+        const search = await frontDesk.get(`/api/instances?q=${CONTACT_PHONE}`);
+        expect(search.body.items.map((item: { id: string }) => item.id)).toEqual([repairId]);
       } finally {
         await engine.stop();
       }

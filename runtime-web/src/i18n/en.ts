@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.building': 'Building',
   'inbox.category': 'Category',
   'inbox.searchPlaceholder': 'Search reference or title',
+  'instances.searchPlaceholder': 'Reference, title, mobile or ID number',
   'inbox.reference': 'Reference',
   'inbox.title': 'Title',
   'inbox.task': 'Task',

@@ -51,6 +51,7 @@ export const zhCN = {
   'inbox.building': '楼栋',
   'inbox.category': '类别',
   'inbox.searchPlaceholder': '搜索单号、标题',
+  'instances.searchPlaceholder': '单号、标题、手机号或身份证号',
   'inbox.reference': '单号',
   'inbox.title': '标题',
   'inbox.task': '任务',

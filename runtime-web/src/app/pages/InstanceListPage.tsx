@@ -31,8 +31,9 @@ export default function InstanceListPage() {
       <div className="ef-toolbar">
         <Input.Search
           allowClear
-          placeholder={t('inbox.searchPlaceholder')}
+          placeholder={t('instances.searchPlaceholder')}
           style={{ maxWidth: 260 }}
+          data-testid="instances-search"
           onSearch={(value) => {
             setQ(value);
             setPage(1);
