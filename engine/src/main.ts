@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { expectClosedConnections } from './database/pool-errors';
 import { createEngine } from './engine';
 
 createEngine()
   .then((engine) => {
     const stop = (signal: string) => {
+      expectClosedConnections();
       engine.log(`Received ${signal}, stopping.`);
       engine
         .close()
