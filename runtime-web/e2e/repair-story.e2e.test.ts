@@ -112,9 +112,9 @@ describe('a repair from the owner’s phone to a five-star rating', () => {
     const details = tech.page.getByTestId('instance-data');
     await expect.poll(() => details.textContent()).toContain(`${ownerLogin.phone.slice(0, 3)}****${ownerLogin.phone.slice(-4)}`);
     expect(await details.textContent()).not.toContain(ownerLogin.phone);
-    await tech.page.getByTestId('reveal-contactPhone').click();
+    await tech.page.getByTestId('reveal-/contactPhone').click();
     await tech.page.getByTestId('reveal-confirm').click();
-    await expect.poll(() => tech.page.getByTestId('revealed-contactPhone').getAttribute('href')).toBe(`tel:${ownerLogin.phone}`);
+    await expect.poll(() => tech.page.getByTestId('revealed-/contactPhone').getAttribute('href')).toBe(`tel:${ownerLogin.phone}`);
     await tech.page.locator('.ant-modal').waitFor({ state: 'detached' });
     await screenshot(tech.page, 'runtime-web-story-3b-technician-calls-the-owner');
     await act(tech.page, 'ARRIVE');

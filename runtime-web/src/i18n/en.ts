@@ -88,6 +88,8 @@ export const en: Record<MessageKey, string> = {
   'reveal.reason': 'Reason (recorded in the audit log)',
   'reveal.defaultReason': 'Contact the resident',
   'reveal.call': 'Call',
+  'reveal.forbiddenPhone': 'Your role may not see full phone numbers; the person this request is assigned to may',
+  'reveal.forbiddenIdNumber': 'Only a company admin may see a full ID number',
   'instance.tasks': 'Tasks',
   'instance.claim': 'Claim',
   'instance.release': 'Release',

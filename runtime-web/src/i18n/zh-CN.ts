@@ -88,6 +88,8 @@ export const zhCN = {
   'reveal.reason': '查看原因（记入审计日志）',
   'reveal.defaultReason': '联系住户',
   'reveal.call': '拨打',
+  'reveal.forbiddenPhone': '你的角色不能查看完整手机号；该工单的处理人可以查看',
+  'reveal.forbiddenIdNumber': '只有公司管理员可以查看完整身份证号',
   'instance.tasks': '任务',
   'instance.claim': '认领',
   'instance.release': '放回',

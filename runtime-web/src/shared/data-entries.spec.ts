@@ -52,12 +52,111 @@ describe('instance data for reading', () => {
       locale: 'zh-CN',
     });
     expect(dataEntries({ data: { contactPhone: '138****5678', idNumber: '110101********1234' }, yes: '是', no: '否', fields })).toEqual([
-      { key: 'contactPhone', label: '联系电话', value: '138****5678', personal: 'phone' },
-      { key: 'idNumber', label: '身份证号', value: '110101********1234', personal: 'idNumber' },
+      { key: 'contactPhone', label: '联系电话', value: '138****5678', personal: { kind: 'phone', path: '/contactPhone' } },
+      { key: 'idNumber', label: '身份证号', value: '110101********1234', personal: { kind: 'idNumber', path: '/idNumber' } },
     ]);
     // A number stored before masking existed has nothing more to show.
     expect(dataEntries({ data: { contactPhone: '13812345678' }, yes: '是', no: '否', fields })).toEqual([
       { key: 'contactPhone', label: '联系电话', value: '13812345678' },
+    ]);
+  });
+
+  it('labels the fields inside an object and inside each item of a list, with their own paths', () => {
+    const fields = fieldLabels({
+      schema: {
+        type: 'object',
+        properties: {
+          contractor: {
+            type: 'object',
+            title: '装修公司',
+            properties: { name: { type: 'string', title: '公司名称' }, siteManagerPhone: { type: 'string', title: '负责人电话' } },
+          },
+          workers: {
+            type: 'array',
+            title: '施工人员',
+            items: {
+              type: 'object',
+              properties: { name: { type: 'string', title: '姓名' }, idNumber: { type: 'string', title: '身份证号' } },
+            },
+          },
+        },
+      },
+      uiSchema: {
+        contractor: {
+          siteManagerPhone: { 'ui:widget': 'phone' },
+          'ui:locale': { en: { title: 'Contractor', items: { name: 'Company', siteManagerPhone: 'Site manager phone' } } },
+        },
+        workers: {
+          items: { idNumber: { 'ui:widget': 'idNumber' } },
+          'ui:locale': { en: { title: 'Workers', items: { name: 'Name', idNumber: 'ID number' } } },
+        },
+      },
+      locale: 'en',
+    });
+    const entries = dataEntries({
+      data: {
+        contractor: { name: '好家装饰', siteManagerPhone: '139****0000' },
+        workers: [{ name: '李四', idNumber: '110101********1235' }, { name: '王五' }],
+      },
+      yes: 'Yes',
+      no: 'No',
+      fields,
+    });
+    expect(entries).toEqual([
+      {
+        key: 'contractor',
+        label: 'Contractor',
+        value: '',
+        children: [
+          { key: 'name', label: 'Company', value: '好家装饰' },
+          {
+            key: 'siteManagerPhone',
+            label: 'Site manager phone',
+            value: '139****0000',
+            personal: { kind: 'phone', path: '/contractor/siteManagerPhone' },
+          },
+        ],
+      },
+      {
+        key: 'workers',
+        label: 'Workers',
+        value: '',
+        rows: [
+          [
+            { key: 'name', label: 'Name', value: '李四' },
+            {
+              key: 'idNumber',
+              label: 'ID number',
+              value: '110101********1235',
+              personal: { kind: 'idNumber', path: '/workers/0/idNumber' },
+            },
+          ],
+          [{ key: 'name', label: 'Name', value: '王五' }],
+        ],
+      },
+    ]);
+  });
+
+  it('names each chosen option of a multiple choice, in the chosen language', () => {
+    const form = {
+      schema: {
+        type: 'object',
+        properties: { scope: { type: 'array', title: '装修范围', items: { type: 'string', enum: ['waterproofing', 'balcony'] } } },
+      },
+      uiSchema: {
+        scope: {
+          'ui:widget': 'checkboxes',
+          'ui:enumNames': ['防水', '阳台'],
+          'ui:locale': { en: { title: 'Scope', options: { waterproofing: 'Waterproofing', balcony: 'Balcony' } } },
+        },
+      },
+    };
+    const data = { scope: ['balcony', 'waterproofing'] };
+    expect(dataEntries({ data, yes: '是', no: '否', fields: fieldLabels({ ...form, locale: 'zh-CN' }) })).toEqual([
+      { key: 'scope', label: '装修范围', value: '阳台、防水' },
+    ]);
+    expect(dataEntries({ data, yes: 'Yes', no: 'No', fields: fieldLabels({ ...form, locale: 'en' }) })).toEqual([
+      { key: 'scope', label: 'Scope', value: 'Balcony、Waterproofing' },
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Card } from 'antd';
 import type { InstanceForm, JsonObject } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { dataEntries } from '../../shared/data-entries';
+import { dataEntries, type DataEntry } from '../../shared/data-entries';
 import { fieldLabels, type FieldLabel } from '../../shared/field-labels';
 import { RevealNumber } from './RevealNumber';
 
@@ -25,20 +25,37 @@ export function DataCard({ instanceId, data, forms }: { instanceId: string; data
   if (entries.length === 0) return null;
   return (
     <Card title={t('instance.data')} size="small">
-      <dl className="ef-data-list" data-testid="instance-data">
-        {entries.map((entry) => (
-          <div key={entry.key}>
-            <dt>{entry.label}</dt>
-            <dd>
-              {entry.personal === undefined ? (
-                entry.value
-              ) : (
-                <RevealNumber instanceId={instanceId} field={entry.key} kind={entry.personal} masked={entry.value} />
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <EntryList instanceId={instanceId} entries={entries} testId="instance-data" />
     </Card>
+  );
+}
+
+/** Label/value lines; an object's fields and a list's items nested under their label. */
+function EntryList({ instanceId, entries, testId }: { instanceId: string; entries: DataEntry[]; testId?: string }) {
+  return (
+    <dl className="ef-data-list" data-testid={testId}>
+      {entries.map((entry) => (
+        <div key={entry.key}>
+          <dt>{entry.label}</dt>
+          <dd>
+            {entry.children !== undefined ? (
+              <EntryList instanceId={instanceId} entries={entry.children} />
+            ) : entry.rows !== undefined ? (
+              <ol className="ef-data-rows">
+                {entry.rows.map((row, index) => (
+                  <li key={index}>
+                    <EntryList instanceId={instanceId} entries={row} />
+                  </li>
+                ))}
+              </ol>
+            ) : entry.personal === undefined ? (
+              entry.value
+            ) : (
+              <RevealNumber instanceId={instanceId} path={entry.personal.path} kind={entry.personal.kind} masked={entry.value} />
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

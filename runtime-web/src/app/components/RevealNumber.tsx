@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal } from 'antd';
+import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../shared/error-message';
@@ -9,7 +10,7 @@ import { errorMessage } from '../../shared/error-message';
  * a reason, the engine checks their role and records the read in the audit log
  * (POST /api/instances/{id}/unmask). A phone becomes a link that calls it.
  */
-export function RevealNumber(props: { instanceId: string; field: string; kind: 'phone' | 'idNumber'; masked: string }) {
+export function RevealNumber(props: { instanceId: string; path: string; kind: 'phone' | 'idNumber'; masked: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [asking, setAsking] = useState(false);
@@ -19,22 +20,30 @@ export function RevealNumber(props: { instanceId: string; field: string; kind: '
 
   if (value !== null)
     return props.kind === 'phone' ? (
-      <a href={`tel:${value}`} data-testid={`revealed-${props.field}`}>
+      <a href={`tel:${value}`} data-testid={`revealed-${props.path}`}>
         {value} · {t('reveal.call')}
       </a>
     ) : (
-      <span data-testid={`revealed-${props.field}`}>{value}</span>
+      <span data-testid={`revealed-${props.path}`}>{value}</span>
     );
 
   async function reveal() {
     setBusy(true);
     try {
-      const path = `/${props.field.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      const result = await api.post<{ value: string }>(`/instances/${props.instanceId}/unmask`, { path, reason: reason.trim() });
+      const result = await api.post<{ value: string }>(`/instances/${props.instanceId}/unmask`, {
+        path: props.path,
+        reason: reason.trim(),
+      });
       setValue(result.value);
       setAsking(false);
     } catch (error) {
-      message.error(errorMessage(error, t));
+      if (error instanceof ApiError && error.code === 'forbidden') {
+        // Not a failure to retry: this role may not see it. Say who may.
+        message.error(t(props.kind === 'idNumber' ? 'reveal.forbiddenIdNumber' : 'reveal.forbiddenPhone'));
+        setAsking(false);
+      } else {
+        message.error(errorMessage(error, t));
+      }
     } finally {
       setBusy(false);
     }
@@ -50,7 +59,7 @@ export function RevealNumber(props: { instanceId: string; field: string; kind: '
           setReason(t('reveal.defaultReason'));
           setAsking(true);
         }}
-        data-testid={`reveal-${props.field}`}
+        data-testid={`reveal-${props.path}`}
       >
         {t('reveal.show')}
       </Button>
