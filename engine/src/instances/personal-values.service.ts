@@ -3,7 +3,7 @@ import type { PersonalDataKind, PersonalFieldTree } from '@estateflow/model';
 import { AccessService } from '../access/access.service';
 import { auditActorOf, AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
 import { DatabaseService } from '../database/database.service';
 import { formTokens, parseFormToken, unsealFormData } from '../privacy/form-personal-data';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
@@ -66,7 +66,12 @@ export class PersonalValuesService {
       where: { id: token.id, companyId: principal.companyId, instanceId: { in: owners } },
       select: { kind: true, cipher: true },
     });
-    if (row === null || row.kind !== token.kind) throw new NotFoundError(`The value at "${input.path}"`);
+    if (row === null || row.kind !== token.kind)
+      throw new DomainError(
+        'not_found',
+        404,
+        `The full number at "${input.path}" is no longer kept: it is erased once the request has been finished for the company's retention period.`,
+      );
     const value = this.cipher.decrypt(row.kind, row.cipher);
     await this.audit.record({
       actor: auditActorOf(principal),

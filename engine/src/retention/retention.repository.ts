@@ -36,4 +36,22 @@ export class RetentionRepository {
       return result.rows.map((row) => row.id);
     });
   }
+
+  /**
+   * Erases the phone and ID numbers typed into the company's requests that finished (completed or
+   * cancelled) before `closedBefore`: their PersonalValue rows. The requests keep the masked token
+   * in their data and log. Returns how many values were erased.
+   */
+  purgeFormValuesClosedBefore(input: { companyId: string; closedBefore: Date; limit: number }): Promise<number> {
+    return this.tenant.withClient(input.companyId, async (client) => {
+      const result = await client.query(
+        `DELETE FROM "PersonalValue" WHERE id IN (
+           SELECT v.id FROM "PersonalValue" v JOIN "Instance" i ON i.id = v."instanceId"
+            WHERE v."companyId" = $1 AND i.status IN ('completed', 'cancelled') AND i."completedAt" < $2
+            LIMIT $3)`,
+        [input.companyId, input.closedBefore, input.limit],
+      );
+      return result.rowCount ?? 0;
+    });
+  }
 }

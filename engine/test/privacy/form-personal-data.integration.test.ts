@@ -243,6 +243,38 @@ describe('phone and ID numbers typed into forms', () => {
     expect(theirs.body.items).toEqual([]);
   });
 
+  it('once a request has been finished for the retention period, its numbers are erased and it shows them masked', async () => {
+    // The company keeps personal data one day; the repair finished two days ago.
+    await sql(engine.databaseUrl, `UPDATE "Company" SET settings = settings || '{"personRetentionDays": 1}'::jsonb WHERE code = 'demo'`);
+    await sql(engine.databaseUrl, `UPDATE "Instance" SET status = 'completed', "completedAt" = now() - interval '2 days' WHERE id = $1`, [
+      repairId,
+    ]);
+    // The retention sweep runs when an engine starts, then hourly.
+    await engine.stop();
+    engine = await engine.restart();
+    await eventually(
+      async () => {
+        const left = await sql(engine.databaseUrl, `SELECT 1 FROM "PersonalValue" WHERE "instanceId" = $1`, [repairId]);
+        return left.length === 0 ? true : undefined;
+      },
+      20_000,
+      'the repair’s numbers to be erased',
+    );
+    // The move-in is still open: its numbers are kept.
+    expect(await sql(engine.databaseUrl, `SELECT 1 FROM "PersonalValue" WHERE "instanceId" = $1`, [moveInId])).toHaveLength(2);
+
+    const admin = await signIn('admin@demo.estateflow.cn');
+    expect((await admin.get(`/api/instances/${repairId}`)).body.data.contactPhone).toBe(CONTACT_PHONE_MASKED);
+    const gone = await admin.post(`/api/instances/${repairId}/unmask`, { path: '/contactPhone', reason: '回访' });
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.message).toContain('no longer kept');
+    const audit = await sql<{ detail: { count: number } }>(
+      engine.databaseUrl,
+      `SELECT detail FROM "AuditLog" WHERE action = 'instance.personal_data_purge'`,
+    );
+    expect(audit.map((row) => row.detail.count)).toEqual([1]);
+  });
+
   it('a dump of every text and JSON column of every table holds none of what was typed', async () => {
     const dump = await databaseDump();
     expect(dump).toContain(RESIDENT_PHONE_MASKED);
