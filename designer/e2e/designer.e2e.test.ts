@@ -131,6 +131,8 @@ describe('designing a workflow in the designer', () => {
     await expect.poll(() => page.locator('.field-row').count()).toBe(5);
     await page.locator('[data-field-key="phone"]').click();
     await page.locator('.field-settings .ant-switch').first().click();
+    // A phone field is personal data: the builder says so, and the engine will keep it encrypted.
+    await expect.poll(() => page.locator('[data-field-key="phone"]').textContent()).toContain('Personal data · encrypted');
     await screenshot(page, 'designer-form-builder');
 
     // Simulate: start with the form, approve, reach the end.
@@ -166,6 +168,7 @@ describe('designing a workflow in the designer', () => {
     });
     expect(instance.status).toBe(201);
     expect(instance.body.state).toBe('submitted');
+    expect(instance.body.data.phone).toBe('138****8000');
   });
 
   it('opens every built-in workflow lint-clean', async () => {

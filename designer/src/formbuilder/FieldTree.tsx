@@ -70,6 +70,11 @@ export function FieldTree(props: FieldTreeProps) {
             <code>{field.key}</code>
             {field.kind && <Tag>{t(field.kind.label)}</Tag>}
             {field.required && <Tag color="red">{t('common.required')}</Tag>}
+            {(field.ui['ui:widget'] === 'phone' || field.ui['ui:widget'] === 'idNumber') && (
+              <Tag color="gold" title={t('field.personalHint')}>
+                {t('field.personal')}
+              </Tag>
+            )}
             {field.visibleWhen && <Tag color="blue">{`${field.visibleWhen.field} = ${String(field.visibleWhen.equals)}`}</Tag>}
             <Button
               size="small"

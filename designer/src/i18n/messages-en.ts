@@ -221,6 +221,9 @@ export const en: Record<MessageKey, string> = {
   'field.unit': 'Unit picker',
   'field.phone': 'Mobile phone',
   'field.idNumber': 'ID number',
+  'field.personal': 'Personal data · encrypted',
+  'field.personalHint':
+    'What is typed is stored encrypted and shown masked in replies and notifications; full reads are limited to the roles that need them and audited',
   'field.money': 'Money',
   'field.dateRange': 'Date range',
   'field.timeRange': 'Time range',

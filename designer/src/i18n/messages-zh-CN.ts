@@ -220,6 +220,8 @@ export const zhCN = {
   'field.unit': '房号选择',
   'field.phone': '手机号',
   'field.idNumber': '身份证号',
+  'field.personal': '个人信息 · 加密',
+  'field.personalHint': '填写的号码加密保存，回复和通知中脱敏显示；查看完整号码限于需要的角色，并记入审计日志',
   'field.money': '金额',
   'field.dateRange': '日期范围',
   'field.timeRange': '时间段',
