@@ -1,6 +1,7 @@
 // An owner's renovation application (装修审批) as the front desk reviews it: the contractor and
 // each worker under their own labels, every phone and ID number masked, a phone shown in full on
-// request (audited), an ID number refused to a role that may not see it.
+// request (audited), an ID number refused to a role that may not see it, and the owner's own
+// phone for the call back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, owner, ownerSignIn, screenshot, staffSignIn, startWorld, stopWorld, type World } from './support';
 
@@ -89,6 +90,11 @@ describe('reviewing a renovation application', () => {
     await desk.page.getByTestId('reveal-confirm').click();
     await desk.page.locator('.ant-message').getByText('只有公司管理员可以查看完整身份证号').waitFor();
     expect((await details.textContent()) ?? '').not.toContain(WORKER_ID_NUMBER);
+
+    // The owner who applied, to call back (回访): their phone on record, in full on request.
+    await desk.page.getByTestId('reveal-requester-phone').click();
+    await desk.page.getByTestId('reveal-confirm').click();
+    await expect.poll(() => desk.page.getByTestId('revealed-requester-phone').getAttribute('href')).toBe(`tel:${ownerLogin.phone}`);
     await screenshot(desk.page, 'runtime-web-renovation-review');
   });
 });

@@ -90,6 +90,7 @@ export const en: Record<MessageKey, string> = {
   'reveal.call': 'Call',
   'reveal.forbiddenPhone': 'Your role may not see full phone numbers; the person this request is assigned to may',
   'reveal.forbiddenIdNumber': 'Only a company admin may see a full ID number',
+  'reveal.forbiddenPerson': "Your role may not see residents' full phone numbers; the front desk and estate managers may",
   'instance.tasks': 'Tasks',
   'instance.claim': 'Claim',
   'instance.release': 'Release',

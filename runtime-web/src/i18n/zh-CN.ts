@@ -90,6 +90,7 @@ export const zhCN = {
   'reveal.call': '拨打',
   'reveal.forbiddenPhone': '你的角色不能查看完整手机号；该工单的处理人可以查看',
   'reveal.forbiddenIdNumber': '只有公司管理员可以查看完整身份证号',
+  'reveal.forbiddenPerson': '你的角色不能查看住户的完整手机号；前台、项目经理可以查看',
   'instance.tasks': '任务',
   'instance.claim': '认领',
   'instance.release': '放回',

@@ -4,6 +4,7 @@ import type { InstanceForm, JsonObject } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { dataEntries, type DataEntry } from '../../shared/data-entries';
 import { fieldLabels, type FieldLabel } from '../../shared/field-labels';
+import { api } from '../../api/client';
 import { RevealNumber } from './RevealNumber';
 
 /**
@@ -30,6 +31,12 @@ export function DataCard({ instanceId, data, forms }: { instanceId: string; data
   );
 }
 
+/** The full number typed into a form field of the instance (audited). */
+async function readTypedNumber(input: { instanceId: string; path: string; reason: string }): Promise<string> {
+  const result = await api.post<{ value: string }>(`/instances/${input.instanceId}/unmask`, { path: input.path, reason: input.reason });
+  return result.value;
+}
+
 /** Label/value lines; an object's fields and a list's items nested under their label. */
 function EntryList({ instanceId, entries, testId }: { instanceId: string; entries: DataEntry[]; testId?: string }) {
   return (
@@ -51,7 +58,13 @@ function EntryList({ instanceId, entries, testId }: { instanceId: string; entrie
             ) : entry.personal === undefined ? (
               entry.value
             ) : (
-              <RevealNumber instanceId={instanceId} path={entry.personal.path} kind={entry.personal.kind} masked={entry.value} />
+              <RevealNumber
+                testId={entry.personal.path}
+                kind={entry.personal.kind}
+                masked={entry.value}
+                read={(reason) => readTypedNumber({ instanceId, path: entry.personal?.path ?? '', reason })}
+                forbidden={entry.personal.kind === 'idNumber' ? 'reveal.forbiddenIdNumber' : 'reveal.forbiddenPhone'}
+              />
             )}
           </dd>
         </div>

@@ -2,6 +2,8 @@ import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { Instance, InstanceStatus } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/translate';
+import { api } from '../../api/client';
+import { RevealNumber } from './RevealNumber';
 
 export const statusColor: Record<InstanceStatus, string> = {
   active: 'processing',
@@ -15,6 +17,12 @@ export const statusKey: Record<InstanceStatus, MessageKey> = {
   cancelled: 'instance.statusCancelled',
   incident: 'instance.statusIncident',
 };
+
+/** A resident's full phone, to call them back (回访; audited). */
+async function readPersonPhone(input: { personId: string; reason: string }): Promise<string> {
+  const result = await api.post<{ value: string }>(`/people/${input.personId}/unmask`, { field: 'phone', reason: input.reason });
+  return result.value;
+}
 
 export function InstanceSummary({ instance }: { instance: Instance }) {
   const { t, text } = useI18n();
@@ -39,7 +47,22 @@ export function InstanceSummary({ instance }: { instance: Instance }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('instance.unit')}>{instance.unit?.label ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('instance.requester')}>
-          {instance.requester ? `${instance.requester.name} ${instance.requester.phoneMasked ?? ''}` : '—'}
+          {instance.requester ? (
+            <span>
+              {instance.requester.name}{' '}
+              {instance.requester.phoneMasked ? (
+                <RevealNumber
+                  testId="requester-phone"
+                  kind="phone"
+                  masked={instance.requester.phoneMasked}
+                  read={(reason) => readPersonPhone({ personId: instance.requester?.id ?? '', reason })}
+                  forbidden="reveal.forbiddenPerson"
+                />
+              ) : null}
+            </span>
+          ) : (
+            '—'
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('instance.createdAt')}>{new Date(instance.createdAt).toLocaleString()}</Descriptions.Item>
         <Descriptions.Item label={t('instance.updatedAt')}>{new Date(instance.updatedAt).toLocaleString()}</Descriptions.Item>

@@ -1,16 +1,23 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal } from 'antd';
 import { ApiError } from '../../api/api-error';
-import { api } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/translate';
 import { errorMessage } from '../../shared/error-message';
 
 /**
- * A masked phone or ID number typed into a form, and the way to see it in full: the reader gives
- * a reason, the engine checks their role and records the read in the audit log
- * (POST /api/instances/{id}/unmask). A phone becomes a link that calls it.
+ * A masked phone or ID number, and the way to see it in full: the reader gives a reason, and
+ * `read` asks the engine, which checks their role and records the read in the audit log
+ * (POST /api/instances/{id}/unmask for a form's field, /api/people/{id}/unmask for a person).
+ * A phone becomes a link that calls it. `forbidden`: what to say when the role may not see it.
  */
-export function RevealNumber(props: { instanceId: string; path: string; kind: 'phone' | 'idNumber'; masked: string }) {
+export function RevealNumber(props: {
+  testId: string;
+  kind: 'phone' | 'idNumber';
+  masked: string;
+  read: (reason: string) => Promise<string>;
+  forbidden: MessageKey;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [asking, setAsking] = useState(false);
@@ -20,26 +27,22 @@ export function RevealNumber(props: { instanceId: string; path: string; kind: 'p
 
   if (value !== null)
     return props.kind === 'phone' ? (
-      <a href={`tel:${value}`} data-testid={`revealed-${props.path}`}>
+      <a href={`tel:${value}`} data-testid={`revealed-${props.testId}`}>
         {value} · {t('reveal.call')}
       </a>
     ) : (
-      <span data-testid={`revealed-${props.path}`}>{value}</span>
+      <span data-testid={`revealed-${props.testId}`}>{value}</span>
     );
 
   async function reveal() {
     setBusy(true);
     try {
-      const result = await api.post<{ value: string }>(`/instances/${props.instanceId}/unmask`, {
-        path: props.path,
-        reason: reason.trim(),
-      });
-      setValue(result.value);
+      setValue(await props.read(reason.trim()));
       setAsking(false);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'forbidden') {
         // Not a failure to retry: this role may not see it. Say who may.
-        message.error(t(props.kind === 'idNumber' ? 'reveal.forbiddenIdNumber' : 'reveal.forbiddenPhone'));
+        message.error(t(props.forbidden));
         setAsking(false);
       } else {
         message.error(errorMessage(error, t));
@@ -59,7 +62,7 @@ export function RevealNumber(props: { instanceId: string; path: string; kind: 'p
           setReason(t('reveal.defaultReason'));
           setAsking(true);
         }}
-        data-testid={`reveal-${props.path}`}
+        data-testid={`reveal-${props.testId}`}
       >
         {t('reveal.show')}
       </Button>
