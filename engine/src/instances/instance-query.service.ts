@@ -89,6 +89,7 @@ export class InstanceQueryService {
       }
     }
     const now = Date.now();
+    const requesterPhoneMasked = maskedPhoneOf(this.cipher, record.requesterPhoneCipher);
     if (unreadable) {
       // The stored state cannot be trusted: show the row as it is, offer nothing to do.
       const label = labelOfStateValue(compiled.definition, record.stateValue);
@@ -97,7 +98,7 @@ export class InstanceQueryService {
           compiled,
           instance: {
             ...record,
-            requesterPhoneMasked: maskedPhoneOf(this.cipher, record.requesterPhoneCipher),
+            requesterPhoneMasked,
             status: 'completed',
             snapshot: null,
             createdAt: record.createdAt.toISOString(),
@@ -118,7 +119,7 @@ export class InstanceQueryService {
       compiled,
       instance: {
         ...record,
-        requesterPhoneMasked: maskedPhoneOf(this.cipher, record.requesterPhoneCipher),
+        requesterPhoneMasked,
         createdAt: record.createdAt.toISOString(),
         updatedAt: record.updatedAt.toISOString(),
       },
