@@ -29,6 +29,7 @@ import { ImportsModule } from './imports/imports.module';
 import { ResidencyModule } from './residency/residency.module';
 import { RetentionModule } from './retention/retention.module';
 import { PacksModule } from './packs/packs.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** Every capability module of the engine, wired to one configuration and one database. */
 @Module({})
@@ -66,6 +67,7 @@ export class AppModule {
         InstancesModule,
         TasksModule,
         PacksModule,
+        ReportsModule,
       ],
     };
   }
