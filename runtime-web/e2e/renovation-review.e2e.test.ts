@@ -3,7 +3,7 @@
 // request (audited), an ID number refused to a role that may not see it, and the owner's own
 // phone for the call back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, owner, ownerSignIn, screenshot, staffSignIn, startWorld, stopWorld, type World } from './support';
+import { newPage, owner, ownerSignIn, revealInFull, screenshot, staffSignIn, startWorld, stopWorld, type World } from './support';
 
 const SITE_MANAGER_PHONE = '13500135000';
 const WORKER_ID_NUMBER = '440304198506121230';
@@ -77,24 +77,17 @@ describe('reviewing a renovation application', () => {
     expect(text).not.toContain(WORKER_ID_NUMBER);
 
     // The site manager's phone in full, for the front desk to call (audited with the reason).
-    await desk.page.getByTestId('reveal-/contractor/siteManagerPhone').click();
-    await desk.page.getByTestId('reveal-reason').fill('联系施工负责人');
-    await desk.page.getByTestId('reveal-confirm').click();
-    await expect
-      .poll(() => desk.page.getByTestId('revealed-/contractor/siteManagerPhone').getAttribute('href'))
-      .toBe(`tel:${SITE_MANAGER_PHONE}`);
-    await desk.page.locator('.ant-modal').waitFor({ state: 'detached' });
+    expect(await revealInFull(desk.page, '/contractor/siteManagerPhone', '联系施工负责人')).toBe(SITE_MANAGER_PHONE);
 
     // A worker's ID number is for a company admin: the front desk is told so, and it stays masked.
     await desk.page.getByTestId('reveal-/workers/0/idNumber').click();
     await desk.page.getByTestId('reveal-confirm').click();
     await desk.page.locator('.ant-message').getByText('只有公司管理员可以查看完整身份证号').waitFor();
+    await desk.page.locator('.ant-modal').waitFor({ state: 'detached' });
     expect((await details.textContent()) ?? '').not.toContain(WORKER_ID_NUMBER);
 
     // The owner who applied, to call back (回访): their phone on record, in full on request.
-    await desk.page.getByTestId('reveal-requester-phone').click();
-    await desk.page.getByTestId('reveal-confirm').click();
-    await expect.poll(() => desk.page.getByTestId('revealed-requester-phone').getAttribute('href')).toBe(`tel:${ownerLogin.phone}`);
+    expect(await revealInFull(desk.page, 'requester-phone')).toBe(ownerLogin.phone);
     await screenshot(desk.page, 'runtime-web-renovation-review');
   });
 });

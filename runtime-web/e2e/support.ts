@@ -10,7 +10,7 @@ import { REPOSITORY_ROOT, startEngine, type EngineProcess } from '../../engine/t
 
 export { screenshot };
 
-/** `problems`: uncaught page errors and Content-Security-Policy refusals seen in any page. */
+/** `problems`: uncaught page errors, Content-Security-Policy refusals and API answers ≥ 500 seen in any page. */
 export type World = { engine: EngineProcess; browser: Browser; logins: DemoLogins; problems: string[] };
 
 export async function startWorld(): Promise<World> {
@@ -57,6 +57,11 @@ export async function newPage(world: World, kind: 'phone' | 'desktop'): Promise<
   page.on('pageerror', (error) => world.problems.push(`${page.url()}: ${error.message}`));
   page.on('console', (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) world.problems.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.status() >= 500 && url.pathname.startsWith('/api/'))
+      world.problems.push(`${response.request().method()} ${url.pathname}: ${response.status()}`);
   });
   return { context, page };
 }
@@ -110,6 +115,30 @@ export async function ownerSignIn(world: World, page: Page, phone: string): Prom
   await codeInput.fill(code);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('current-unit').waitFor();
+}
+
+/**
+ * Shows a masked number in full, as a person does: the reveal button, a reason (the dialog's
+ * default when none is given), confirm. Returns the number (a phone's from its `tel:` link). When
+ * it does not appear, the error says what the page said instead.
+ */
+export async function revealInFull(page: Page, testId: string, reason?: string): Promise<string> {
+  await page.getByTestId(`reveal-${testId}`).click();
+  if (reason !== undefined) await page.getByTestId('reveal-reason').fill(reason);
+  await page.getByTestId('reveal-confirm').click();
+  const revealed = page.getByTestId(`revealed-${testId}`);
+  try {
+    await revealed.waitFor();
+  } catch (error) {
+    const said = await page.locator('.ant-message-notice').allTextContents();
+    const dialog = (await page.locator('.ant-modal').count()) > 0 ? 'still open' : 'closed';
+    throw new Error(`"${testId}" was not shown in full; messages on the page: ${JSON.stringify(said)}; the dialog is ${dialog}`, {
+      cause: error,
+    });
+  }
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+  const href = await revealed.getAttribute('href');
+  return href?.startsWith('tel:') ? href.slice('tel:'.length) : ((await revealed.textContent()) ?? '');
 }
 
 /**
