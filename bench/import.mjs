@@ -1,47 +1,18 @@
 // Owners-and-units import throughput: a 20,000-row .xlsx uploaded, validated and committed
 // (one transaction) on a fresh engine with its embedded PostgreSQL; prints rows per second.
 // Usage: npm run bench:import [-- <rows>]   (build first: npm run build)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const main = path.join(root, 'engine', 'dist', 'main.js');
-if (!fs.existsSync(main)) {
-  console.error('Build first: npm run build');
-  process.exit(2);
-}
+import { launchEngine, requireBuiltEngine } from './launch-engine.mjs';
+
+requireBuiltEngine();
 const ROWS = Number(process.argv[2] ?? 20_000);
 
-async function launch(dataDir) {
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ESTATEFLOW_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      ESTATEFLOW_SEED_DEMO: 'true',
-      ESTATEFLOW_WORKER_POLL_MS: '50',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    const url = /EstateFlow is running at (http:\/\/\S+)/.exec(output)?.[1]?.replace('localhost', '127.0.0.1');
-    if (url) return { url, child };
-    if (child.exitCode !== null) throw new Error(`engine exited:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`engine did not start:\n${output}`);
+function launch(dataDir) {
+  return launchEngine({ dataDir, env: { ESTATEFLOW_WORKER_POLL_MS: '50' } });
 }
 
 async function workbook(rows) {

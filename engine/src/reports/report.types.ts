@@ -21,6 +21,8 @@ export interface ReportSummary {
   trend: { month: string; created: number; completed: number }[];
   /** A unit with two or more requests of one workflow and category in the period, most first (at most 20). */
   repeatFaults: RepeatFault[];
+  /** The most requests one export holds (GET /api/reports/requests.csv): more in the period, and it asks for a shorter one. */
+  exportLimit: number;
 }
 
 export interface ReportFigures {
@@ -55,6 +57,6 @@ export interface RepeatFault {
   category: string | null;
   categoryLabel: LocalizedText | null;
   count: number;
-  /** The requests' references, newest first. */
-  references: string[];
+  /** The newest ten of them, newest first. */
+  requests: { id: string; reference: string }[];
 }

@@ -38,7 +38,7 @@ export interface RepeatFaultRow {
   versionId: string;
   category: string | null;
   count: number;
-  references: string[];
+  requests: { id: string; reference: string }[];
 }
 
 /** One request of the period with its measured figures: a line of the export. */
@@ -67,28 +67,37 @@ export interface RequestRow {
 export const MAX_EXPORT_ROWS = 20_000;
 
 /**
- * Each request created in the period ($1 company, $2 estates, $3–$4 local dates, $5 workflow or
- * null, $6 rating fields, $7 now) with what it measured:
+ * Where each covered estate's period begins and ends, as instants: its local midnights ($1
+ * company, $2 estates, $3–$4 local dates). Requests are then selected by plain ranges on
+ * `createdAt`, with no time-zone arithmetic per row.
+ */
+const BOUNDS = `
+bounds AS (
+  SELECT e.id AS "estateId", ($3::date::timestamp AT TIME ZONE e.timezone) AS from_at, (($4::date + 1)::timestamp AT TIME ZONE e.timezone) AS to_at
+    FROM "Estate" e
+   WHERE e."companyId" = $1 AND e.id = ANY($2::uuid[])
+)`;
+
+/** The requests created in the period ($5: one workflow, or null for all). */
+const SCOPED = `
+WITH ${BOUNDS}, scoped AS (
+  SELECT i.id, i."estateId", i."workflowKey", i."versionId", i.status, i."stateValue", i.reference, i.title,
+         i."createdAt", i."completedAt", i."unitId", i.data->>'category' AS category
+    FROM bounds b
+    JOIN "Instance" i ON i."companyId" = $1 AND i."estateId" = b."estateId" AND i."createdAt" >= b.from_at AND i."createdAt" < b.to_at
+   WHERE $5::text IS NULL OR i."workflowKey" = $5
+)`;
+
+/**
+ * Each request of SCOPED with what it measured ($6 rating fields, $7 now):
  * - response: creation → the first staff task claimed or done;
  * - completion: creation → completion, for completed requests;
  * - SLA: its staff tasks with a deadline (cancelled ones aside), and those that missed one —
  *   claimed or done after the respond deadline, done after the complete deadline, or still open
  *   past either (escalation counts the same way, docs/jobs.md);
  * - rating: the latest score given in a rating field (an event's form data is its `data`).
- * The createdAt bounds are a day wider than any time zone, so the index prefix narrows the scan
- * and the local date decides.
  */
-const FACTS = `
-WITH scoped AS (
-  SELECT i.id, i."estateId", i."workflowKey", i."versionId", i.status, i."stateValue", i.reference, i.title,
-         i."createdAt", i."completedAt", i."unitId", i.data->>'category' AS category
-    FROM "Instance" i
-    JOIN "Estate" e ON e.id = i."estateId" AND e."companyId" = i."companyId"
-   WHERE i."companyId" = $1 AND i."estateId" = ANY($2::uuid[])
-     AND i."createdAt" >= ($3::date - 1)::timestamptz AND i."createdAt" < ($4::date + 2)::timestamptz
-     AND (i."createdAt" AT TIME ZONE e.timezone)::date BETWEEN $3::date AND $4::date
-     AND ($5::text IS NULL OR i."workflowKey" = $5)
-), staff_tasks AS (
+const FACTS = `${SCOPED}, staff_tasks AS (
   SELECT t."instanceId",
          min(coalesce(t."claimedAt", t."completedAt")) AS responded_at,
          count(*) FILTER (WHERE t.status <> 'cancelled' AND (t."respondDueAt" IS NOT NULL OR t."completeDueAt" IS NOT NULL)) AS with_sla,
@@ -135,10 +144,10 @@ SELECT CASE WHEN GROUPING("workflowKey") = 0 THEN 'workflow' WHEN GROUPING("esta
   FROM facts
  GROUP BY GROUPING SETS ((), ("workflowKey"), ("estateId"))`;
 
-const REPEAT_FAULTS = `${FACTS}
+const REPEAT_FAULTS = `${SCOPED}
 SELECT f."estateId", f."unitId", u.label AS "unitLabel", f."workflowKey", (max(f."versionId"::text))::uuid AS "versionId", f.category,
-       count(*)::int AS count, array_agg(f.reference ORDER BY f."createdAt" DESC) AS "references"
-  FROM facts f
+       count(*)::int AS count, to_json((array_agg(json_build_object('id', f.id, 'reference', f.reference) ORDER BY f."createdAt" DESC))[1:10]) AS requests
+  FROM scoped f
   JOIN "Unit" u ON u.id = f."unitId"
  WHERE f.status <> 'cancelled'
  GROUP BY f."estateId", f."unitId", u.label, f."workflowKey", f.category
@@ -157,25 +166,40 @@ SELECT f.reference, f.title, f."workflowKey", f."versionId", e.name AS "estateNa
  ORDER BY f."createdAt", f.reference
  LIMIT $8`;
 
-/** Requests and completions per local month, over the trend's twelve months ($3–$4). */
+/**
+ * Requests created, and requests completed, in each local month of the trend ($3 its first day,
+ * $4 its last): each estate's month starts as instants, and a row's month found among them
+ * (`width_bucket`, a binary search) rather than by converting every row to local time.
+ */
 const TREND = `
-SELECT 'created' AS kind, to_char(i."createdAt" AT TIME ZONE e.timezone, 'YYYY-MM') AS month, count(*)::int AS count
-  FROM "Instance" i JOIN "Estate" e ON e.id = i."estateId" AND e."companyId" = i."companyId"
- WHERE i."companyId" = $1 AND i."estateId" = ANY($2::uuid[]) AND ($5::text IS NULL OR i."workflowKey" = $5)
-   AND i."createdAt" >= ($3::date - 1)::timestamptz AND i."createdAt" < ($4::date + 2)::timestamptz
-   AND (i."createdAt" AT TIME ZONE e.timezone)::date BETWEEN $3::date AND $4::date
+WITH ${BOUNDS}, edges AS (
+  SELECT b."estateId", b.to_at,
+         array_agg((month::timestamp AT TIME ZONE e.timezone) ORDER BY month) AS starts
+    FROM bounds b
+    JOIN "Estate" e ON e.id = b."estateId"
+   CROSS JOIN generate_series($3::date, $4::date, interval '1 month') AS month
+   GROUP BY b."estateId", b.to_at
+)
+SELECT 'created' AS kind, width_bucket(i."createdAt", x.starts) AS month, count(*)::int AS count
+  FROM edges x
+  JOIN "Instance" i ON i."companyId" = $1 AND i."estateId" = x."estateId" AND i."createdAt" >= x.starts[1] AND i."createdAt" < x.to_at
+ WHERE $5::text IS NULL OR i."workflowKey" = $5
  GROUP BY 2
 UNION ALL
-SELECT 'completed', to_char(i."completedAt" AT TIME ZONE e.timezone, 'YYYY-MM'), count(*)::int
-  FROM "Instance" i JOIN "Estate" e ON e.id = i."estateId" AND e."companyId" = i."companyId"
- WHERE i."companyId" = $1 AND i."estateId" = ANY($2::uuid[]) AND ($5::text IS NULL OR i."workflowKey" = $5)
-   AND i.status = 'completed'
-   AND i."completedAt" >= ($3::date - 1)::timestamptz AND i."completedAt" < ($4::date + 2)::timestamptz
-   AND (i."completedAt" AT TIME ZONE e.timezone)::date BETWEEN $3::date AND $4::date
+SELECT 'completed', width_bucket(i."completedAt", x.starts), count(*)::int
+  FROM edges x
+  JOIN "Instance" i ON i."companyId" = $1 AND i."estateId" = x."estateId" AND i."completedAt" >= x.starts[1] AND i."completedAt" < x.to_at
+ WHERE i.status = 'completed' AND ($5::text IS NULL OR i."workflowKey" = $5)
  GROUP BY 2`;
 
+/** The parameters of SCOPED. */
+function scopeValues(scope: Omit<ReportScope, 'ratingFields' | 'now'>): unknown[] {
+  return [scope.companyId, scope.estateIds, scope.from, scope.to, scope.workflowKey];
+}
+
+/** The parameters of FACTS. */
 function factsValues(scope: ReportScope): unknown[] {
-  return [scope.companyId, scope.estateIds, scope.from, scope.to, scope.workflowKey, JSON.stringify(scope.ratingFields), scope.now];
+  return [...scopeValues(scope), JSON.stringify(scope.ratingFields), scope.now];
 }
 
 /** The report's statements: every figure computed by PostgreSQL, under the caller's company (RLS). */
@@ -193,14 +217,13 @@ export class ReportsRepository {
 
   /** The definition versions the requests of the scope run on. */
   async versions(scope: Omit<ReportScope, 'ratingFields' | 'now'>): Promise<{ versionId: string }[]> {
-    const { rows } = await this.database.pool.query<{ versionId: string }>(
-      `SELECT DISTINCT i."versionId"
-         FROM "Instance" i JOIN "Estate" e ON e.id = i."estateId" AND e."companyId" = i."companyId"
-        WHERE i."companyId" = $1 AND i."estateId" = ANY($2::uuid[]) AND ($5::text IS NULL OR i."workflowKey" = $5)
-          AND i."createdAt" >= ($3::date - 1)::timestamptz AND i."createdAt" < ($4::date + 2)::timestamptz
-          AND (i."createdAt" AT TIME ZONE e.timezone)::date BETWEEN $3::date AND $4::date`,
-      [scope.companyId, scope.estateIds, scope.from, scope.to, scope.workflowKey],
-    );
+    const { rows } = await this.database.pool.query<{ versionId: string }>(`${SCOPED} SELECT DISTINCT "versionId" FROM scoped`, [
+      scope.companyId,
+      scope.estateIds,
+      scope.from,
+      scope.to,
+      scope.workflowKey,
+    ]);
     return rows;
   }
 
@@ -209,8 +232,8 @@ export class ReportsRepository {
     return rows;
   }
 
-  async repeatFaults(scope: ReportScope): Promise<RepeatFaultRow[]> {
-    const { rows } = await this.database.pool.query<RepeatFaultRow>(REPEAT_FAULTS, factsValues(scope));
+  async repeatFaults(scope: Omit<ReportScope, 'ratingFields' | 'now'>): Promise<RepeatFaultRow[]> {
+    const { rows } = await this.database.pool.query<RepeatFaultRow>(REPEAT_FAULTS, scopeValues(scope));
     return rows;
   }
 
@@ -220,16 +243,14 @@ export class ReportsRepository {
     return rows;
   }
 
+  /** Counts by the month's place in the trend: 1 for the month `from` is in, and so on. */
   async trend(
     scope: Omit<ReportScope, 'ratingFields' | 'now'>,
-  ): Promise<{ kind: 'created' | 'completed'; month: string; count: number }[]> {
-    const { rows } = await this.database.pool.query<{ kind: 'created' | 'completed'; month: string; count: number }>(TREND, [
-      scope.companyId,
-      scope.estateIds,
-      scope.from,
-      scope.to,
-      scope.workflowKey,
-    ]);
+  ): Promise<{ kind: 'created' | 'completed'; month: number; count: number }[]> {
+    const { rows } = await this.database.pool.query<{ kind: 'created' | 'completed'; month: number; count: number }>(
+      TREND,
+      scopeValues(scope),
+    );
     return rows;
   }
 }

@@ -73,8 +73,8 @@ export class ReportsService {
       const definition = versionId === null ? undefined : definitions.get(versionId);
       return definition?.name ?? { 'zh-CN': fallback };
     };
-    const counted = (kind: 'created' | 'completed', month: string) =>
-      trend.find((row) => row.kind === kind && row.month === month)?.count ?? 0;
+    const counted = (kind: 'created' | 'completed', place: number) =>
+      trend.find((row) => row.kind === kind && row.month === place)?.count ?? 0;
     return {
       period: { from: scope.from, to: scope.to },
       workflowKey: scope.workflowKey,
@@ -91,7 +91,12 @@ export class ReportsService {
           ...figuresOf(figures.find((row) => row.grouping === 'estate' && row.estateId === estate.id)),
         }))
         .sort((a, b) => b.created - a.created || a.name.localeCompare(b.name)),
-      trend: trendMonths(scope.to).map((month) => ({ month, created: counted('created', month), completed: counted('completed', month) })),
+      trend: trendMonths(scope.to).map((month, index) => ({
+        month,
+        created: counted('created', index + 1),
+        completed: counted('completed', index + 1),
+      })),
+      exportLimit: MAX_EXPORT_ROWS,
       repeatFaults: repeatFaults.map((row) => {
         const definition = definitions.get(row.versionId);
         return {
@@ -102,7 +107,7 @@ export class ReportsService {
           category: row.category,
           categoryLabel: row.category === null || !definition ? null : (categoryLabels(definition).get(row.category) ?? null),
           count: row.count,
-          references: row.references,
+          requests: row.requests,
         };
       }),
     };

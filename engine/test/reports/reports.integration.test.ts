@@ -157,7 +157,10 @@ describe('reports', () => {
         category: 'plumbing_electric',
         categoryLabel: { 'zh-CN': '水电', en: expect.any(String) },
         count: 2,
-        references: [done.reference, open.reference],
+        requests: [
+          { id: done.id, reference: done.reference },
+          { id: open.id, reference: open.reference },
+        ],
       },
     ]);
     expect(report.body.trend).toHaveLength(12);

@@ -2,7 +2,8 @@
 // document is generated; names follow the contract exactly.
 
 export type Locale = 'zh-CN' | 'en';
-export type LocalizedText = { 'zh-CN': string; en: string };
+/** A server label; English may be missing (the model's LocalizedText). */
+export type LocalizedText = { 'zh-CN': string; en?: string };
 
 export type StaffRole = string;
 
@@ -144,3 +145,55 @@ export const emptyForm: FormSpec = { schema: { type: 'object', properties: {} },
 
 export type StaffOption = { id: string; name: string; roles?: string[] };
 export type UnitOption = { id: string; label: string };
+
+/**
+ * GET /api/reports/summary: the requests created in a period (each estate's own calendar dates),
+ * what became of them, and the twelve months ending with the period's last month. Averages and
+ * rates are null when nothing was measured.
+ */
+export type ReportSummary = {
+  /** Inclusive local dates, YYYY-MM-DD. */
+  period: { from: string; to: string };
+  workflowKey: string | null;
+  estates: { id: string; name: string }[];
+  totals: ReportFigures;
+  byWorkflow: (ReportFigures & { workflowKey: string; name: LocalizedText })[];
+  byEstate: (ReportFigures & { estateId: string; name: string })[];
+  /** Twelve months (YYYY-MM), oldest first. */
+  trend: { month: string; created: number; completed: number }[];
+  /** At most 20, most first. */
+  repeatFaults: RepeatFault[];
+  /** The most requests one CSV export holds; a longer period is refused. */
+  exportLimit: number;
+};
+
+export type ReportFigures = {
+  created: number;
+  completed: number;
+  cancelled: number;
+  /** Still active, or stopped by an incident. */
+  open: number;
+  averageResponseMinutes: number | null;
+  averageCompletionHours: number | null;
+  tasksWithSla: number;
+  slaBreached: number;
+  /** 0–1 */
+  onTimeRate: number | null;
+  rated: number;
+  averageRating: number | null;
+  /** Share of the rated ones with 4 or 5 stars, 0–1. */
+  satisfiedShare: number | null;
+};
+
+/** A unit with two or more requests of one workflow and category in the period. */
+export type RepeatFault = {
+  estateId: string;
+  unitId: string;
+  unitLabel: string;
+  workflowKey: string;
+  category: string | null;
+  categoryLabel: LocalizedText | null;
+  count: number;
+  /** The newest ten of them, newest first. */
+  requests: { id: string; reference: string }[];
+};

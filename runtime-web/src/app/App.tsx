@@ -11,6 +11,7 @@ const InstancePage = lazy(() => import('./pages/InstancePage'));
 const InstanceListPage = lazy(() => import('./pages/InstanceListPage'));
 const FileForOwnerPage = lazy(() => import('./pages/FileForOwnerPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
             <Route path="/instances/:id" element={<InstancePage />} />
             <Route path="/file" element={<FileForOwnerPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -2,6 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { Badge, Button, Dropdown, Layout, Menu, Select, Tooltip } from 'antd';
 import {
+  BarChartOutlined,
   BellOutlined,
   FileAddOutlined,
   InboxOutlined,
@@ -18,6 +19,7 @@ import { LanguageSwitch } from '../../shared/LanguageSwitch';
 import { useSession } from '../../shared/SessionProvider';
 import { useEstate } from '../EstateProvider';
 import { administers, signOutEverywhere } from '../../admin/AdminNavigation';
+import { reportEstates } from '../reports/report-estates';
 
 /** Navigation, estate switcher, language, notifications and sign-out around every staff page. */
 export function AppShell({ me, children }: { me: StaffMe; children: ReactNode }) {
@@ -34,9 +36,11 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
       ? 'file'
       : location.pathname.startsWith('/notifications')
         ? 'notifications'
-        : location.pathname.startsWith('/admin')
-          ? 'admin'
-          : 'inbox';
+        : location.pathname.startsWith('/reports')
+          ? 'reports'
+          : location.pathname.startsWith('/admin')
+            ? 'admin'
+            : 'inbox';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -52,6 +56,9 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
             { key: 'instances', icon: <ProfileOutlined />, label: <Link to="/instances">{t('shell.instances')}</Link> },
             { key: 'file', icon: <FileAddOutlined />, label: <Link to="/file">{t('shell.file')}</Link> },
             { key: 'notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('shell.notifications')}</Link> },
+            ...(reportEstates(me).length > 0
+              ? [{ key: 'reports', icon: <BarChartOutlined />, label: <Link to="/reports">{t('shell.reports')}</Link> }]
+              : []),
             ...(administers(me)
               ? [
                   {
