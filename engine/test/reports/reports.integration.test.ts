@@ -3,7 +3,7 @@ import { readDemoLogins, type DemoLogins } from '../harness/demo-logins';
 import { type EngineProcess, startEngine } from '../harness/engine-process';
 import type { HttpClient } from '../harness/http-client';
 import { FAST_WORKER, sql } from '../jobs/probe-workflow';
-import { signInStaff } from '../instances/workflow-setup';
+import { signInOwner, signInStaff } from '../instances/workflow-setup';
 
 // Reports (DOMAIN.md): four real repairs through the engine, then their times set to known
 // moments, so that every figure of the report has one right answer.
@@ -219,11 +219,14 @@ describe('reports', () => {
     ).toMatch(/^Reference,Title,Workflow/);
   });
 
-  it('is for managers, supervisors, finance and admins of the estate; others are told, other companies see nothing', async () => {
+  it('is for managers, supervisors, finance and admins of the estate; other staff and owners are told, other companies see nothing', async () => {
     const technician = await signIn('tech1@demo.estateflow.cn');
     const refused = await technician.get(`/api/reports/summary?estateId=${sunshineId}`);
     expect(refused.status).toBe(403);
     expect((await technician.get('/api/reports/summary')).status).toBe(403);
+    const owner = await signInOwner(engine.url, logins.companies.find((company) => company.code === 'demo')?.owners[0]?.phone ?? '');
+    expect((await owner.get('/api/reports/summary')).status).toBe(403);
+    expect((await owner.get(`/api/reports/summary?estateId=${sunshineId}`)).status).toBe(403);
     const finance = await signIn('finance@demo.estateflow.cn');
     expect((await finance.get(`/api/reports/summary?estateId=${sunshineId}`)).status).toBe(200);
     // The sunshine manager has no role in galaxy.
