@@ -52,8 +52,13 @@ async function signedInPage(locale: 'zh-CN' | 'en'): Promise<Page> {
 }
 
 async function connect(page: Page, input: { from: string; to: string }) {
-  const source = await page.locator(`.react-flow__node[data-id="${input.from}"] .react-flow__handle.source`).boundingBox();
-  const target = await page.locator(`.react-flow__node[data-id="${input.to}"] .react-flow__handle.target`).boundingBox();
+  // boundingBox() does not wait: under load the nodes may still be settling after the layout.
+  const sourceHandle = page.locator(`.react-flow__node[data-id="${input.from}"] .react-flow__handle.source`);
+  const targetHandle = page.locator(`.react-flow__node[data-id="${input.to}"] .react-flow__handle.target`);
+  await sourceHandle.waitFor();
+  await targetHandle.waitFor();
+  const source = await sourceHandle.boundingBox();
+  const target = await targetHandle.boundingBox();
   if (!source || !target) throw new Error(`cannot connect ${input.from} → ${input.to}`);
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
   await page.mouse.down();

@@ -144,6 +144,9 @@ SELECT CASE WHEN GROUPING("workflowKey") = 0 THEN 'workflow' WHEN GROUPING("esta
   FROM facts
  GROUP BY GROUPING SETS ((), ("workflowKey"), ("estateId"))`;
 
+const VERSIONS = `${SCOPED}
+SELECT DISTINCT "versionId" FROM scoped`;
+
 const REPEAT_FAULTS = `${SCOPED}
 SELECT f."estateId", f."unitId", u.label AS "unitLabel", f."workflowKey", (max(f."versionId"::text))::uuid AS "versionId", f.category,
        count(*)::int AS count, to_json((array_agg(json_build_object('id', f.id, 'reference', f.reference) ORDER BY f."createdAt" DESC))[1:10]) AS requests
@@ -217,13 +220,7 @@ export class ReportsRepository {
 
   /** The definition versions the requests of the scope run on. */
   async versions(scope: Omit<ReportScope, 'ratingFields' | 'now'>): Promise<{ versionId: string }[]> {
-    const { rows } = await this.database.pool.query<{ versionId: string }>(`${SCOPED} SELECT DISTINCT "versionId" FROM scoped`, [
-      scope.companyId,
-      scope.estateIds,
-      scope.from,
-      scope.to,
-      scope.workflowKey,
-    ]);
+    const { rows } = await this.database.pool.query<{ versionId: string }>(VERSIONS, scopeValues(scope));
     return rows;
   }
 
