@@ -27,6 +27,8 @@ export async function launchEngine({ databaseUrl = '', dataDir, env = {}, nodeAr
       DATABASE_URL: databaseUrl,
       ESTATEFLOW_DATA_DIR: dataDir,
       ESTATEFLOW_SEED_DEMO: 'true',
+      // A bench measures the data it writes itself.
+      ESTATEFLOW_DEMO_HISTORY: 'false',
       LOG_LEVEL: 'warn',
       ...env,
     },

@@ -30,6 +30,7 @@ import { ResidencyModule } from './residency/residency.module';
 import { RetentionModule } from './retention/retention.module';
 import { PacksModule } from './packs/packs.module';
 import { ReportsModule } from './reports/reports.module';
+import { DemoHistoryModule } from './demo-history/demo-history.module';
 
 /** Every capability module of the engine, wired to one configuration and one database. */
 @Module({})
@@ -68,6 +69,7 @@ export class AppModule {
         TasksModule,
         PacksModule,
         ReportsModule,
+        DemoHistoryModule,
       ],
     };
   }

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(config.dataDir).toBe(path.resolve('.data'));
     expect(config.seedDemo).toBe(true);
+    expect(config.demoHistory).toBe(true);
+    expect(loadConfig({ ESTATEFLOW_DEMO_HISTORY: 'false' }).demoHistory).toBe(false);
   });
 
   it('does not load demo data into an external database unless asked', () => {

@@ -12,6 +12,8 @@ export interface EngineConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Load demo data into an empty database on start. */
   seedDemo: boolean;
+  /** With the demo data, five months of past repairs in each demo estate (reports and lists have something to show). */
+  demoHistory: boolean;
   /** Base64 AES-256 key for personal data; when absent, a key file in dataDir is used or created. */
   dataKey: string | null;
   /** Older base64 keys still accepted for reading while `rotate-key` moves data to dataKey. */
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env): EngineConfig {
     environment,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     seedDemo: flag(env, 'ESTATEFLOW_SEED_DEMO', db === null),
+    demoHistory: flag(env, 'ESTATEFLOW_DEMO_HISTORY', true),
     dataKey: dataKey(env),
     previousDataKeys: (env.ESTATEFLOW_PREVIOUS_DATA_KEYS ?? '')
       .split(',')

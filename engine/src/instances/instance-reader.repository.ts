@@ -75,6 +75,11 @@ export class InstanceReaderRepository {
     }, EVENT_STATEMENTS_IN_FLIGHT);
   }
 
+  /** The log entries this process holds for an instance are no longer right (RecentEventsCache.forget). */
+  forgetRecentEvents(instanceId: string): void {
+    this.recent.forget(instanceId);
+  }
+
   /**
    * companyId null: the system's own read (a timer firing), not on behalf of any caller.
    * timelineLimit: how many of the newest log entries to read (all when omitted); the event

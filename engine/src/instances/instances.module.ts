@@ -17,8 +17,8 @@ import { TaskAssigner } from './task-assigner';
 /**
  * Running workflows: start, the event hot path, reads, and the audited reading of phone and ID
  * numbers typed into their forms. Exports InstanceEventService
- * (applySystemEvent, for timers) and InstanceStartService (startInstance, for child workflows
- * and schedules).
+ * (applySystemEvent, for timers), InstanceStartService (startInstance, for child workflows
+ * and schedules) and InstanceReaderRepository (for the demo history, which rewrites a log's times).
  */
 @Module({
   imports: [DefinitionsModule, CalendarModule],
@@ -36,6 +36,6 @@ import { TaskAssigner } from './task-assigner';
     ProgressRenderer,
     PersonalValuesService,
   ],
-  exports: [InstanceEventService, InstanceStartService],
+  exports: [InstanceEventService, InstanceStartService, InstanceReaderRepository],
 })
 export class InstancesModule {}

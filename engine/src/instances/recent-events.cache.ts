@@ -71,6 +71,14 @@ export class RecentEventsCache {
     this.keep(instanceId, [...entries, entry]);
   }
 
+  /**
+   * Drops what is held for an instance. Only for the demo's history, which moves a request it has
+   * just run back in time (engine/src/demo-history) — the one writer that changes committed entries.
+   */
+  forget(instanceId: string): void {
+    this.runs.delete(instanceId);
+  }
+
   private keep(instanceId: string, entries: EventRecord[]): void {
     this.runs.delete(instanceId);
     if (entries.length === 0) return;

@@ -11,6 +11,9 @@ import { engineVersion } from '../common/engine-version';
 import { PacksRepository } from './packs.repository';
 import { PacksService } from './packs.service';
 
+/** The name of the step that binds the packs: steps that need the workflows run after it. */
+export const BUILTIN_PACKS_STEP = 'import and bind the built-in template packs';
+
 /**
  * Demo data: every demo company gets the five built-in packs, bound to all its estates. Runs on
  * each seed; importing the same pack version again changes nothing and kept bindings stay.
@@ -26,7 +29,7 @@ export class BuiltinPacksSeedStep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.steps.register({ name: 'import and bind the built-in template packs', run: (context) => this.run(context) });
+    this.steps.register({ name: BUILTIN_PACKS_STEP, run: (context) => this.run(context) });
   }
 
   private async run(context: DemoSeedContext): Promise<void> {

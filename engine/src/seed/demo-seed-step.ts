@@ -13,6 +13,8 @@ export interface DemoSeedContext {
 /** One extension of the demo data, e.g. binding the built-in template packs to the demo estates. */
 export interface DemoSeedStep {
   name: string;
+  /** The step this one needs to have run first (its name), wherever that one registers. */
+  after?: string;
   run(context: DemoSeedContext): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export interface DemoSeedStep {
  *   constructor(private readonly demoSeedSteps: DemoSeedSteps) {}
  *   onModuleInit() { this.demoSeedSteps.register({ name: 'bind built-in packs', run: (context) => … }); }
  *
- * Steps run in registration order, once per demo company, after companies, estates, units,
+ * Steps run in registration order (or after the step they name in `after`), once per demo company, after companies, estates, units,
  * staff and people exist (on first start, and on every `npm run seed`).
  */
 @Injectable()
@@ -33,7 +35,17 @@ export class DemoSeedSteps {
     if (!this.steps.some((existing) => existing.name === step.name)) this.steps.push(step);
   }
 
+  /** In registration order, except that a step runs after the one it names in `after`. */
   list(): readonly DemoSeedStep[] {
-    return this.steps;
+    const ordered: DemoSeedStep[] = [];
+    const place = (step: DemoSeedStep, seen: Set<string>) => {
+      if (ordered.includes(step) || seen.has(step.name)) return;
+      seen.add(step.name);
+      const first = step.after === undefined ? undefined : this.steps.find((candidate) => candidate.name === step.after);
+      if (first) place(first, seen);
+      ordered.push(step);
+    };
+    for (const step of this.steps) place(step, new Set());
+    return ordered;
   }
 }

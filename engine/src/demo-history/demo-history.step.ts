@@ -1,0 +1,180 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { AttachmentsService } from '../attachments/attachments.service';
+import type { Principal } from '../auth/principal';
+import { isoDate, type LocalDate, zonedInstant, zonedParts } from '../calendar/zoned-time';
+import type { EngineConfig } from '../config/config';
+import { ENGINE_CONFIG } from '../config/config.module';
+import { DatabaseService } from '../database/database.service';
+import { InstanceEventService } from '../instances/instance-event.service';
+import { InstanceReaderRepository } from '../instances/instance-reader.repository';
+import { InstanceStartService } from '../instances/instance-start.service';
+import { BUILTIN_PACKS_STEP } from '../packs/builtin-packs.seed-step';
+import { DemoSeedSteps, type DemoSeedContext } from '../seed/demo-seed-step';
+import { demoPhoto } from './demo-photo';
+import { demoRepairHistory, type PlannedRepair } from './demo-history-plan';
+import { HistoryTimesRepository } from './history-times.repository';
+
+const MINUTE = 60_000;
+/** Four months back: this month, last month and the trend have something to show. */
+const DAYS = 120;
+/** Repairs a day per unit (about one a day in a 200-home estate), and at most a day. */
+const REPAIRS_PER_UNIT_DAY = 1 / 180;
+const MAX_REPAIRS_PER_DAY = 1.2;
+/** Repairs replayed at once: the engine writes events that arrive together in one statement. */
+const AT_ONCE = 6;
+
+function daysBefore(date: LocalDate, days: number): LocalDate {
+  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day - days));
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+function staffPrincipal(context: DemoSeedContext, person: DemoSeedContext['staff'][number]): Principal {
+  return { kind: 'staff', userId: person.id, companyId: context.company.id, name: person.name, roles: person.roles };
+}
+
+/** The instance an answer of the start or of an event carries. */
+function instanceOf(body: unknown): { id: string; reference: string; version: number } {
+  if (typeof body !== 'object' || body === null || !('id' in body) || !('reference' in body) || !('version' in body))
+    throw new Error('the engine answered no instance');
+  return { id: String(body.id), reference: String(body.reference), version: Number(body.version) };
+}
+
+/** One past repair to run: where, by whom, when it was filed, and the reference of that day. */
+interface Replay {
+  estateId: string;
+  /** The unit, and who lives there (the requester). */
+  unit: { id: string; person: string | null };
+  desk: Principal;
+  technician: Principal;
+  repair: PlannedRepair;
+  filedAt: number;
+  /** null: filed today, so the engine's own reference is right. */
+  reference: string | null;
+  photo: Buffer;
+}
+
+/**
+ * Demo data: four months of repairs in each demo estate (ESTATEFLOW_DEMO_HISTORY), so that the
+ * reports, the request list and a request's timeline have something to show on first start.
+ * Each repair runs through the engine as staff would run it — filed at the desk, dispatched,
+ * accepted, done with a photo, confirmed with a rating — and is then moved back to when it
+ * happened. Only when the company was just created: a second seed adds nothing.
+ */
+@Injectable()
+export class DemoHistoryStep implements OnModuleInit {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    private readonly steps: DemoSeedSteps,
+    private readonly start: InstanceStartService,
+    private readonly events: InstanceEventService,
+    private readonly attachments: AttachmentsService,
+    private readonly times: HistoryTimesRepository,
+    private readonly reader: InstanceReaderRepository,
+    private readonly database: DatabaseService,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.demoHistory)
+      this.steps.register({ name: 'five months of repairs', after: BUILTIN_PACKS_STEP, run: (context) => this.run(context) });
+  }
+
+  private async run(context: DemoSeedContext): Promise<void> {
+    if (!context.created) return;
+    const photo = demoPhoto();
+    for (const [index, estate] of context.estates.entries()) {
+      const inEstate = (role: string) =>
+        context.staff.filter((person) => person.roles.some((held) => held.role === role && held.estateId === estate.id));
+      const desk = inEstate('front_desk')[0];
+      const technicians = inEstate('technician');
+      // Each unit with the person who files for it (its owner, else a tenant; null when nobody lives there).
+      const setting = await this.database.pool.query<{ timezone: string; units: { id: string; person: string | null }[]; bound: boolean }>(
+        `SELECT e.timezone,
+                coalesce((SELECT jsonb_agg(jsonb_build_object('id', u.id, 'person',
+                            (SELECT r."personId" FROM "Residency" r WHERE r."unitId" = u.id AND r."endedAt" IS NULL ORDER BY r.kind LIMIT 1))
+                          ORDER BY u.label)
+                            FROM (SELECT * FROM "Unit" WHERE "estateId" = e.id ORDER BY label LIMIT 300) u), '[]') AS units,
+                EXISTS (SELECT 1 FROM "EstateBinding" b WHERE b."estateId" = e.id AND b."workflowKey" = 'repair') AS bound
+           FROM "Estate" e WHERE e.id = $1`,
+        [estate.id],
+      );
+      const row = setting.rows[0];
+      if (!desk || technicians.length === 0 || !row?.bound || row.units.length === 0) continue;
+      const perDay = Math.min(MAX_REPAIRS_PER_DAY, row.units.length * REPAIRS_PER_UNIT_DAY);
+      const plan = demoRepairHistory({ seed: 7_001 + index, units: row.units.length, days: DAYS, perDay });
+      const today = zonedParts(Date.now(), row.timezone);
+      const numbers = new Map<string, number>();
+      const replays: Replay[] = [];
+      for (const [position, repair] of plan.entries()) {
+        const day = daysBefore(today, repair.daysAgo);
+        const filedAt = zonedInstant({ date: day, minuteOfDay: repair.minuteOfDay, timezone: row.timezone });
+        if (filedAt > Date.now() - 30 * MINUTE) continue;
+        const technician = technicians[position % technicians.length];
+        if (!technician) continue;
+        const dayKey = isoDate(day).replaceAll('-', '');
+        const number = (numbers.get(dayKey) ?? 0) + 1;
+        numbers.set(dayKey, number);
+        const unit = row.units[repair.unit] ?? row.units[0];
+        if (!unit) continue;
+        replays.push({
+          estateId: estate.id,
+          unit,
+          desk: staffPrincipal(context, desk),
+          technician: staffPrincipal(context, technician),
+          repair,
+          filedAt,
+          reference: repair.daysAgo === 0 ? null : `BX-${dayKey}-${String(number).padStart(4, '0')}`,
+          photo,
+        });
+      }
+      for (let first = 0; first < replays.length; first += AT_ONCE)
+        await Promise.all(replays.slice(first, first + AT_ONCE).map((replay) => this.replay(replay)));
+      this.logger.log(`${context.company.code}: ${replays.length} past repairs in ${estate.name}`);
+    }
+  }
+
+  /** One repair through the engine now, then moved back to `filedAt` and the moments of its steps. */
+  private async replay(input: Replay): Promise<void> {
+    const { repair } = input;
+    const started = await this.start.startByCaller(input.desk, {
+      estateId: input.estateId,
+      workflowKey: 'repair',
+      unitId: input.unit.id,
+      ...(input.unit.person === null ? {} : { requesterPersonId: input.unit.person }),
+      data: {
+        locationType: 'unit',
+        unitId: input.unit.id,
+        category: repair.category,
+        description: repair.description,
+        urgency: repair.urgency,
+        contactPhone: '13800138000',
+      },
+    });
+    const instance = instanceOf(started.body);
+    const moments = [{ seq: instance.version, at: new Date(input.filedAt) }];
+    let at = input.filedAt;
+    for (const step of repair.steps) {
+      at += step.afterMinutes * MINUTE;
+      // What would happen after now has not happened yet: the request stays where it is.
+      if (at > Date.now() - 30 * MINUTE) break;
+      const actor = step.by === 'desk' ? input.desk : input.technician;
+      let data = step.data;
+      if (step.type === 'DISPATCH' && input.technician.kind === 'staff') data = { technicianId: input.technician.userId };
+      if (step.type === 'COMPLETE') {
+        const photo = await this.attachments.upload(actor, {
+          file: { originalname: '完工照片.png', size: input.photo.length, buffer: input.photo },
+          estateId: input.estateId,
+          instanceId: instance.id,
+        });
+        data = { ...data, photos: [photo.id] };
+      }
+      const reply = await this.events.sendEvent(actor, { instanceId: instance.id, type: step.type, data });
+      if (reply.status !== 200) throw new Error(`${step.type} on ${instance.reference}: ${reply.status}`);
+      // The log entry's seq is the version the event produced.
+      moments.push({ seq: instanceOf(reply.body).version, at: new Date(at) });
+    }
+    await this.times.move({ instanceId: instance.id, moments, reference: input.reference ?? instance.reference });
+    this.reader.forgetRecentEvents(instance.id);
+  }
+}

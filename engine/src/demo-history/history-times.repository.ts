@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../database/database.service';
+
+/**
+ * Moves a request that was just run through the engine back to when it happened. `moments` gives
+ * the moment of each log entry (by `seq`); every time the engine wrote for the request — the
+ * instance's, its log's, its tasks' (and their deadlines, which keep their distance from the
+ * task), its attachments' and notifications', its pending timers' — is moved by as much as the
+ * log entry it was written with (the last entry at or before it). The reference is given the date
+ * it was filed on, so that a July request does not read like today's.
+ */
+const MOVE = `
+WITH moments AS (
+  SELECT e."createdAt" AS was, m.at AS becomes
+    FROM jsonb_to_recordset($2::jsonb) AS m(seq int, at timestamptz)
+    JOIN "InstanceEvent" e ON e."instanceId" = $1 AND e.seq = m.seq
+), shift AS (
+  SELECT x.at, (SELECT m.becomes - m.was FROM moments m WHERE m.was <= x.at ORDER BY m.was DESC LIMIT 1) AS by
+    FROM (SELECT "createdAt" AS at FROM "Task" WHERE "instanceId" = $1
+          UNION SELECT "claimedAt" FROM "Task" WHERE "instanceId" = $1 AND "claimedAt" IS NOT NULL
+          UNION SELECT "completedAt" FROM "Task" WHERE "instanceId" = $1 AND "completedAt" IS NOT NULL
+          UNION SELECT "createdAt" FROM "Instance" WHERE id = $1
+          UNION SELECT "updatedAt" FROM "Instance" WHERE id = $1
+          UNION SELECT "completedAt" FROM "Instance" WHERE id = $1 AND "completedAt" IS NOT NULL
+          UNION SELECT "createdAt" FROM "Attachment" WHERE "instanceId" = $1
+          UNION SELECT "createdAt" FROM "Notification" WHERE "instanceId" = $1) AS x
+), last AS (
+  SELECT m.becomes - m.was AS by FROM moments m ORDER BY m.was DESC LIMIT 1
+), events AS (
+  UPDATE "InstanceEvent" e SET "createdAt" = m.at
+    FROM jsonb_to_recordset($2::jsonb) AS m(seq int, at timestamptz)
+   WHERE e."instanceId" = $1 AND e.seq = m.seq
+  RETURNING e.seq
+), tasks AS (
+  UPDATE "Task" t SET "createdAt" = t."createdAt" + c.by,
+                      "claimedAt" = t."claimedAt" + (SELECT by FROM shift WHERE at = t."claimedAt"),
+                      "completedAt" = t."completedAt" + (SELECT by FROM shift WHERE at = t."completedAt"),
+                      "respondDueAt" = t."respondDueAt" + c.by,
+                      "completeDueAt" = t."completeDueAt" + c.by
+    FROM shift c
+   WHERE t."instanceId" = $1 AND c.at = t."createdAt"
+  RETURNING t.id
+), attachments AS (
+  UPDATE "Attachment" a SET "createdAt" = a."createdAt" + s.by FROM shift s WHERE a."instanceId" = $1 AND s.at = a."createdAt" RETURNING a.id
+), notifications AS (
+  UPDATE "Notification" n SET "createdAt" = n."createdAt" + s.by FROM shift s WHERE n."instanceId" = $1 AND s.at = n."createdAt" RETURNING n.id
+), timers AS (
+  UPDATE "Job" j SET "runAt" = j."runAt" + (SELECT by FROM last) WHERE j."instanceId" = $1 AND j.status = 'pending' RETURNING j.id
+)
+UPDATE "Instance" i
+   SET "createdAt" = i."createdAt" + (SELECT by FROM shift WHERE at = i."createdAt"),
+       "updatedAt" = i."updatedAt" + (SELECT by FROM shift WHERE at = i."updatedAt"),
+       "completedAt" = i."completedAt" + (SELECT by FROM shift WHERE at = i."completedAt"),
+       reference = $3,
+       "searchText" = replace(i."searchText", lower(i.reference), lower($3)),
+       snapshot = CASE WHEN i.snapshot #> '{context,instance,reference}' IS NULL THEN i.snapshot
+                       ELSE jsonb_set(i.snapshot, '{context,instance,reference}', to_jsonb($3::text)) END
+ WHERE i.id = $1`;
+
+@Injectable()
+export class HistoryTimesRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  async move(input: { instanceId: string; moments: { seq: number; at: Date }[]; reference: string }): Promise<void> {
+    await this.database.pool.query(MOVE, [input.instanceId, JSON.stringify(input.moments), input.reference]);
+  }
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDemoLogins, type DemoLogins } from '../harness/demo-logins';
+import { type EngineProcess, startEngine } from '../harness/engine-process';
+import type { HttpClient } from '../harness/http-client';
+import { sql } from '../jobs/probe-workflow';
+import { signInStaff } from '../instances/workflow-setup';
+
+// The demo's past (ESTATEFLOW_DEMO_HISTORY): four months of repairs run through the engine and moved
+// back to when they happened, so that a first start has reports and history to show.
+
+let engine: EngineProcess;
+let logins: DemoLogins;
+let sunshineId: string;
+let manager: HttpClient;
+
+function localDate(instant: number): string {
+  return new Date(instant + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+beforeAll(async () => {
+  engine = await startEngine({ env: { ESTATEFLOW_DEMO_HISTORY: 'true' } });
+  logins = readDemoLogins(engine.dataDir);
+  sunshineId = logins.companies.find((company) => company.code === 'demo')?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
+  manager = await signInStaff(engine.url, logins, { company: 'demo', email: 'manager@demo.estateflow.cn' });
+}, 240_000);
+afterAll(async () => {
+  await engine?.stop();
+});
+
+describe('the demo history', () => {
+  it('gives the estate manager four months of repairs to report on: mostly done, rated and on time', async () => {
+    const from = localDate(Date.now() - 120 * 86_400_000);
+    const report = await manager.get(`/api/reports/summary?estateId=${sunshineId}&from=${from}&to=${localDate(Date.now())}`);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const { totals } = report.body;
+    expect(totals.created).toBeGreaterThan(100);
+    expect(totals.completed / totals.created).toBeGreaterThan(0.8);
+    expect(totals.cancelled).toBeGreaterThan(0);
+    expect(totals.averageRating).toBeGreaterThan(4);
+    expect(totals.averageRating).toBeLessThan(5);
+    expect(totals.onTimeRate).toBeGreaterThan(0.5);
+    expect(totals.onTimeRate).toBeLessThan(1);
+    expect(totals.averageResponseMinutes).toBeGreaterThan(5);
+    expect(totals.averageCompletionHours).toBeGreaterThan(2);
+    expect(report.body.repeatFaults.length).toBeGreaterThan(0);
+    const months = report.body.trend.filter((month: { created: number }) => month.created > 0);
+    expect(months.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps each request consistent: its reference dated the day it was filed, its timeline in order and in the past', async () => {
+    const rows = await sql<{ id: string; reference: string; createdAt: Date }>(
+      engine.databaseUrl,
+      `SELECT id, reference, "createdAt" FROM "Instance" WHERE "estateId" = $1 AND status = 'completed' ORDER BY "createdAt" LIMIT 1`,
+      [sunshineId],
+    );
+    const oldest = rows[0];
+    if (!oldest) throw new Error('no completed repair');
+    expect(oldest.reference).toBe(`BX-${localDate(oldest.createdAt.getTime()).replaceAll('-', '')}-0001`);
+    const view = await manager.get(`/api/instances/${oldest.id}`);
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+    expect(view.body.reference).toBe(oldest.reference);
+    expect(view.body.state).toBe('closed');
+    const times: number[] = view.body.timeline.map((entry: { at: string }) => Date.parse(entry.at));
+    expect(times.length).toBeGreaterThanOrEqual(6);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(
+      times.every((time) => time < Date.now() - 29 * 60_000),
+      JSON.stringify(view.body.timeline.map((e: { type: string; at: string }) => [e.type, e.at])),
+    ).toBe(true);
+    const photos =
+      view.body.data.photos ?? view.body.timeline.flatMap((entry: { data?: { photos?: string[] } }) => entry.data?.photos ?? []);
+    expect(photos.length).toBeGreaterThan(0);
+  });
+});
