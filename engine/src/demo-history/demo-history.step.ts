@@ -128,14 +128,23 @@ export class DemoHistoryStep implements OnModuleInit {
           photo,
         });
       }
+      const ids: string[] = [];
       for (let first = 0; first < replays.length; first += AT_ONCE)
-        await Promise.all(replays.slice(first, first + AT_ONCE).map((replay) => this.replay(replay)));
+        ids.push(...(await Promise.all(replays.slice(first, first + AT_ONCE).map((replay) => this.replay(replay)))));
+      await this.settle(ids);
       this.logger.log(`${context.company.code}: ${replays.length} past repairs in ${estate.name}`);
     }
   }
 
-  /** One repair through the engine now, then moved back to `filedAt` and the moments of its steps. */
-  private async replay(input: Replay): Promise<void> {
+  /** The past's notifications were delivered back then: none sent now, those already written read (a few seconds at most). */
+  private async settle(instanceIds: string[]): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while ((await this.times.settle(instanceIds)) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await this.times.settle(instanceIds);
+  }
+
+  /** One repair through the engine now, then moved back to when it happened; returns its id. */
+  private async replay(input: Replay): Promise<string> {
     const { repair } = input;
     const started = await this.start.startByCaller(input.desk, {
       estateId: input.estateId,
@@ -176,5 +185,6 @@ export class DemoHistoryStep implements OnModuleInit {
     }
     await this.times.move({ instanceId: instance.id, moments, reference: input.reference ?? instance.reference });
     this.reader.forgetRecentEvents(instance.id);
+    return instance.id;
   }
 }

@@ -45,7 +45,7 @@ WITH moments AS (
 ), notifications AS (
   UPDATE "Notification" n SET "createdAt" = n."createdAt" + s.by FROM shift s WHERE n."instanceId" = $1 AND s.at = n."createdAt" RETURNING n.id
 ), timers AS (
-  UPDATE "Job" j SET "runAt" = j."runAt" + (SELECT by FROM last) WHERE j."instanceId" = $1 AND j.status = 'pending' RETURNING j.id
+  UPDATE "Job" j SET "runAt" = j."runAt" + (SELECT by FROM last) WHERE j."instanceId" = $1 AND j.status = 'pending' AND j.kind = 'timer' RETURNING j.id
 )
 UPDATE "Instance" i
    SET "createdAt" = i."createdAt" + (SELECT by FROM shift WHERE at = i."createdAt"),
@@ -57,9 +57,33 @@ UPDATE "Instance" i
                        ELSE jsonb_set(i.snapshot, '{context,instance,reference}', to_jsonb($3::text)) END
  WHERE i.id = $1`;
 
+/**
+ * The side effects of past requests were delivered back then: what is still waiting (notifications,
+ * escalations, webhooks — not timers) is not sent now, and what was already delivered reads as read,
+ * from when its request last changed. $2: how many are still being delivered (wait, then call again).
+ */
+const SETTLE = `
+WITH cancelled AS (
+  UPDATE "Job" SET status = 'cancelled', "lastError" = 'demo history: delivered back then'
+   WHERE "instanceId" = ANY($1::uuid[]) AND status = 'pending' AND kind <> 'timer'
+  RETURNING id
+), read AS (
+  UPDATE "Notification" n SET "readAt" = coalesce(n."readAt", i."updatedAt"), "createdAt" = least(n."createdAt", i."updatedAt")
+    FROM "Instance" i
+   WHERE i.id = n."instanceId" AND n."instanceId" = ANY($1::uuid[])
+  RETURNING n.id
+)
+SELECT count(*)::int AS running FROM "Job" WHERE "instanceId" = ANY($1::uuid[]) AND status = 'running' AND kind <> 'timer'`;
+
 @Injectable()
 export class HistoryTimesRepository {
   constructor(private readonly database: DatabaseService) {}
+
+  /** SETTLE for these requests; returns how many of their deliveries are still running. */
+  async settle(instanceIds: string[]): Promise<number> {
+    const { rows } = await this.database.pool.query<{ running: number }>(SETTLE, [instanceIds]);
+    return rows[0]?.running ?? 0;
+  }
 
   async move(input: { instanceId: string; moments: { seq: number; at: Date }[]; reference: string }): Promise<void> {
     await this.database.pool.query(MOVE, [input.instanceId, JSON.stringify(input.moments), input.reference]);

@@ -63,12 +63,18 @@ describe('the demo history', () => {
     const times: number[] = view.body.timeline.map((entry: { at: string }) => Date.parse(entry.at));
     expect(times.length).toBeGreaterThanOrEqual(6);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(
-      times.every((time) => time < Date.now() - 29 * 60_000),
-      JSON.stringify(view.body.timeline.map((e: { type: string; at: string }) => [e.type, e.at])),
-    ).toBe(true);
+    expect(times.every((time) => time < Date.now() - 29 * 60_000)).toBe(true);
     const photos =
       view.body.data.photos ?? view.body.timeline.flatMap((entry: { data?: { photos?: string[] } }) => entry.data?.photos ?? []);
     expect(photos.length).toBeGreaterThan(0);
+  });
+
+  it("does not send the past's notifications now: the technicians' bells are not full of old news", async () => {
+    const technician = await signInStaff(engine.url, logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
+    // What was delivered back then reads as read; a timer of a request still under way may add one or two.
+    const notifications = await technician.get('/api/notifications');
+    expect(notifications.status).toBe(200);
+    expect(notifications.body.items.length).toBeGreaterThan(0);
+    expect(notifications.body.unread).toBeLessThan(5);
   });
 });
