@@ -126,6 +126,7 @@ async function timeRoutes(url, cookie, routes) {
   );
 }
 
+/** A local date in the demo estates' zone (Asia/Shanghai, UTC+8), `daysAgo` days before today. */
 function localDate(daysAgo) {
   const date = new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000);
   return date.toISOString().slice(0, 10);

@@ -4,7 +4,6 @@ import type { Principal } from '../auth/principal';
 import { isoDate, type LocalDate, zonedInstant, zonedParts } from '../calendar/zoned-time';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
-import { DatabaseService } from '../database/database.service';
 import { InstanceEventService } from '../instances/instance-event.service';
 import { InstanceReaderRepository } from '../instances/instance-reader.repository';
 import { InstanceStartService } from '../instances/instance-start.service';
@@ -12,7 +11,7 @@ import { BUILTIN_PACKS_STEP } from '../packs/builtin-packs.seed-step';
 import { DemoSeedSteps, type DemoSeedContext } from '../seed/demo-seed-step';
 import { demoPhoto } from './demo-photo';
 import { demoRepairHistory, type PlannedRepair } from './demo-history-plan';
-import { HistoryTimesRepository } from './history-times.repository';
+import { DemoHistoryRepository } from './demo-history.repository';
 
 const MINUTE = 60_000;
 /** Four months back: this month, last month and the trend have something to show. */
@@ -69,9 +68,8 @@ export class DemoHistoryStep implements OnModuleInit {
     private readonly start: InstanceStartService,
     private readonly events: InstanceEventService,
     private readonly attachments: AttachmentsService,
-    private readonly times: HistoryTimesRepository,
+    private readonly repository: DemoHistoryRepository,
     private readonly reader: InstanceReaderRepository,
-    private readonly database: DatabaseService,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
@@ -88,19 +86,8 @@ export class DemoHistoryStep implements OnModuleInit {
         context.staff.filter((person) => person.roles.some((held) => held.role === role && held.estateId === estate.id));
       const desk = inEstate('front_desk')[0];
       const technicians = inEstate('technician');
-      // Each unit with the person who files for it (its owner, else a tenant; null when nobody lives there).
-      const setting = await this.database.pool.query<{ timezone: string; units: { id: string; person: string | null }[]; bound: boolean }>(
-        `SELECT e.timezone,
-                coalesce((SELECT jsonb_agg(jsonb_build_object('id', u.id, 'person',
-                            (SELECT r."personId" FROM "Residency" r WHERE r."unitId" = u.id AND r."endedAt" IS NULL ORDER BY r.kind LIMIT 1))
-                          ORDER BY u.label)
-                            FROM (SELECT * FROM "Unit" WHERE "estateId" = e.id ORDER BY label LIMIT 300) u), '[]') AS units,
-                EXISTS (SELECT 1 FROM "EstateBinding" b WHERE b."estateId" = e.id AND b."workflowKey" = 'repair') AS bound
-           FROM "Estate" e WHERE e.id = $1`,
-        [estate.id],
-      );
-      const row = setting.rows[0];
-      if (!desk || technicians.length === 0 || !row?.bound || row.units.length === 0) continue;
+      const row = await this.repository.estate(estate.id);
+      if (!desk || technicians.length === 0 || !row?.repairBound || row.units.length === 0) continue;
       const perDay = Math.min(MAX_REPAIRS_PER_DAY, row.units.length * REPAIRS_PER_UNIT_DAY);
       const plan = demoRepairHistory({ seed: 7_001 + index, units: row.units.length, days: DAYS, perDay });
       const today = zonedParts(Date.now(), row.timezone);
@@ -139,8 +126,9 @@ export class DemoHistoryStep implements OnModuleInit {
   /** The past's notifications were delivered back then: none sent now, those already written read (a few seconds at most). */
   private async settle(instanceIds: string[]): Promise<void> {
     const deadline = Date.now() + 15_000;
-    while ((await this.times.settle(instanceIds)) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    await this.times.settle(instanceIds);
+    while ((await this.repository.settle(instanceIds)) > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    await this.repository.settle(instanceIds);
   }
 
   /** One repair through the engine now, then moved back to when it happened; returns its id. */
@@ -183,7 +171,7 @@ export class DemoHistoryStep implements OnModuleInit {
       // The log entry's seq is the version the event produced.
       moments.push({ seq: instanceOf(reply.body).version, at: new Date(at) });
     }
-    await this.times.move({ instanceId: instance.id, moments, reference: input.reference ?? instance.reference });
+    await this.repository.move({ instanceId: instance.id, moments, reference: input.reference ?? instance.reference });
     this.reader.forgetRecentEvents(instance.id);
     return instance.id;
   }

@@ -8,7 +8,8 @@ import type { ReportSummary } from './report.types';
 import { toCsv } from './requests-table';
 import { type ReportQuery, ReportsService } from './reports.service';
 
-const WORKFLOW_KEY = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
+/** A workflow key as the definition format writes it (definition.schema.json `key`). */
+const WORKFLOW_KEY = /^[a-z][a-z0-9_-]{0,63}$/;
 
 /** The query both report endpoints take, checked: ids and keys as they can be, dates left to reportPeriod. */
 function reportQuery(raw: { estateId?: string; from?: string; to?: string; workflowKey?: string }): ReportQuery {

@@ -75,9 +75,35 @@ WITH cancelled AS (
 )
 SELECT count(*)::int AS running FROM "Job" WHERE "instanceId" = ANY($1::uuid[]) AND status = 'running' AND kind <> 'timer'`;
 
+/**
+ * An estate as the history needs it: its time zone, whether the repair workflow is bound there,
+ * and each unit (at most 300) with the person who files for it — its owner, else a tenant; null
+ * when nobody lives there.
+ */
+const ESTATE = `
+SELECT e.timezone,
+       EXISTS (SELECT 1 FROM "EstateBinding" b WHERE b."estateId" = e.id AND b."workflowKey" = 'repair') AS "repairBound",
+       coalesce((SELECT jsonb_agg(jsonb_build_object('id', u.id, 'person',
+                   (SELECT r."personId" FROM "Residency" r WHERE r."unitId" = u.id AND r."endedAt" IS NULL ORDER BY r.kind LIMIT 1))
+                 ORDER BY u.label)
+                   FROM (SELECT * FROM "Unit" WHERE "estateId" = e.id ORDER BY label LIMIT 300) u), '[]') AS units
+  FROM "Estate" e WHERE e.id = $1`;
+
+export interface HistoryEstate {
+  timezone: string;
+  repairBound: boolean;
+  units: { id: string; person: string | null }[];
+}
+
+/** The demo history's statements: what an estate offers, and moving requests back to when they happened. */
 @Injectable()
-export class HistoryTimesRepository {
+export class DemoHistoryRepository {
   constructor(private readonly database: DatabaseService) {}
+
+  async estate(estateId: string): Promise<HistoryEstate | null> {
+    const { rows } = await this.database.pool.query<HistoryEstate>(ESTATE, [estateId]);
+    return rows[0] ?? null;
+  }
 
   /** SETTLE for these requests; returns how many of their deliveries are still running. */
   async settle(instanceIds: string[]): Promise<number> {
