@@ -25,9 +25,9 @@ COPY --from=build --chown=node:node /app/designer/dist designer/dist
 COPY --from=build --chown=node:node /app/runtime-web/dist runtime-web/dist
 COPY --from=build --chown=node:node /app/templates templates
 COPY --from=build --chown=node:node /app/prisma/migrations prisma/migrations
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data /backups && chown node:node /data /backups
 USER node
 EXPOSE 3000
-VOLUME /data
+VOLUME ["/data", "/backups"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "engine/dist/main.js"]

@@ -31,6 +31,7 @@ import { RetentionModule } from './retention/retention.module';
 import { PacksModule } from './packs/packs.module';
 import { ReportsModule } from './reports/reports.module';
 import { DemoHistoryModule } from './demo-history/demo-history.module';
+import { BackupModule } from './backup/backup.module';
 
 /** Every capability module of the engine, wired to one configuration and one database. */
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         PacksModule,
         ReportsModule,
         DemoHistoryModule,
+        BackupModule,
       ],
     };
   }

@@ -7,6 +7,11 @@ import { ENGINE_CONFIG } from '../config/config.module';
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
 
+/** Where uploads live: `<dataDir>/uploads` (backups copy them from here, restores into here). */
+export function uploadsDir(dataDir: string): string {
+  return path.join(dataDir, 'uploads');
+}
+
 /**
  * Files under `<dataDir>/uploads/`, outside the web root, named by random keys that no user
  * input ever shapes (RELIABILITY 15).
@@ -16,7 +21,7 @@ export class AttachmentStorage {
   private readonly root: string;
 
   constructor(@Inject(ENGINE_CONFIG) config: EngineConfig) {
-    this.root = path.join(config.dataDir, 'uploads');
+    this.root = uploadsDir(config.dataDir);
   }
 
   async save(bytes: Buffer): Promise<string> {

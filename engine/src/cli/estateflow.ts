@@ -5,6 +5,9 @@
  */
 const COMMANDS: Record<string, { file: string; summary: string }> = {
   'audit verify': { file: './audit-verify', summary: 'check the audit log’s hash chain; exit 1 naming the first tampered row' },
+  'backup verify': { file: './backup-verify', summary: 'check a backup’s files against its manifest; changes nothing' },
+  backup: { file: './backup', summary: 'write a backup of the database and the uploads (estateflow backup --help)' },
+  restore: { file: './restore', summary: 'restore a backup into an empty database, then check it (estateflow restore --help)' },
   seed: { file: './seed', summary: 'load the demo companies that are missing' },
   'rotate-key': { file: './rotate-key', summary: 'move every personal-data ciphertext to the current key' },
   pack: { file: './pack', summary: 'validate, test, build, diff, export, import and upgrade template packs (estateflow pack --help)' },

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { addKeyToFile, loadKeyRing, retireKeysInFile } from '../privacy/key-ring';
 import { KeyRotationService } from '../privacy/key-rotation.service';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
-import { runCli, withEngineContext } from './engine-context';
+import { commandArgs, runCli, withEngineContext } from './engine-context';
 
 const USAGE = `estateflow rotate-key [--retire]
 
@@ -19,7 +19,7 @@ Running engines keep working throughout; safe to interrupt and run again.`;
 const KEY_PICKUP_MS = 6_000;
 
 runCli(async () => {
-  const args = process.argv.slice(2);
+  const args = commandArgs(['rotate-key']);
   if (args.includes('--help') || args.some((arg) => arg !== '--retire')) {
     process.stdout.write(USAGE + '\n');
     if (!args.includes('--help')) throw new Error(`unknown argument: ${args.filter((arg) => arg !== '--retire').join(' ')}`);

@@ -18,7 +18,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/x', ESTATEFLOW_SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('backs up daily at 03:00 into the data folder, keeping a week and four weeks, unless told otherwise', () => {
+    expect(loadConfig({}).backups).toEqual({ dir: path.resolve('.data', 'backups'), daily: { hour: 3, keepDays: 7, keepWeeks: 4 } });
+    expect(loadConfig({ ESTATEFLOW_DATA_DIR: '/srv/ef' }).backups.dir).toBe(path.resolve('/srv/ef/backups'));
+    const own = loadConfig({ ESTATEFLOW_BACKUP_DIR: '/mnt/backups', ESTATEFLOW_BACKUP_HOUR: '23', ESTATEFLOW_BACKUP_KEEP_WEEKS: '0' });
+    expect(own.backups).toEqual({ dir: path.resolve('/mnt/backups'), daily: { hour: 23, keepDays: 7, keepWeeks: 0 } });
+    expect(loadConfig({ ESTATEFLOW_BACKUPS: 'false' }).backups.daily).toBeNull();
+  });
+
   it.each([
+    [{ ESTATEFLOW_BACKUP_HOUR: '24' }, 'ESTATEFLOW_BACKUP_HOUR'],
+    [{ ESTATEFLOW_BACKUP_KEEP_DAYS: '0' }, 'ESTATEFLOW_BACKUP_KEEP_DAYS'],
+    [{ ESTATEFLOW_BACKUPS: 'sometimes' }, 'ESTATEFLOW_BACKUPS'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],

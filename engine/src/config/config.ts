@@ -36,6 +36,17 @@ export interface EngineConfig {
   smsGateway: MessageGatewayConfig | null;
   /** The WeChat template-message gateway; none: the development sender. */
   wechatGateway: MessageGatewayConfig | null;
+  /** Where backups go (docs/backups.md), and the daily backup the engine takes itself (null: none). */
+  backups: { dir: string; daily: BackupSchedule | null };
+}
+
+/** The engine's own backup: every day at `hour` (the machine's local time), keeping the newest. */
+export interface BackupSchedule {
+  hour: number;
+  /** The newest backups kept, one a day. */
+  keepDays: number;
+  /** Besides those, the first backup of each of this many most recent weeks. */
+  keepWeeks: number;
 }
 
 /** An HTTP message gateway: where to POST, the key that names us, the secret that signs each body. */
@@ -134,14 +145,28 @@ function gateway(
   return { url: url.toString(), keyId, secret, template: env[input.templateName] || null };
 }
 
+function backups(env: Env, dataDir: string): EngineConfig['backups'] {
+  return {
+    dir: path.resolve(env.ESTATEFLOW_BACKUP_DIR || path.join(dataDir, 'backups')),
+    daily: flag(env, 'ESTATEFLOW_BACKUPS', true)
+      ? {
+          hour: integer(env, 'ESTATEFLOW_BACKUP_HOUR', 3, { min: 0, max: 23 }),
+          keepDays: integer(env, 'ESTATEFLOW_BACKUP_KEEP_DAYS', 7, { min: 1, max: 366 }),
+          keepWeeks: integer(env, 'ESTATEFLOW_BACKUP_KEEP_WEEKS', 4, { min: 0, max: 520 }),
+        }
+      : null,
+  };
+}
+
 /** Reads and checks the configuration; a missing or bad value throws a ConfigError naming it. */
 export function loadConfig(env: Env = process.env): EngineConfig {
   const environment = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const db = databaseUrl(env);
+  const dataDir = path.resolve(env.ESTATEFLOW_DATA_DIR || '.data');
   return {
     port: integer(env, 'PORT', 3000, { min: 0, max: 65535 }),
     host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.ESTATEFLOW_DATA_DIR || '.data'),
+    dataDir,
     databaseUrl: db,
     environment,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
@@ -182,5 +207,6 @@ export function loadConfig(env: Env = process.env): EngineConfig {
       templateName: 'ESTATEFLOW_WECHAT_TEMPLATE_ID',
       production: environment === 'production',
     }),
+    backups: backups(env, dataDir),
   };
 }

@@ -10,7 +10,7 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       providers: [{ provide: DATABASE_URL, useValue: url }, DatabaseService, TenantDatabase, OwnerDatabase],
-      exports: [DatabaseService, TenantDatabase, OwnerDatabase],
+      exports: [DATABASE_URL, DatabaseService, TenantDatabase, OwnerDatabase],
     };
   }
 }

@@ -43,22 +43,33 @@ async function appliedNames(client: Client): Promise<Set<string>> {
   return new Set(rows.rows.map((row) => row.migration_name));
 }
 
+/** Every migration of the folder with its checksum (sha256 of the file, as Prisma computes it). */
+export function migrationChecksums(dir = migrationsDir()): Map<string, string> {
+  return new Map(migrationNames(dir).map((name) => [name, checksumOf(fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8'))]));
+}
+
+function checksumOf(sql: string): string {
+  return createHash('sha256').update(sql).digest('hex');
+}
+
 /**
  * Applies pending migrations in name order, each in its own transaction, and records them in
  * `_prisma_migrations` as Prisma does (checksum = sha256 of the file). Holds an advisory lock so
- * that engines starting together take turns.
+ * that engines starting together take turns. `through` stops after that migration (a restore
+ * loads a backup's rows into the schema they were taken from, then applies the rest).
  */
-export async function migrate(databaseUrl: string, dir = migrationsDir()): Promise<MigrationStatus> {
+export async function migrate(databaseUrl: string, dir = migrationsDir(), options: { through?: string } = {}): Promise<MigrationStatus> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(HISTORY_TABLE);
     const done = await appliedNames(client);
-    const pending = migrationNames(dir).filter((name) => !done.has(name));
+    const through = options.through;
+    const pending = migrationNames(dir).filter((name) => !done.has(name) && (through === undefined || name <= through));
     for (const name of pending) {
       const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
-      const checksum = createHash('sha256').update(sql).digest('hex');
+      const checksum = checksumOf(sql);
       await client.query('BEGIN');
       try {
         await client.query(sql);
@@ -74,7 +85,8 @@ export async function migrate(databaseUrl: string, dir = migrationsDir()): Promi
         throw new Error(`Migration ${name} failed and was rolled back: ${reason}`);
       }
     }
-    return { applied: [...done, ...pending].sort(), pending: [] };
+    const applied = [...done, ...pending].sort();
+    return { applied, pending: migrationNames(dir).filter((name) => !applied.includes(name)) };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await client.end();

@@ -7,7 +7,8 @@ import { DatabaseService } from '../database/database.service';
  * instance's, its log's, its tasks' (and their deadlines, which keep their distance from the
  * task), its attachments' and notifications', its pending timers' — is moved by as much as the
  * log entry it was written with (the last entry at or before it). The reference is given the date
- * it was filed on, so that a July request does not read like today's.
+ * it was filed on, so that a July request does not read like today's, and the snapshot's start time
+ * the moment of the start: its log, replayed, still gives its snapshot (RELIABILITY 8).
  */
 const MOVE = `
 WITH moments AS (
@@ -53,8 +54,11 @@ UPDATE "Instance" i
        "completedAt" = i."completedAt" + (SELECT by FROM shift WHERE at = i."completedAt"),
        reference = $3,
        "searchText" = replace(i."searchText", lower(i.reference), lower($3)),
-       snapshot = CASE WHEN i.snapshot #> '{context,instance,reference}' IS NULL THEN i.snapshot
-                       ELSE jsonb_set(i.snapshot, '{context,instance,reference}', to_jsonb($3::text)) END
+       snapshot = jsonb_set(
+         CASE WHEN i.snapshot #> '{context,instance,reference}' IS NULL THEN i.snapshot
+              ELSE jsonb_set(i.snapshot, '{context,instance,reference}', to_jsonb($3::text)) END,
+         '{context,startedAt}',
+         to_jsonb((SELECT (extract(epoch FROM m.at) * 1000)::bigint FROM jsonb_to_recordset($2::jsonb) AS m(seq int, at timestamptz) WHERE m.seq = 1)))
  WHERE i.id = $1`;
 
 /**

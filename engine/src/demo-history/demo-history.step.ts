@@ -81,6 +81,8 @@ export class DemoHistoryStep implements OnModuleInit {
   private async run(context: DemoSeedContext): Promise<void> {
     if (!context.created) return;
     const photo = demoPhoto();
+    // References are unique per company: one day's numbers run on across its estates.
+    const numbers = new Map<string, number>();
     for (const [index, estate] of context.estates.entries()) {
       const inEstate = (role: string) =>
         context.staff.filter((person) => person.roles.some((held) => held.role === role && held.estateId === estate.id));
@@ -91,7 +93,6 @@ export class DemoHistoryStep implements OnModuleInit {
       const perDay = Math.min(MAX_REPAIRS_PER_DAY, row.units.length * REPAIRS_PER_UNIT_DAY);
       const plan = demoRepairHistory({ seed: 7_001 + index, units: row.units.length, days: DAYS, perDay });
       const today = zonedParts(Date.now(), row.timezone);
-      const numbers = new Map<string, number>();
       const replays: Replay[] = [];
       for (const [position, repair] of plan.entries()) {
         const day = daysBefore(today, repair.daysAgo);

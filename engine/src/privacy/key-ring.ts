@@ -99,6 +99,14 @@ function ensureKeyFile(file: string): void {
 
 /** The key ring the configuration asks for, creating the key file on first start. */
 export function loadKeyRing(input: { dataKey: string | null; previousDataKeys: string[]; dataDir: string }): KeyRing {
+  if (input.dataKey === null) ensureKeyFile(keyFilePath(input.dataDir));
+  const ring = findKeyRing(input);
+  if (ring === null) throw new Error(`${keyFilePath(input.dataDir)} is missing.`);
+  return ring;
+}
+
+/** The key ring the configuration holds, or null when it names no key and the key file does not exist (yet). */
+export function findKeyRing(input: { dataKey: string | null; previousDataKeys: string[]; dataDir: string }): KeyRing | null {
   if (input.dataKey !== null) {
     const current = decodeKey(input.dataKey, 'ESTATEFLOW_DATA_KEY');
     const keys = new Map<string, Buffer>([[keyId(current), current]]);
@@ -109,8 +117,7 @@ export function loadKeyRing(input: { dataKey: string | null; previousDataKeys: s
     return { currentId: keyId(current), keys, source: 'environment' };
   }
   const file = keyFilePath(input.dataDir);
-  ensureKeyFile(file);
-  return ringFromFile(file);
+  return fs.existsSync(file) ? ringFromFile(file) : null;
 }
 
 /** Adds a fresh key to the key file and makes it current; older keys stay for reading. */

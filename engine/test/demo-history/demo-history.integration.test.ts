@@ -4,6 +4,8 @@ import { type EngineProcess, startEngine } from '../harness/engine-process';
 import type { HttpClient } from '../harness/http-client';
 import { sql } from '../jobs/probe-workflow';
 import { signInStaff } from '../instances/workflow-setup';
+import { checkLogsFold } from '../../src/instances/log-folds';
+import { Client } from 'pg';
 
 // The demo's past (ESTATEFLOW_DEMO_HISTORY): four months of repairs run through the engine and moved
 // back to when they happened, so that a first start has reports and history to show.
@@ -76,5 +78,27 @@ describe('the demo history', () => {
     expect(notifications.status).toBe(200);
     expect(notifications.body.items.length).toBeGreaterThan(0);
     expect(notifications.body.unread).toBeLessThan(5);
+  });
+
+  it('gives every demo estate that runs repairs its past, numbered across the company, and every moved log still folds to its snapshot', async () => {
+    // References are unique per company: two estates' repairs of one day once took the same number.
+    expect(engine.output()).not.toMatch(/Demo seed step .* failed/);
+    const admin = await signInStaff(engine.url, logins, { company: 'demo', email: 'admin@demo.estateflow.cn' });
+    const from = localDate(Date.now() - 120 * 86_400_000);
+    const report = await admin.get(`/api/reports/summary?from=${from}&to=${localDate(Date.now())}&workflowKey=repair`);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const estates: { name: string; created: number }[] = report.body.byEstate;
+    expect(estates.length).toBeGreaterThan(1);
+    for (const estate of estates) expect(estate.created, estate.name).toBeGreaterThan(10);
+
+    const client = new Client({ connectionString: engine.databaseUrl });
+    await client.connect();
+    try {
+      const folds = await checkLogsFold(client);
+      expect(folds.problems).toEqual([]);
+      expect(folds.instances).toBeGreaterThan(100);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -59,6 +59,8 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Eng
       ESTATEFLOW_SEED_DEMO: options.seed === false ? 'false' : 'true',
       // Tests count requests from zero; the quick-start test and the history's own test ask for it.
       ESTATEFLOW_DEMO_HISTORY: 'false',
+      // A test engine takes no daily backup unless its test asks (the backup tests do).
+      ESTATEFLOW_BACKUPS: 'false',
       LOG_LEVEL: 'warn',
       // Engines on one database must share the data key (docs/security.md), so every engine of a
       // test run gets the same one; pass ESTATEFLOW_DATA_KEY: '' to test the key file instead.

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { replay, type InstanceLogEntry, type WorkflowDefinition } from '@estateflow/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineProcess, startEngine } from '../harness/engine-process';
 import { HttpClient } from '../harness/http-client';
 import { publishAndBindRepair, repairReport, signInStaff, type RepairSetup } from '../instances/workflow-setup';
 import { maskFormTokens } from '../../src/privacy/form-personal-data';
+import { checkLogsFold } from '../../src/instances/log-folds';
 
 // RELIABILITY 1–3, 7, 8, 10, 17 for the event hot path, against real engine processes.
 
@@ -71,37 +71,9 @@ async function instanceRow(instanceId: string): Promise<{ version: number; state
 
 /** Every instance's log, folded through its version, gives its stored snapshot (RELIABILITY 8). */
 async function expectLogsFoldToSnapshots(): Promise<number> {
-  const instances = await database.query<{ id: string; snapshot: unknown; definition: WorkflowDefinition; version: number }>(
-    'SELECT i.id, i.snapshot, i.version, v.definition FROM "Instance" i JOIN "DefinitionVersion" v ON v.id = i."versionId"',
-  );
-  for (const instance of instances.rows) {
-    const events = await database.query<{
-      seq: number;
-      type: string;
-      data: { data: Record<string, unknown>; actor?: { id: string; roles: string[] }; parameters?: Record<string, unknown> };
-      createdAt: Date;
-    }>('SELECT seq, type, data, "createdAt" FROM "InstanceEvent" WHERE "instanceId" = $1 ORDER BY seq', [instance.id]);
-    expect(events.rows.map((event) => event.seq)).toEqual(Array.from({ length: instance.version }, (_, index) => index + 1));
-    const entries: InstanceLogEntry[] = events.rows.map((event) => {
-      const at = event.createdAt.getTime();
-      if (event.type === 'start')
-        return {
-          kind: 'start',
-          at,
-          parameters: event.data.parameters ?? {},
-          data: event.data.data,
-          ...(event.data.actor ? { actor: event.data.actor } : {}),
-        };
-      if (event.type.startsWith('xstate.after.')) return { kind: 'timer', at, event: event.type };
-      return {
-        kind: 'event',
-        at,
-        event: { type: event.type, data: event.data.data, ...(event.data.actor ? { actor: event.data.actor } : {}) },
-      };
-    });
-    expect(replay(instance.definition, entries)).toEqual(instance.snapshot);
-  }
-  return instances.rows.length;
+  const folds = await checkLogsFold(database);
+  expect(folds.problems).toEqual([]);
+  return folds.instances;
 }
 
 describe('the event hot path under concurrency, retries and crashes', () => {

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupFormatError, checkManifest, readManifest } from './backup-manifest';
+
+const SHA = 'a'.repeat(64);
+
+function manifest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    createdAt: '2026-11-22T03:00:00.000Z',
+    engineVersion: '0.1.0',
+    postgresVersion: '17.10',
+    migrations: [{ name: '20261122000246_init', checksum: SHA }],
+    tables: [{ name: 'Company', rows: 2, file: 'tables/Company.jsonl.gz', sha256: SHA }],
+    sequences: [{ name: 'public."Job_id_seq"', lastValue: '42' }],
+    uploads: [{ key: `ab/${'c'.repeat(32)}`, bytes: 10, sha256: SHA }],
+    missingUploads: [],
+    dataKeys: ['8cf1a207fed0'],
+    ...overrides,
+  };
+}
+
+describe('the backup manifest', () => {
+  it('accepts what the writer writes', () => {
+    expect(checkManifest(manifest()).tables[0]?.name).toBe('Company');
+  });
+
+  it.each([
+    [{ format: 'pg_dump' }, 'is not an EstateFlow backup manifest'],
+    [{ formatVersion: 2 }, 'format version 2; this EstateFlow reads version 1'],
+    [{ tables: [{ name: 'Company', rows: -1, file: 'tables/Company.jsonl.gz', sha256: SHA }] }, 'tables[0].rows must be a whole number'],
+    [{ tables: [{ name: 'Company', rows: 1, file: '../../etc/passwd', sha256: SHA }] }, 'tables[0].file must be a path inside the backup'],
+    [{ tables: [{ name: 'Company', rows: 1, file: '/etc/passwd', sha256: SHA }] }, 'tables[0].file must be a path inside the backup'],
+    [{ uploads: [{ key: '../x', bytes: 1, sha256: SHA }] }, 'uploads[0].key must be a storage key'],
+    [{ sequences: [{ name: 'x', lastValue: '1; DROP TABLE "Job"' }] }, 'sequences[0].lastValue must be null or a whole number'],
+    [{ migrations: [{ name: '20261122000246_init', checksum: 'nope' }] }, 'migrations[0].checksum must be a sha256'],
+    [{ dataKeys: 'all' }, 'dataKeys must be a list of key ids'],
+  ])('refuses %j, naming the field', (overrides, message) => {
+    expect(() => checkManifest(manifest(overrides))).toThrow(BackupFormatError);
+    expect(() => checkManifest(manifest(overrides))).toThrow(message);
+  });
+
+  it('says when a folder is not a finished backup', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-manifest-'));
+    expect(() => readManifest(path.join(folder, 'nowhere'))).toThrow('is not a folder');
+    expect(() => readManifest(folder)).toThrow('has no manifest.json: it is not a backup, or its backup did not finish');
+    fs.writeFileSync(path.join(folder, 'manifest.json'), '{"format":');
+    expect(() => readManifest(folder)).toThrow('manifest.json is not valid JSON');
+  });
+});

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { uploadsDir } from '../attachments/attachment-storage';
+import type { EngineConfig } from '../config/config';
+import { ENGINE_CONFIG } from '../config/config.module';
+import { DATABASE_URL } from '../database/database.service';
+import { OwnerDatabase } from '../database/owner-database.service';
+import { JobHandlerRegistry } from '../jobs/job-handler-registry';
+import { KeyRotationService } from '../privacy/key-rotation.service';
+import { backupDue, backupsToRemove, takenAt } from './backup-schedule';
+import { finishedBackups, writeBackup, type WrittenBackup } from './backup-writer';
+
+/** Arbitrary constant: the advisory lock that lets one engine of several take the daily backup. */
+const BACKUP_LOCK = 72_707_002;
+
+/**
+ * Backups of the whole installation (docs/backups.md): `estateflow backup` takes one on demand,
+ * and the engine takes one itself every day at the configured hour — or at its next start when
+ * that hour passed while it was down — then removes the backups the retention no longer keeps.
+ */
+@Injectable()
+export class BackupService implements OnModuleInit {
+  private readonly logger = new Logger('Backup');
+  private running: Promise<void> | null = null;
+  /** When this engine began keeping daily backups (its first sweep). */
+  private keptSince: Date | null = null;
+
+  constructor(
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly owner: OwnerDatabase,
+    private readonly keys: KeyRotationService,
+    private readonly registry: JobHandlerRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.backups.daily === null) return;
+    // The sweep only decides; the backup itself runs beside the worker, which goes on with its jobs.
+    this.registry.registerSweep({ name: 'backup.daily', everyMs: 60_000, run: async (now) => this.startIfDue(now) });
+  }
+
+  /** Writes a backup of the database (as the schema owner: a backup crosses companies) and its uploads. */
+  async backUp(root = this.config.backups.dir): Promise<WrittenBackup> {
+    const usage = await this.keys.keyUsage();
+    return writeBackup({ databaseUrl: this.databaseUrl, uploadsDir: uploadsDir(this.config.dataDir), root, dataKeys: [...usage.keys()] });
+  }
+
+  /** Whether the daily backup is due (backupDue) by the backups in the folder now. */
+  isDue(now: Date): boolean {
+    const daily = this.config.backups.daily;
+    if (daily === null) return false;
+    this.keptSince ??= now;
+    const newest = finishedBackups(this.config.backups.dir).at(-1);
+    return backupDue({ now, hour: daily.hour, newest: newest === undefined ? null : takenAt(newest), keptSince: this.keptSince });
+  }
+
+  /** Deletes what the retention no longer keeps, and unfinished folders of backups that died. */
+  prune(): string[] {
+    const daily = this.config.backups.daily;
+    if (daily === null) return [];
+    const root = this.config.backups.dir;
+    const removed = backupsToRemove(finishedBackups(root), daily);
+    for (const name of removed) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    for (const entry of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+      if (entry.endsWith('.partial') && this.running === null) fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+    }
+    return removed;
+  }
+
+  private startIfDue(now: Date): void {
+    if (this.running !== null || !this.isDue(now)) return;
+    this.running = this.dailyBackup(now)
+      .catch((error: unknown) => this.logger.error(`The daily backup failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.running = null));
+  }
+
+  private async dailyBackup(now: Date): Promise<void> {
+    const client = await this.owner.pool.connect();
+    try {
+      const locked = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [BACKUP_LOCK]);
+      // Another engine is taking it; if it shares this folder it is due no more, otherwise the next sweep retries.
+      if (locked.rows[0]?.locked !== true) return;
+      try {
+        if (!this.isDue(now)) return;
+        const written = await this.backUp();
+        const removed = this.prune();
+        this.logger.log(
+          `Backup written to ${written.folder} (${written.manifest.tables.reduce((sum, table) => sum + table.rows, 0)} rows, ${written.manifest.uploads.length} uploads)` +
+            (removed.length > 0 ? `; removed ${removed.length} older backups` : ''),
+        );
+        if (written.manifest.missingUploads.length > 0)
+          this.logger.warn(`${written.manifest.missingUploads.length} uploads named by attachments are missing from the data folder.`);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [BACKUP_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+}
