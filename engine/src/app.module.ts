@@ -32,6 +32,7 @@ import { PacksModule } from './packs/packs.module';
 import { ReportsModule } from './reports/reports.module';
 import { DemoHistoryModule } from './demo-history/demo-history.module';
 import { BackupModule } from './backup/backup.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Every capability module of the engine, wired to one configuration and one database. */
 @Module({})
@@ -72,6 +73,7 @@ export class AppModule {
         ReportsModule,
         DemoHistoryModule,
         BackupModule,
+        MetricsModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { ConfigError, type EngineConfig, loadConfig } from './config/config';
 import { engineVersion } from './common/engine-version';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { JsonLogger } from './common/json-logger';
+import { MetricsService } from './metrics/metrics.service';
 import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded-postgres';
 import { migrate } from './database/migrator';
 import { seedDemo } from './seed/seed-demo';
@@ -66,6 +67,16 @@ export async function createEngine(env: NodeJS.ProcessEnv = process.env): Promis
     });
     const fastify = adapter.getInstance();
     registerBodyParsers(fastify);
+    const metrics = app.get(MetricsService);
+    fastify.addHook('onResponse', (request, reply, done) => {
+      metrics.observeRequest({
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        seconds: reply.elapsedTime / 1000,
+      });
+      done();
+    });
     // Runs as each request comes in, before routing errors, 404s and Nest middleware.
     adapter.registerSecurityHook((_request, response) => {
       setSecurityHeaders(response);

@@ -1,7 +1,8 @@
 // The estate manager's report (报表) in a real browser: an empty month says so; after an owner
 // has filed three repairs — two for the same fault in one home, one carried through to a
-// four-star rating — the figures, the rating below the 4.2 target, the repeat fault and the
-// monthly trend show them, and the CSV export downloads every request. A technician has no
+// four-star rating — the figures, the rating below the 4.2 target (and not below the 3.5 the
+// manager then sets for the estate), the repeat fault and the monthly trend show them, and the CSV
+// export downloads every request. A technician has no
 // report in the menu, and the API refuses them; so it does dates that are not a period.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +162,22 @@ describe('the estate manager’s report', () => {
     await expect.poll(() => figure('figure-created').textContent()).toMatch(/Created\s*3\b/);
     expect(await figure('figure-rating').textContent()).toContain('Below the 4.2 target');
     await screenshot(office.page, 'runtime-web-reports-phone-en');
+
+    // The target is the estate's own: the manager lowers it to 3.5, and the 4.0 is no longer marked.
+    await office.page.setViewportSize({ width: 1280, height: 900 });
+    await office.page.goto(`${w.engine.url}/app/admin/estates`);
+    await office.page.getByRole('row', { name: /阳光花园/ }).click();
+    const targets = office.page.getByTestId('service-targets');
+    await targets.waitFor();
+    await targets.locator('input').fill('3.5');
+    await targets.getByRole('button', { name: 'Save' }).click();
+    await office.page.getByText('Saved; reports mark satisfaction against the new target').waitFor();
+    await targets.scrollIntoViewIfNeeded();
+    await screenshot(office.page, 'runtime-web-service-targets');
+    await office.page.goto(`${w.engine.url}/app/reports`);
+    await expect.poll(() => figure('figure-rating').textContent()).toMatch(/4\.0\s*\/ 5/);
+    expect(await figure('figure-rating').textContent()).not.toContain('Below the');
+    await office.page.setViewportSize({ width: 390, height: 844 });
     await office.page.getByTestId('report-presets').getByText('Last month').click();
     await office.page.getByTestId('report-empty').waitFor();
     await office.context.close();

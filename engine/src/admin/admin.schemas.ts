@@ -28,7 +28,13 @@ export const updateEstateBody: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: { name: NAME, kind: KIND, address: { type: ['string', 'null'], maxLength: 300 }, timezone: TIMEZONE },
+  properties: {
+    name: NAME,
+    kind: KIND,
+    address: { type: ['string', 'null'], maxLength: 300 },
+    timezone: TIMEZONE,
+    satisfactionTarget: { type: 'number', minimum: 1, maximum: 5, description: 'An average rating from 1 to 5, with one decimal (4.2).' },
+  },
 };
 
 export const calendarBody: JsonSchema = {

@@ -10,9 +10,20 @@ export interface EstateView {
   address: string | null;
   timezone: string;
   calendar: BusinessCalendar | Record<string, never>;
+  /** The average rating (1–5) its reports measure service against. */
+  satisfactionTarget: number;
   buildingCount: number;
   unitCount: number;
   createdAt: string;
+}
+
+/** What PATCH /api/admin/estates/{id} may change. */
+export interface EstateChanges {
+  name?: string;
+  kind?: EstateKind;
+  address?: string | null;
+  timezone?: string;
+  satisfactionTarget?: number;
 }
 
 export interface BuildingView {

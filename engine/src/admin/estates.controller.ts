@@ -4,8 +4,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { JsonBody } from '../common/json-body';
 import { UuidParam } from '../common/uuid-param';
-import type { EstateKind } from '../generated/prisma/enums';
-import type { BuildingView, EstateView, Page, UnitView } from './admin.types';
+import type { BuildingView, EstateChanges, EstateView, Page, UnitView } from './admin.types';
 import {
   calendarBody,
   createBuildingBody,
@@ -21,7 +20,6 @@ import { pageQuery } from './page-query';
 import type { UnitPattern } from './unit-pattern';
 import { optionalUuidQuery } from './uuid-query';
 
-type EstateChanges = { name?: string; kind?: EstateKind; address?: string | null; timezone?: string };
 type GenerateBody = UnitPattern & { floorArea?: number | null; dryRun?: boolean };
 
 @ApiTags('admin')
@@ -48,7 +46,7 @@ export class EstatesController {
   }
 
   @Patch('estates/:estateId')
-  @ApiOperation({ summary: 'Rename an estate, change its kind, address or time zone' })
+  @ApiOperation({ summary: 'Rename an estate, change its kind, address, time zone or satisfaction target' })
   update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('estateId') estateId: string,

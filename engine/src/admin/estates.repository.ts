@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '../database/tenant-database.service';
 import type { EstateKind } from '../generated/prisma/enums';
-import type { BuildingView, EstateView, UnitView } from './admin.types';
+import type { BuildingView, EstateChanges, EstateView, UnitView } from './admin.types';
 import type { PlannedUnit } from './unit-pattern';
 import { unitLabel } from './unit-label';
 
@@ -13,6 +13,7 @@ interface EstateRow {
   address: string | null;
   timezone: string;
   calendar: unknown;
+  satisfactionTarget: number;
   createdAt: Date;
   _count: { buildings: number; units: number };
 }
@@ -30,6 +31,7 @@ function toEstate(row: EstateRow, calendar: (raw: unknown) => EstateView['calend
     address: row.address,
     timezone: row.timezone,
     calendar: calendar(row.calendar),
+    satisfactionTarget: row.satisfactionTarget,
     buildingCount: row._count.buildings,
     unitCount: row._count.units,
     createdAt: row.createdAt.toISOString(),
@@ -44,6 +46,7 @@ const ESTATE_SELECT = {
   address: true,
   timezone: true,
   calendar: true,
+  satisfactionTarget: true,
   createdAt: true,
   _count: { select: { buildings: true, units: true } },
 } as const;
@@ -128,11 +131,7 @@ export class EstatesRepository {
     });
   }
 
-  updateEstate(input: {
-    companyId: string;
-    id: string;
-    changes: { name?: string; kind?: EstateKind; address?: string | null; timezone?: string; calendar?: object };
-  }): Promise<EstateView | null> {
+  updateEstate(input: { companyId: string; id: string; changes: EstateChanges & { calendar?: object } }): Promise<EstateView | null> {
     return this.database.transaction(input.companyId, async (tx) => {
       const result = await tx.estate.updateMany({ where: { id: input.id, companyId: input.companyId }, data: input.changes });
       if (result.count === 0) return null;

@@ -6,7 +6,7 @@ import { type BusinessCalendar, CalendarError, parseBusinessCalendar } from '../
 import { EstateCalendarCache } from '../calendar/estate-calendar.cache';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import type { EstateKind } from '../generated/prisma/enums';
-import type { BuildingView, EstateView, Page, UnitView } from './admin.types';
+import type { BuildingView, EstateChanges, EstateView, Page, UnitView } from './admin.types';
 import { EstatesRepository } from './estates.repository';
 import { isStillReferenced, isUniqueViolation } from './prisma-errors';
 import { unitLabel } from './unit-label';
@@ -86,13 +86,13 @@ export class EstatesService {
     }
   }
 
-  async update(
-    principal: Principal,
-    input: { estateId: string; changes: { name?: string; kind?: EstateKind; address?: string | null; timezone?: string } },
-  ): Promise<EstateView> {
+  async update(principal: Principal, input: { estateId: string; changes: EstateChanges }): Promise<EstateView> {
     await this.estateFor(principal, { estateId: input.estateId, action: 'calendar.write' });
     if (input.changes.timezone !== undefined && !validTimezone(input.changes.timezone))
       throw new UnprocessableError(`"${input.changes.timezone}" is not a time zone (e.g. Asia/Shanghai).`);
+    const target = input.changes.satisfactionTarget;
+    if (target !== undefined && Math.abs(target * 10 - Math.round(target * 10)) > 1e-9)
+      throw new UnprocessableError(`The satisfaction target ${target} has more than one decimal; write it like 4.2.`);
     const updated = await this.repository.updateEstate({ companyId: principal.companyId, id: input.estateId, changes: input.changes });
     if (!updated) throw this.access.hidden({ principal, action: 'calendar.write', what: 'The estate', id: input.estateId });
     // The time zone decides SLA deadlines: this process uses the new one at once (others within ESTATE_CALENDAR_TTL_MS).

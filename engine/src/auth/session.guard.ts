@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
-import { IS_PUBLIC } from '../common/public.decorator';
+import { IS_PUBLIC, OWN_AUTHORIZATION } from '../common/public.decorator';
 import { ApiTokenRepository } from './api-token.repository';
 import { crossSiteProblem } from './cross-site';
 import { KEEPS_PRINCIPALS } from './keeps-principals.decorator';
@@ -40,6 +40,11 @@ export class SessionGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
+    if (
+      isPublic &&
+      this.reflector.getAllAndOverride<boolean | undefined>(OWN_AUTHORIZATION, [context.getHandler(), context.getClass()]) === true
+    )
+      return true;
     if (
       !SAFE_METHODS.has(request.method) &&
       this.reflector.getAllAndOverride<boolean | undefined>(KEEPS_PRINCIPALS, [context.getHandler(), context.getClass()]) !== true

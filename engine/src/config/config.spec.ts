@@ -30,6 +30,7 @@ describe('loadConfig', () => {
     [{ ESTATEFLOW_BACKUP_HOUR: '24' }, 'ESTATEFLOW_BACKUP_HOUR'],
     [{ ESTATEFLOW_BACKUP_KEEP_DAYS: '0' }, 'ESTATEFLOW_BACKUP_KEEP_DAYS'],
     [{ ESTATEFLOW_BACKUPS: 'sometimes' }, 'ESTATEFLOW_BACKUPS'],
+    [{ ESTATEFLOW_METRICS_TOKEN: 'short' }, 'ESTATEFLOW_METRICS_TOKEN'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],

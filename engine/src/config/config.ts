@@ -36,6 +36,8 @@ export interface EngineConfig {
   smsGateway: MessageGatewayConfig | null;
   /** The WeChat template-message gateway; none: the development sender. */
   wechatGateway: MessageGatewayConfig | null;
+  /** The bearer token a Prometheus scraper sends for GET /api/metrics; null: only this machine may read them. */
+  metricsToken: string | null;
   /** Where backups go (docs/backups.md), and the daily backup the engine takes itself (null: none). */
   backups: { dir: string; daily: BackupSchedule | null };
 }
@@ -145,6 +147,13 @@ function gateway(
   return { url: url.toString(), keyId, secret, template: env[input.templateName] || null };
 }
 
+function metricsToken(env: Env): string | null {
+  const raw = env.ESTATEFLOW_METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16) throw new ConfigError('ESTATEFLOW_METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16).');
+  return raw;
+}
+
 function backups(env: Env, dataDir: string): EngineConfig['backups'] {
   return {
     dir: path.resolve(env.ESTATEFLOW_BACKUP_DIR || path.join(dataDir, 'backups')),
@@ -207,6 +216,7 @@ export function loadConfig(env: Env = process.env): EngineConfig {
       templateName: 'ESTATEFLOW_WECHAT_TEMPLATE_ID',
       production: environment === 'production',
     }),
+    metricsToken: metricsToken(env),
     backups: backups(env, dataDir),
   };
 }

@@ -11,12 +11,14 @@ export interface ReportSummary {
   /** Inclusive local dates, YYYY-MM-DD. */
   period: { from: string; to: string };
   workflowKey: string | null;
-  /** The estates the figures cover. */
-  estates: { id: string; name: string }[];
+  /** The estates the figures cover, each with the average rating it aims for. */
+  estates: { id: string; name: string; satisfactionTarget: number }[];
+  /** The average rating the covered estates aim for; null when they aim for different ones (byEstate has each one's). */
+  satisfactionTarget: number | null;
   totals: ReportFigures;
   byWorkflow: (ReportFigures & { workflowKey: string; name: LocalizedText })[];
   /** One row per covered estate (a company-wide report compares its estates). */
-  byEstate: (ReportFigures & { estateId: string; name: string })[];
+  byEstate: (ReportFigures & { estateId: string; name: string; satisfactionTarget: number })[];
   /** Twelve months, oldest first: requests created, and requests completed, in each. */
   trend: { month: string; created: number; completed: number }[];
   /** A unit with two or more requests of one workflow and category in the period, most first (at most 20). */

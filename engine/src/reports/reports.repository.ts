@@ -205,15 +205,23 @@ function factsValues(scope: ReportScope): unknown[] {
   return [...scopeValues(scope), JSON.stringify(scope.ratingFields), scope.now];
 }
 
+/** An estate a report covers: its name, the zone its dates are in, the rating it aims for. */
+export interface ReportEstate {
+  id: string;
+  name: string;
+  timezone: string;
+  satisfactionTarget: number;
+}
+
 /** The report's statements: every figure computed by PostgreSQL, under the caller's company (RLS). */
 @Injectable()
 export class ReportsRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  async estates(input: { companyId: string; ids: string[] | null }): Promise<{ id: string; name: string; timezone: string }[]> {
+  async estates(input: { companyId: string; ids: string[] | null }): Promise<ReportEstate[]> {
     return this.database.prisma.estate.findMany({
       where: { companyId: input.companyId, ...(input.ids === null ? {} : { id: { in: input.ids } }) },
-      select: { id: true, name: true, timezone: true },
+      select: { id: true, name: true, timezone: true, satisfactionTarget: true },
       orderBy: { name: 'asc' },
     });
   }

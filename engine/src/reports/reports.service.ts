@@ -10,7 +10,7 @@ import { type ReportFigures, type ReportSummary } from './report.types';
 import { categoryLabels, ratingFieldNames } from './report-fields';
 import { reportPeriod, trendMonths, type ReportPeriod } from './report-period';
 import { type RequestsTable, requestsTable } from './requests-table';
-import { type FiguresRow, MAX_EXPORT_ROWS, type ReportScope, ReportsRepository } from './reports.repository';
+import { type FiguresRow, MAX_EXPORT_ROWS, type ReportEstate, type ReportScope, ReportsRepository } from './reports.repository';
 
 export interface ReportQuery {
   estateId?: string;
@@ -21,6 +21,12 @@ export interface ReportQuery {
 
 /** Where "today" is when a report covers estates in several time zones. */
 const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+/** The one satisfaction target the estates share, or null when they differ (or there are none). */
+function sharedTarget(estates: readonly ReportEstate[]): number | null {
+  const targets = new Set(estates.map((estate) => estate.satisfactionTarget));
+  return targets.size === 1 ? ([...targets][0] ?? null) : null;
+}
 
 function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -78,7 +84,8 @@ export class ReportsService {
     return {
       period: { from: scope.from, to: scope.to },
       workflowKey: scope.workflowKey,
-      estates: estates.map((estate) => ({ id: estate.id, name: estate.name })),
+      estates: estates.map((estate) => ({ id: estate.id, name: estate.name, satisfactionTarget: estate.satisfactionTarget })),
+      satisfactionTarget: sharedTarget(estates),
       totals: figuresOf(figures.find((row) => row.grouping === 'total')),
       byWorkflow: figures
         .filter((row) => row.grouping === 'workflow' && row.workflowKey !== null)
@@ -88,6 +95,7 @@ export class ReportsService {
         .map((estate) => ({
           estateId: estate.id,
           name: estate.name,
+          satisfactionTarget: estate.satisfactionTarget,
           ...figuresOf(figures.find((row) => row.grouping === 'estate' && row.estateId === estate.id)),
         }))
         .sort((a, b) => b.created - a.created || a.name.localeCompare(b.name)),
@@ -143,8 +151,8 @@ export class ReportsService {
   private async scope(
     principal: Principal,
     query: ReportQuery,
-  ): Promise<{ scope: Omit<ReportScope, 'ratingFields'>; estates: { id: string; name: string; timezone: string }[] }> {
-    let estates: { id: string; name: string; timezone: string }[];
+  ): Promise<{ scope: Omit<ReportScope, 'ratingFields'>; estates: ReportEstate[] }> {
+    let estates: ReportEstate[];
     if (query.estateId !== undefined) {
       estates = await this.repository.estates({ companyId: principal.companyId, ids: [query.estateId] });
       if (estates.length === 0) throw this.access.hidden({ principal, action: 'report.read', what: 'The estate', id: query.estateId });

@@ -35,6 +35,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/logout',
   'GET /api/health',
   'GET /api/dev/latest-code',
+  // No session, but its own token, or this machine only (engine/test/metrics).
+  'GET /api/metrics',
 ]);
 
 describe('the session guard', () => {

@@ -129,7 +129,8 @@ describe('reports', () => {
     const report = await manager.get(`/api/reports/summary?estateId=${sunshineId}&from=2026-10-01&to=2026-10-31`);
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     expect(report.body.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
-    expect(report.body.estates).toEqual([{ id: sunshineId, name: expect.any(String) }]);
+    expect(report.body.estates).toEqual([{ id: sunshineId, name: expect.any(String), satisfactionTarget: 4.2 }]);
+    expect(report.body.satisfactionTarget).toBe(4.2);
     const figures = {
       created: 3,
       completed: 1,
@@ -146,7 +147,9 @@ describe('reports', () => {
     };
     expect(report.body.totals).toEqual(figures);
     expect(report.body.byWorkflow).toEqual([{ workflowKey: 'repair', name: { 'zh-CN': '报修工单', en: expect.any(String) }, ...figures }]);
-    expect(report.body.byEstate).toEqual([{ estateId: sunshineId, name: report.body.estates[0].name, ...figures }]);
+    expect(report.body.byEstate).toEqual([
+      { estateId: sunshineId, name: report.body.estates[0].name, satisfactionTarget: 4.2, ...figures },
+    ]);
     // A unit with two live requests of one category is a repeat fault; the cancelled one does not count.
     expect(report.body.repeatFaults).toEqual([
       {
@@ -188,6 +191,47 @@ describe('reports', () => {
     ]);
     const other = await admin.get('/api/reports/summary?from=2026-10-01&to=2026-10-31&workflowKey=complaint');
     expect(other.body.totals).toMatchObject({ created: 0, averageResponseMinutes: null, onTimeRate: null, averageRating: null });
+  });
+
+  it("measures satisfaction against each estate's own target, which its manager sets", async () => {
+    const manager = await signIn('manager@demo.estateflow.cn');
+    const set = await manager.request('PATCH', `/api/admin/estates/${sunshineId}`, { body: { satisfactionTarget: 4.5 } });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.satisfactionTarget).toBe(4.5);
+    try {
+      const own = await manager.get(`/api/reports/summary?estateId=${sunshineId}&from=2026-10-01&to=2026-10-31`);
+      expect(own.body.satisfactionTarget).toBe(4.5);
+      expect(own.body.estates).toEqual([{ id: sunshineId, name: expect.any(String), satisfactionTarget: 4.5 }]);
+      // Company-wide, the estates aim differently: no one target for the whole, each row its own.
+      const admin = await signIn('admin@demo.estateflow.cn');
+      const all = await admin.get('/api/reports/summary?from=2026-10-01&to=2026-10-31');
+      expect(all.body.satisfactionTarget).toBeNull();
+      const targets = new Map(
+        all.body.byEstate.map((row: { estateId: string; satisfactionTarget: number }) => [row.estateId, row.satisfactionTarget]),
+      );
+      expect(targets).toEqual(
+        new Map([
+          [sunshineId, 4.5],
+          [galaxyId, 4.2],
+        ]),
+      );
+
+      for (const [value, status, message] of [
+        [4.25, 422, 'more than one decimal'],
+        [6, 400, 'satisfactionTarget'],
+        ['high', 400, 'satisfactionTarget'],
+      ] as const) {
+        const refused = await manager.request('PATCH', `/api/admin/estates/${sunshineId}`, { body: { satisfactionTarget: value } });
+        expect(refused.status, JSON.stringify(refused.body)).toBe(status);
+        expect(JSON.stringify(refused.body)).toContain(message);
+      }
+      const technician = await signIn('tech1@demo.estateflow.cn');
+      const forbidden = await technician.request('PATCH', `/api/admin/estates/${sunshineId}`, { body: { satisfactionTarget: 3 } });
+      expect(forbidden.status).toBe(403);
+      expect((await manager.get(`/api/admin/estates/${sunshineId}`)).body.satisfactionTarget).toBe(4.5);
+    } finally {
+      await manager.request('PATCH', `/api/admin/estates/${sunshineId}`, { body: { satisfactionTarget: 4.2 } });
+    }
   });
 
   it('exports every request of the period as a spreadsheet Excel opens in Chinese', async () => {

@@ -5,11 +5,12 @@ import { useApi } from '../hooks/use-api';
 import { failureText } from './admin-request';
 import type { Building, Estate } from './admin-types';
 import { CalendarCard } from './CalendarCard';
+import { ServiceTargetsCard } from './ServiceTargetsCard';
 import { useAdminText } from './use-admin-text';
 
 type GenerateResult = { planned: number; created: number; existing: number; sample: string[] };
 
-/** Estates, their buildings, units generated from a pattern, and each estate's business calendar. */
+/** Estates, their buildings, units generated from a pattern, each estate's business calendar and service targets. */
 export default function EstatesPage() {
   const tr = useAdminText();
   const { message } = AntApp.useApp();
@@ -58,6 +59,9 @@ export default function EstatesPage() {
       </Card>
       {selected ? <BuildingsCard key={selected.id} estate={selected} onChanged={estates.reload} /> : null}
       {selected ? <CalendarCard key={`calendar-${selected.id}`} estateId={selected.id} /> : null}
+      {selected ? (
+        <ServiceTargetsCard key={`targets-${selected.id}-${selected.satisfactionTarget}`} estate={selected} onChanged={estates.reload} />
+      ) : null}
       <Modal open={creating} title={tr('新建项目', 'New estate')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
         <Form layout="vertical" onFinish={createEstate}>
           <Form.Item

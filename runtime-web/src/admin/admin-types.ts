@@ -31,6 +31,8 @@ export type Estate = {
   kind: string;
   address: string | null;
   timezone: string;
+  /** The average rating (1–5) its reports measure service against. */
+  satisfactionTarget: number;
   buildingCount: number;
   unitCount: number;
 };

@@ -155,10 +155,12 @@ export type ReportSummary = {
   /** Inclusive local dates, YYYY-MM-DD. */
   period: { from: string; to: string };
   workflowKey: string | null;
-  estates: { id: string; name: string }[];
+  estates: { id: string; name: string; satisfactionTarget: number }[];
+  /** The average rating the estates aim for; null when they aim for different ones. */
+  satisfactionTarget: number | null;
   totals: ReportFigures;
   byWorkflow: (ReportFigures & { workflowKey: string; name: LocalizedText })[];
-  byEstate: (ReportFigures & { estateId: string; name: string })[];
+  byEstate: (ReportFigures & { estateId: string; name: string; satisfactionTarget: number })[];
   /** Twelve months (YYYY-MM), oldest first. */
   trend: { month: string; created: number; completed: number }[];
   /** At most 20, most first. */

@@ -153,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   'reports.ratingDetail': '{rated} rated · {share} satisfied',
   'reports.noRatings': 'No ratings yet',
   'reports.belowTarget': 'Below the {target} target',
+  'reports.target': 'Target {target}',
   'reports.underAMinute': '< 1 min',
   'reports.trend': 'Monthly trend',
   'reports.trendHint': 'Requests created and completed, last 12 months',

@@ -153,6 +153,7 @@ export const zhCN = {
   'reports.ratingDetail': '{rated} 人评价 · 满意 {share}',
   'reports.noRatings': '暂无评价',
   'reports.belowTarget': '低于目标 {target}',
+  'reports.target': '目标 {target}',
   'reports.underAMinute': '不到1分钟',
   'reports.trend': '月度趋势',
   'reports.trendHint': '近 12 个月新建与完成的工单',

@@ -5,7 +5,8 @@ import { formatAverage } from './format-average';
 import { formatShare } from './format-share';
 import { belowTarget } from './satisfaction-target';
 
-export type FiguresRow = ReportFigures & { key: string; name: string };
+/** `satisfactionTarget`: the rating the row's estate aims for (null: several estates that aim differently). */
+export type FiguresRow = ReportFigures & { key: string; name: string; satisfactionTarget: number | null };
 
 /** The headline figures per workflow or per estate, one row each. */
 export function FiguresTable({ title, nameTitle, rows, testId }: { title: string; nameTitle: string; rows: FiguresRow[]; testId: string }) {
@@ -60,7 +61,10 @@ export function FiguresTable({ title, nameTitle, rows, testId }: { title: string
               row.averageRating === null ? (
                 '—'
               ) : (
-                <Typography.Text type={belowTarget(row.averageRating) ? 'danger' : undefined}>
+                <Typography.Text
+                  type={belowTarget(row.averageRating, row.satisfactionTarget) ? 'danger' : undefined}
+                  title={row.satisfactionTarget === null ? undefined : t('reports.target', { target: row.satisfactionTarget.toFixed(1) })}
+                >
                   {row.averageRating.toFixed(1)}
                   <Typography.Text type="secondary"> ({row.rated})</Typography.Text>
                 </Typography.Text>

@@ -13,7 +13,7 @@ import type { ReportFigures } from '../../api/types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatAverage } from './format-average';
 import { formatShare } from './format-share';
-import { belowTarget, SATISFACTION_TARGET } from './satisfaction-target';
+import { belowTarget } from './satisfaction-target';
 
 type FigureProps = {
   testId: string;
@@ -49,10 +49,10 @@ function Figure({ testId, icon, title, value, suffix, note, warn = false }: Figu
   );
 }
 
-/** The period's headline figures: volume, speed, deadlines kept and satisfaction. */
-export function HeadlineFigures({ totals }: { totals: ReportFigures }) {
+/** The period's headline figures: volume, speed, deadlines kept and satisfaction against the estates' target. */
+export function HeadlineFigures({ totals, satisfactionTarget }: { totals: ReportFigures; satisfactionTarget: number | null }) {
   const { t, locale } = useI18n();
-  const missesTarget = belowTarget(totals.averageRating);
+  const missesTarget = belowTarget(totals.averageRating, satisfactionTarget);
   return (
     <Row gutter={[12, 12]}>
       <Figure
@@ -107,7 +107,7 @@ export function HeadlineFigures({ totals }: { totals: ReportFigures }) {
               {t('reports.ratingDetail', { rated: totals.rated, share: formatShare(totals.satisfiedShare, locale) })}
               {missesTarget ? (
                 <Tag color="volcano" variant="filled" style={{ marginInlineStart: 6 }}>
-                  {t('reports.belowTarget', { target: SATISFACTION_TARGET })}
+                  {t('reports.belowTarget', { target: (satisfactionTarget ?? 0).toFixed(1) })}
                 </Tag>
               ) : null}
             </>

@@ -123,7 +123,7 @@ export default function ReportsPage() {
                 </Empty>
               </Card>
             ) : (
-              <HeadlineFigures totals={report.totals} />
+              <HeadlineFigures totals={report.totals} satisfactionTarget={report.satisfactionTarget} />
             )}
             {report.trend.some((month) => month.created > 0 || month.completed > 0) ? <MonthlyTrend trend={report.trend} /> : null}
             {report.totals.created > 0 ? (
@@ -132,7 +132,12 @@ export default function ReportsPage() {
                   title={t('reports.byWorkflow')}
                   nameTitle={t('instance.workflow')}
                   testId="report-by-workflow"
-                  rows={report.byWorkflow.map((row) => ({ ...row, key: row.workflowKey, name: text(row.name) || row.workflowKey }))}
+                  rows={report.byWorkflow.map((row) => ({
+                    ...row,
+                    key: row.workflowKey,
+                    name: text(row.name) || row.workflowKey,
+                    satisfactionTarget: report.satisfactionTarget,
+                  }))}
                 />
                 {severalEstates ? (
                   <FiguresTable

@@ -1,10 +1,7 @@
 /**
- * The satisfaction most property companies aim for (DOMAIN.md: ≥ 4.2 / 5). The summary does not
- * carry an estate's own target, so the page marks averages against this common one.
+ * Whether an average rating misses the target its estate set (Estate settings; DOMAIN.md's common
+ * one is 4.2). No rating misses nothing; no single target (estates that aim differently) marks nothing.
  */
-export const SATISFACTION_TARGET = 4.2;
-
-/** Whether an average rating misses the target (no rating misses nothing). */
-export function belowTarget(averageRating: number | null): boolean {
-  return averageRating !== null && averageRating < SATISFACTION_TARGET;
+export function belowTarget(averageRating: number | null, target: number | null): boolean {
+  return averageRating !== null && target !== null && averageRating < target;
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Estate" ADD COLUMN     "satisfactionTarget" DOUBLE PRECISION NOT NULL DEFAULT 4.2;
+
