@@ -33,6 +33,7 @@ import { ReportsModule } from './reports/reports.module';
 import { DemoHistoryModule } from './demo-history/demo-history.module';
 import { BackupModule } from './backup/backup.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NoticesModule } from './notices/notices.module';
 
 /** Every capability module of the engine, wired to one configuration and one database. */
 @Module({})
@@ -74,6 +75,7 @@ export class AppModule {
         DemoHistoryModule,
         BackupModule,
         MetricsModule,
+        NoticesModule,
       ],
     };
   }

@@ -28,6 +28,7 @@ export const ACTIONS = [
   'task.read',
   'task.assign',
   'report.read',
+  'notice.send',
   'incident.manage',
   'attachment.upload',
   'webhook.manage',
@@ -67,6 +68,8 @@ export const PERMISSION_MATRIX: Readonly<Record<Action, readonly StaffRole[]>> =
   'task.read': OPERATIONS,
   'task.assign': ['company_admin', 'estate_manager', 'front_desk', 'engineering_supervisor'],
   'report.read': ['company_admin', 'estate_manager', 'engineering_supervisor', 'finance'],
+  // 公告 to residents: the estate's management and its front desk (who posts the lift outage).
+  'notice.send': ['company_admin', 'estate_manager', 'front_desk'],
   'incident.manage': ['company_admin', 'estate_manager', 'consultant'],
   'attachment.upload': OPERATIONS,
   'webhook.manage': ['company_admin', 'consultant'],

@@ -37,6 +37,8 @@ export const PROTECTED_TABLES = [
   'Job',
   // Migration form_personal_values: phone and ID numbers typed into forms.
   'PersonalValue',
+  // Migration notices: notices to residents.
+  'Notice',
 ] as const;
 
 export interface RowLevelSecurityFacts {

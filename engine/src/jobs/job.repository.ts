@@ -1,6 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import type { ClientBase } from 'pg';
 import { DatabaseService } from '../database/database.service';
 import type { ClaimedJob, NewJob } from './job';
+
+const INSERT_JOB = `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey", "runAt", "maxAttempts")
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+ON CONFLICT ("dedupeKey") DO NOTHING`;
+
+/**
+ * Enqueues jobs on a connection the caller holds — inside its transaction, so that the jobs commit
+ * with what caused them; a job whose dedupeKey exists already is not enqueued twice.
+ */
+export async function insertJobs(client: Pick<ClientBase, 'query'>, jobs: readonly NewJob[]): Promise<number> {
+  let inserted = 0;
+  for (const job of jobs) {
+    const result = await client.query(INSERT_JOB, [
+      job.companyId,
+      job.instanceId,
+      job.kind,
+      JSON.stringify(job.payload),
+      job.dedupeKey,
+      job.runAt,
+      job.maxAttempts ?? 5,
+    ]);
+    inserted += result.rowCount ?? 0;
+  }
+  return inserted;
+}
 
 interface JobRow {
   id: string;
@@ -112,17 +138,7 @@ export class JobRepository {
   }
 
   /** Enqueues follow-up jobs; a job whose dedupeKey exists already is not enqueued twice. */
-  async enqueue(jobs: NewJob[]): Promise<number> {
-    let inserted = 0;
-    for (const job of jobs) {
-      const result = await this.database.pool.query(
-        `INSERT INTO "Job" ("companyId", "instanceId", kind, payload, "dedupeKey", "runAt", "maxAttempts")
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT ("dedupeKey") DO NOTHING`,
-        [job.companyId, job.instanceId, job.kind, JSON.stringify(job.payload), job.dedupeKey, job.runAt, job.maxAttempts ?? 5],
-      );
-      inserted += result.rowCount ?? 0;
-    }
-    return inserted;
+  enqueue(jobs: NewJob[]): Promise<number> {
+    return insertJobs(this.database.pool, jobs);
   }
 }

@@ -111,6 +111,7 @@ const LATER_TABLES = [
   'ReferenceCounter',
   'Job',
   'PersonalValue',
+  'Notice',
 ];
 
 describe('row-level security on every table with a company', () => {

@@ -12,6 +12,7 @@ const InstanceListPage = lazy(() => import('./pages/InstanceListPage'));
 const FileForOwnerPage = lazy(() => import('./pages/FileForOwnerPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
+const NoticesPage = lazy(() => import('./notices/NoticesPage'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
             <Route path="/file" element={<FileForOwnerPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/notices" element={<NoticesPage />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -7,6 +7,7 @@ import {
   FileAddOutlined,
   InboxOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   SettingOutlined,
   UserOutlined,
@@ -20,6 +21,7 @@ import { useSession } from '../../shared/SessionProvider';
 import { useEstate } from '../EstateProvider';
 import { administers, signOutEverywhere } from '../../admin/AdminNavigation';
 import { reportEstates } from '../reports/report-estates';
+import { noticeEstates } from '../notices/notice-estates';
 
 /** Navigation, estate switcher, language, notifications and sign-out around every staff page. */
 export function AppShell({ me, children }: { me: StaffMe; children: ReactNode }) {
@@ -38,9 +40,11 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
         ? 'notifications'
         : location.pathname.startsWith('/reports')
           ? 'reports'
-          : location.pathname.startsWith('/admin')
-            ? 'admin'
-            : 'inbox';
+          : location.pathname.startsWith('/notices')
+            ? 'notices'
+            : location.pathname.startsWith('/admin')
+              ? 'admin'
+              : 'inbox';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -58,6 +62,9 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
             { key: 'notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('shell.notifications')}</Link> },
             ...(reportEstates(me).length > 0
               ? [{ key: 'reports', icon: <BarChartOutlined />, label: <Link to="/reports">{t('shell.reports')}</Link> }]
+              : []),
+            ...(noticeEstates(me).length > 0
+              ? [{ key: 'notices', icon: <NotificationOutlined />, label: <Link to="/notices">{t('shell.notices')}</Link> }]
               : []),
             ...(administers(me)
               ? [

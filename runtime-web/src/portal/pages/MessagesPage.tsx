@@ -24,7 +24,7 @@ export default function MessagesPage() {
               <span>{item.title}</span>
               {!read ? <Badge status="processing" /> : null}
             </div>
-            {item.body ? <div>{item.body}</div> : null}
+            {item.body ? <div style={{ whiteSpace: 'pre-wrap' }}>{item.body}</div> : null}
             <div className="ef-muted ef-small">{new Date(item.createdAt).toLocaleString()}</div>
           </>
         );

@@ -1,0 +1,57 @@
+import { Controller, Get, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { JsonBody, type JsonSchema } from '../common/json-body';
+import { UuidParam } from '../common/uuid-param';
+import { NoticesService } from './notices.service';
+import type { NoticePreview, NoticeRequest, NoticeView } from './notices.types';
+
+const FLOOR: JsonSchema = { type: 'integer', minimum: -10, maximum: 200 };
+const NOTICE_BODY: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'body'],
+  properties: {
+    title: { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S' },
+    body: { type: 'string', minLength: 1, maxLength: 1000, pattern: '\\S' },
+    audience: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        buildingIds: { type: 'array', maxItems: 200, items: { type: 'string', format: 'uuid' } },
+        floors: { type: 'object', additionalProperties: false, properties: { from: FLOOR, to: FLOOR } },
+      },
+    },
+    channels: { type: 'array', minItems: 1, maxItems: 3, items: { type: 'string', enum: ['inApp', 'sms', 'wechat'] } },
+    dryRun: { type: 'boolean' },
+  },
+};
+
+@ApiTags('notices')
+@Controller('estates/:estateId/notices')
+export class NoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The estate's latest notices (公告) to residents, newest first" })
+  list(@CurrentPrincipal() principal: Principal, @UuidParam('estateId') estateId: string): Promise<NoticeView[]> {
+    return this.notices.list(principal, estateId);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Send a notice to the residents of the estate, or of some buildings and floors, in-app and by SMS or WeChat; dryRun counts them',
+  })
+  async send(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @JsonBody<NoticeRequest>(NOTICE_BODY) body: NoticeRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<NoticeView | NoticePreview> {
+    const result = await this.notices.send(principal, estateId, body);
+    response.status('id' in result ? 201 : 200);
+    return result;
+  }
+}

@@ -1,0 +1,109 @@
+// Notices (公告) in a real browser: the front desk posts a lift outage to one building from one
+// floor up, sees how many residents it reaches before sending, and sends it in-app and by SMS; an
+// owner living up there reads it in the portal on a phone, an owner lower down does not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from '../../engine/test/harness/http-client';
+import { latestCode, newPage, ownerSignIn, screenshot, staffSignIn, staffWithRole, startWorld, stopWorld, type World } from './support';
+
+type Home = { phone: string; estateId: string; label: string; building: string; floor: number };
+
+/** Where each demo owner lives: a unit label is written like 3栋2单元1201 (room 1201 is on floor 12). */
+async function homes(world: World): Promise<Home[]> {
+  const found: Home[] = [];
+  for (const person of world.logins.companies[0]?.owners ?? []) {
+    const client = new HttpClient(world.engine.url);
+    expect((await client.post('/api/auth/owner/code', { phone: person.phone })).status).toBe(200);
+    expect((await client.post('/api/auth/owner/login', { phone: person.phone, code: await latestCode(world, person.phone) })).status).toBe(
+      200,
+    );
+    const units: { label: string; estateId: string; kind: string }[] = (await client.get('/api/me')).body.units;
+    for (const unit of units) {
+      const match = /^(.+栋).*?(\d+)$/.exec(unit.label);
+      if (match?.[1] && match[2])
+        found.push({
+          phone: person.phone,
+          estateId: unit.estateId,
+          label: unit.label,
+          building: match[1],
+          floor: Math.floor(Number(match[2]) / 100),
+        });
+    }
+  }
+  return found;
+}
+
+describe('notices to residents', () => {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(() => stopWorld(world));
+
+  it('the desk posts a lift outage to the floors it serves; a resident up there reads it on a phone, one lower down does not', async () => {
+    if (!world) throw new Error('world not started');
+    const w = world;
+    const estateId = w.logins.companies[0]?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
+    const everyone = (await homes(w)).filter((home) => home.estateId === estateId).sort((a, b) => b.floor - a.floor);
+    // The highest home gets the notice; one lower down in the same building does not.
+    const there = everyone[0];
+    const elsewhere = everyone.find((home) => home.building === there?.building && home.floor < (there?.floor ?? 0));
+    if (!there || !elsewhere) throw new Error(`the demo needs owners on two floors of one building: ${JSON.stringify(everyone)}`);
+
+    const desk = await newPage(w, 'desktop');
+    await desk.context.addInitScript((id) => localStorage.setItem('ef.app.estate', id), estateId);
+    await staffSignIn(w, desk.page, staffWithRole(w, 'front_desk'));
+    await desk.page.getByRole('link', { name: '公告' }).click();
+    const form = desk.page.getByTestId('notice-form');
+    await form.waitFor();
+    // The whole estate first: the page says how many residents that is.
+    await expect.poll(() => desk.page.getByTestId('notice-reach').textContent()).toMatch(/将发送给 \d+ 位住户/);
+    const wholeEstate = Number(/(\d+)/.exec((await desk.page.getByTestId('notice-reach').textContent()) ?? '')?.[1]);
+
+    const title = `${there.building}电梯停运检修`;
+    await form.getByLabel('标题').fill(title);
+    await form.getByLabel('内容').fill('明日 9:00–12:00 检修停运，\n请走 1 号电梯，给您带来不便敬请谅解。');
+    await form.getByText('指定楼栋与楼层').click();
+    await desk.page.getByTestId('notice-buildings').click();
+    await desk.page.locator('.ant-select-item-option', { hasText: there.building }).click();
+    await desk.page.keyboard.press('Escape');
+    await form.getByLabel('从几层').fill(String(there.floor));
+    await form.getByText('短信').click();
+    await expect
+      .poll(async () => Number(/(\d+)/.exec((await desk.page.getByTestId('notice-reach').textContent()) ?? '')?.[1] ?? -1))
+      .toBeLessThan(wholeEstate);
+    const reach = Number(/(\d+)/.exec((await desk.page.getByTestId('notice-reach').textContent()) ?? '')?.[1]);
+    expect(reach).toBeGreaterThan(0);
+    await screenshot(desk.page, 'runtime-web-notice-compose');
+
+    await form.getByRole('button', { name: /发\s*布/ }).click();
+    await desk.page.locator('.ant-modal-confirm-title', { hasText: `发送给 ${reach} 位住户？` }).waitFor();
+    await desk.page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /发\s*布/ })
+      .click();
+    await desk.page.getByText(`已发布，正在发送给 ${reach} 位住户`).waitFor();
+    const sent = desk.page.getByTestId('notice-list');
+    await sent.getByText(title).waitFor();
+    expect(await sent.textContent()).toContain(`${reach} 位住户`);
+    await desk.context.close();
+
+    // The resident on those floors reads it in the portal, on a phone, as the desk wrote it.
+    const home = await newPage(w, 'phone');
+    await ownerSignIn(w, home.page, there.phone);
+    await home.page.goto(`${w.engine.url}/portal/messages`);
+    const message = home.page.locator('.ef-message', { hasText: title });
+    await message.waitFor();
+    expect(await message.textContent()).toContain('请走 1 号电梯');
+    await screenshot(home.page, 'runtime-web-portal-notice');
+    await home.context.close();
+
+    const other = await newPage(w, 'phone');
+    await ownerSignIn(w, other.page, elsewhere.phone);
+    await other.page.goto(`${w.engine.url}/portal/messages`);
+    await other.page.getByRole('heading').first().waitFor();
+    await other.page.waitForLoadState('networkidle');
+    expect(await other.page.locator('.ef-message', { hasText: title }).count()).toBe(0);
+    await other.context.close();
+    expect(w.problems).toEqual([]);
+  });
+});

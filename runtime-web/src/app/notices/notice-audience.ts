@@ -1,0 +1,26 @@
+/** The compose form's fields. */
+export type NoticeForm = {
+  title: string;
+  body: string;
+  scope: 'estate' | 'some';
+  buildingIds?: string[];
+  floorFrom?: number | null;
+  floorTo?: number | null;
+  channels: ('inApp' | 'sms' | 'wechat')[];
+};
+
+/** The audience the engine takes (POST /api/estates/{id}/notices): {} is the whole estate. */
+export function noticeAudience(form: Pick<NoticeForm, 'scope' | 'buildingIds' | 'floorFrom' | 'floorTo'>): {
+  buildingIds?: string[];
+  floors?: { from?: number; to?: number };
+} {
+  if (form.scope !== 'some') return {};
+  const floors = {
+    ...(typeof form.floorFrom === 'number' ? { from: form.floorFrom } : {}),
+    ...(typeof form.floorTo === 'number' ? { to: form.floorTo } : {}),
+  };
+  return {
+    ...(form.buildingIds && form.buildingIds.length > 0 ? { buildingIds: form.buildingIds } : {}),
+    ...(Object.keys(floors).length > 0 ? { floors } : {}),
+  };
+}
