@@ -13,6 +13,8 @@ import { finishedBackups, writeBackup, type WrittenBackup } from './backup-write
 
 /** Arbitrary constant: the advisory lock that lets one engine of several take the daily backup. */
 const BACKUP_LOCK = 72_707_002;
+/** An unfinished backup folder this old belongs to a backup that died. */
+const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Backups of the whole installation (docs/backups.md): `estateflow backup` takes one on demand,
@@ -55,15 +57,18 @@ export class BackupService implements OnModuleInit {
     return backupDue({ now, hour: daily.hour, newest: newest === undefined ? null : takenAt(newest), keptSince: this.keptSince });
   }
 
-  /** Deletes what the retention no longer keeps, and unfinished folders of backups that died. */
+  /** Deletes what the retention no longer keeps, and unfinished folders of backups that died (hours ago). */
   prune(): string[] {
     const daily = this.config.backups.daily;
     if (daily === null) return [];
     const root = this.config.backups.dir;
     const removed = backupsToRemove(finishedBackups(root), daily);
     for (const name of removed) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    // A backup still being written (by `estateflow backup`, say) is younger than this.
+    const abandonedBefore = Date.now() - ABANDONED_AFTER_MS;
     for (const entry of fs.existsSync(root) ? fs.readdirSync(root) : []) {
-      if (entry.endsWith('.partial') && this.running === null) fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+      const folder = path.join(root, entry);
+      if (entry.endsWith('.partial') && fs.statSync(folder).mtimeMs < abandonedBefore) fs.rmSync(folder, { recursive: true, force: true });
     }
     return removed;
   }

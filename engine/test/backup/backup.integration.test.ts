@@ -236,11 +236,18 @@ describe('backup and restore', () => {
     expect(fs.readdirSync(keyless)).toEqual([]);
   }, 240_000);
 
-  it('takes the daily backup itself when its hour has passed since the newest, and keeps only what the retention says', async () => {
+  it('takes the daily backup itself when its hour has passed since the newest, and keeps only what the retention says (and no backup that died)', async () => {
     const root = temporaryFolder('daily');
     // A backup from long ago: the hour has come many times since.
     const old = path.join(root, 'estateflow-20200106T030000Z');
     fs.cpSync(backupFolder, old, { recursive: true });
+    // What a backup that died long ago left, and what one being written now (by hand) has so far.
+    const abandoned = path.join(root, '.estateflow-20200105T030000Z.partial');
+    const writing = path.join(root, `.estateflow-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z.partial`);
+    fs.mkdirSync(abandoned);
+    fs.mkdirSync(writing);
+    const longAgo = new Date('2020-01-05T03:00:00Z');
+    fs.utimesSync(abandoned, longAgo, longAgo);
     const daily = await startEngine({
       seed: false,
       env: {
@@ -254,8 +261,10 @@ describe('backup and restore', () => {
     try {
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline && fs.existsSync(old)) await new Promise((resolve) => setTimeout(resolve, 200));
-      const names = fs.readdirSync(root);
+      const names = fs.readdirSync(root).filter((name) => !name.startsWith('.'));
       expect(names).toHaveLength(1);
+      expect(fs.existsSync(abandoned)).toBe(false);
+      expect(fs.existsSync(writing)).toBe(true);
       expect(names[0]).toMatch(/^estateflow-\d{8}T\d{6}Z$/);
       expect(names[0]).not.toBe('estateflow-20200106T030000Z');
       const verified = await estateflow(['backup', 'verify', path.join(root, names[0] ?? '')], {});
