@@ -67,9 +67,10 @@ export default function NoticesPage() {
   const [sending, setSending] = useState(false);
   const audienceKey = JSON.stringify(values === undefined ? null : noticeAudience(values));
 
-  // How many residents the audience reaches, asked again when it changes (a dry run sends nothing).
+  // How many residents the audience reaches, asked again when it changes — not at every keystroke
+  // of the title or text (a dry run sends nothing).
   useEffect(() => {
-    if (estateId === null || values === undefined) return;
+    if (estateId === null || audienceKey === 'null') return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       api
@@ -77,7 +78,7 @@ export default function NoticesPage() {
           // Counting needs no text; the engine's schema asks for some.
           title: '-',
           body: '-',
-          audience: noticeAudience(values),
+          audience: JSON.parse(audienceKey),
           dryRun: true,
         })
         .then((preview) => !controller.signal.aborted && setReach({ count: preview.recipientCount }))
@@ -87,8 +88,7 @@ export default function NoticesPage() {
       controller.abort();
       clearTimeout(timer);
     };
-    // Keyed by the audience (audienceKey), not by every keystroke of the title or text.
-  }, [estateId, audienceKey]);
+  }, [estateId, audienceKey, t]);
 
   if (!allowed || estateId === null) return <Result status="403" title={t('notices.forbidden')} />;
 
