@@ -27,6 +27,8 @@ export function printWelcome(input: { url: string; config: EngineConfig; log: (m
     `    Designer        ${url}/designer/`,
     `    API docs        ${url}/api/docs`,
   ];
+  const daily = config.runWorkers ? config.backups.daily : null;
+  if (daily !== null) lines.push(`    Backups         daily at ${String(daily.hour).padStart(2, '0')}:00 into ${config.backups.dir}`);
   const demo = readDemoLogins(config.dataDir);
   if (demo) {
     lines.push('', `  Demo logins (all of them: ${path.join(config.dataDir, 'demo-logins.json')})`);

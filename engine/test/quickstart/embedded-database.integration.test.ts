@@ -34,6 +34,8 @@ describe('the quick start: the engine on its built-in database', () => {
       if (url === undefined) throw new Error(`the engine did not start:\n${output}`);
       const health = await new HttpClient(url).get('/api/health');
       expect(health.status, JSON.stringify(health.body)).toBe(200);
+      // Where the daily backups go (docs/backups.md), said where the person who started it reads.
+      expect(output).toContain(`Backups         daily at 03:00 into ${path.join(dataDir, 'backups')}`);
 
       process.kill(-(child.pid ?? 0), 'SIGINT');
       expect(await exited).toBe(0);
