@@ -172,6 +172,8 @@ describe('the estate manager’s report', () => {
     await targets.locator('input').fill('3.5');
     await targets.getByRole('button', { name: 'Save' }).click();
     await office.page.getByText('Saved; reports mark satisfaction against the new target').waitFor();
+    // The estates reload after the save; the card stays, with what was saved.
+    expect(await targets.locator('input').inputValue()).toBe('3.5');
     await targets.scrollIntoViewIfNeeded();
     await screenshot(office.page, 'runtime-web-service-targets');
     await office.page.goto(`${w.engine.url}/app/reports`);

@@ -59,9 +59,7 @@ export default function EstatesPage() {
       </Card>
       {selected ? <BuildingsCard key={selected.id} estate={selected} onChanged={estates.reload} /> : null}
       {selected ? <CalendarCard key={`calendar-${selected.id}`} estateId={selected.id} /> : null}
-      {selected ? (
-        <ServiceTargetsCard key={`targets-${selected.id}-${selected.satisfactionTarget}`} estate={selected} onChanged={estates.reload} />
-      ) : null}
+      {selected ? <ServiceTargetsCard key={`targets-${selected.id}`} estate={selected} onChanged={estates.reload} /> : null}
       <Modal open={creating} title={tr('新建项目', 'New estate')} footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
         <Form layout="vertical" onFinish={createEstate}>
           <Form.Item
