@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { Client } from 'pg';
 import { migrate, migrationChecksums, migrationsDir } from '../database/migrator';
 import { readManifest, uploadPath, type BackupManifest, type BackupTable } from './backup-manifest';
 import { forgetLiveChanges, restoreRows, setSequence, tableCount, useUtc } from './backup-sql';
-import { exportTable } from './backup-writer';
+import { exportTable, sha256OfFile } from './backup-writer';
 
 /** A restore that stopped before it changed anything; the message says what to do. */
 export class RestoreRefused extends Error {}
@@ -32,12 +31,6 @@ async function* jsonLines(file: string): AsyncGenerator<string> {
   }
   rest += decoder.end();
   if (rest !== '') yield rest;
-}
-
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(fs.createReadStream(file), hash);
-  return hash.digest('hex');
 }
 
 async function tableFileProblem(folder: string, table: BackupTable): Promise<string | null> {

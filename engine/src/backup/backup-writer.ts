@@ -77,7 +77,8 @@ export async function exportTable(client: ClientBase, table: string, file: strin
   return { rows, sha256: hash.digest('hex') };
 }
 
-async function sha256OfFile(file: string): Promise<string> {
+/** sha256 of a file's bytes, streamed. */
+export async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(fs.createReadStream(file), hash);
   return hash.digest('hex');
