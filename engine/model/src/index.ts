@@ -45,7 +45,8 @@ export type { FormValidator, FormValidation, FormCompilation, FieldError } from 
 export { compileDefinitionForms } from './forms/compile-definition-forms.js';
 export type { DefinitionForms } from './forms/compile-definition-forms.js';
 export { sampleFormData } from './forms/sample-form-data.js';
-export { personalFieldTree, mapPersonalFields, personalFieldErrors, isPersonalDataKind } from './forms/personal-fields.js';
+export { jsonPointer } from './util/json-pointer.js';
+export { personalFieldTree, mapPersonalFields, mapFreeText, personalFieldErrors, isPersonalDataKind } from './forms/personal-fields.js';
 export {
   normalisePhone,
   isMobilePhone,
@@ -54,7 +55,9 @@ export {
   isValidIdNumber,
   maskPhone,
   maskIdNumber,
+  findPersonalNumbers,
 } from './personal-data/personal-numbers.js';
+export type { NumberInText } from './personal-data/personal-numbers.js';
 export type { PersonalDataKind, PersonalFieldTree } from './forms/personal-fields.js';
 
 // The machine: compile, start, step, read

@@ -12,7 +12,7 @@ import {
 import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors';
 import { BrokenVersionError, CompiledVersionCache, type CompiledVersion } from '../definitions/compiled-version.cache';
-import { sealFormData, type SealedValue } from '../privacy/form-personal-data';
+import { sealFormData, sealFreeText, type SealedValue } from '../privacy/form-personal-data';
 import { maskedPhoneOf } from '../privacy/masking';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, maySeeInstance, SYSTEM_INSTANCE_ACTOR, type InstanceActor } from './instance-actor';
@@ -198,15 +198,13 @@ export class InstanceEventService {
         fields: [{ path: '', message: { 'zh-CN': '此操作不需要填写表单', en: 'this action takes no form data' } }],
       });
     }
-    // What was typed into phone and ID number fields goes no further than here (RELIABILITY 19).
-    const personalFields = entry.form === undefined ? undefined : compiled.personalFields.get(entry.form);
-    let data = request.data;
-    let personalValues: SealedValue[] = [];
-    if (personalFields !== undefined) {
-      const sealed = sealFormData({ cipher: this.cipher, data, fields: personalFields });
-      if (!sealed.ok) throw new UnprocessableError('Some fields need attention.', { fields: sealed.errors });
-      ({ data, values: personalValues } = sealed);
-    }
+    // Phone and ID numbers typed into fields, free text or the comment go no further than here (RELIABILITY 19).
+    const personalFields = (entry.form === undefined ? undefined : compiled.personalFields.get(entry.form)) ?? null;
+    const sealed = sealFormData({ cipher: this.cipher, data: request.data, fields: personalFields });
+    if (!sealed.ok) throw new UnprocessableError('Some fields need attention.', { fields: sealed.errors });
+    const { data } = sealed;
+    const comment = request.comment === undefined ? undefined : sealFreeText({ cipher: this.cipher, text: request.comment });
+    const personalValues: SealedValue[] = comment === undefined ? sealed.values : [...sealed.values, ...comment.values];
     // One clock for the step and the log, so that replaying the log gives the same snapshot.
     const now = Date.now();
     const result = this.step({ compiled, record, type: request.type, data, actor, now });
@@ -222,7 +220,7 @@ export class InstanceEventService {
       record,
       result,
       actor,
-      request: { ...request, data },
+      request: { ...request, data, ...(comment === undefined ? {} : { comment: comment.text }) },
       personalValues,
       idempotencyKey: input.idempotencyKey,
       now,

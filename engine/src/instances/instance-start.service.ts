@@ -5,7 +5,7 @@ import { type Principal, visibleEstateIds } from '../auth/principal';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../common/errors';
 import { jsonObject } from '../bindings/bindings.service';
 import { CompiledVersionCache } from '../definitions/compiled-version.cache';
-import { sealFormData, type SealedValue } from '../privacy/form-personal-data';
+import { maskFormTokens, sealFormData, type SealedValue } from '../privacy/form-personal-data';
 import { maskedPhoneOf } from '../privacy/masking';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, SYSTEM_INSTANCE_ACTOR, type InstanceActor } from './instance-actor';
@@ -156,10 +156,10 @@ export class InstanceStartService {
     if (unitId !== null && unit === null) throw new NotFoundError('That unit');
     const requester = input.requesterPersonId === null ? null : await this.instances.person(companyId, input.requesterPersonId);
     if (input.requesterPersonId !== null && requester === null) throw new NotFoundError('That person');
-    const personalFields = definition.startForm === undefined ? undefined : compiled.personalFields.get(definition.startForm);
+    const personalFields = (definition.startForm === undefined ? undefined : compiled.personalFields.get(definition.startForm)) ?? null;
     let formData = input.data;
     // A child's start data may carry its parent's tokens: the child's form checks, and seals, the real values.
-    if (personalFields !== undefined && input.parentInstanceId !== null)
+    if (input.parentInstanceId !== null)
       formData = await this.personalValues.unsealFromParent({
         companyId,
         parentInstanceId: input.parentInstanceId,
@@ -171,13 +171,12 @@ export class InstanceStartService {
       const verdict = validate === undefined ? { ok: true as const } : validate(formData);
       if (!verdict.ok) throw new UnprocessableError('Some fields need attention.', { fields: verdict.errors });
     }
-    // What was typed into phone and ID number fields goes no further than here (RELIABILITY 19).
-    let personalValues: SealedValue[] = [];
-    if (personalFields !== undefined) {
-      const sealed = sealFormData({ cipher: this.cipher, data: formData, fields: personalFields });
-      if (!sealed.ok) throw new UnprocessableError('Some fields need attention.', { fields: sealed.errors });
-      ({ data: formData, values: personalValues } = sealed);
-    }
+    // Phone and ID numbers typed into fields or free text go no further than here (RELIABILITY 19).
+    const sealed = sealFormData({ cipher: this.cipher, data: formData, fields: personalFields });
+    if (!sealed.ok) throw new UnprocessableError('Some fields need attention.', { fields: sealed.errors });
+    const personalValues: SealedValue[] = sealed.values;
+    formData = sealed.data;
+    const shown = maskFormTokens(formData);
     const parameters = resolveParameters(definition, jsonObject(context.companyParameters), jsonObject(context.estateParameters));
     if (!parameters.ok)
       throw new UnprocessableError("This estate's settings for the workflow are not valid; ask an administrator to fix its binding.", {
@@ -203,9 +202,9 @@ export class InstanceStartService {
     const day = localDay(now, context.timezone);
     const number = await this.writer.nextReferenceNumber({ companyId, prefix, day });
     const reference = `${prefix}-${day}-${String(number).padStart(4, '0')}`;
-    const where = unit?.label ?? text(formData['location']);
+    const where = unit?.label ?? text(shown['location']);
     const title = where === null ? definition.name['zh-CN'] : `${definition.name['zh-CN']} · ${where}`;
-    const searchText = [reference, title, unit?.label, text(formData['category']), text(formData['description'])]
+    const searchText = [reference, title, unit?.label, text(shown['category']), text(shown['description'])]
       .filter((part) => typeof part === 'string')
       .join(' ')
       .toLowerCase();

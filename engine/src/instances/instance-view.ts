@@ -261,7 +261,7 @@ export function renderInstance(input: ViewInput): InstanceView {
         actor: { kind: event.actorKind, name: event.actorName ?? (event.actorKind === 'system' ? '系统' : '') },
         at: new Date(event.at).toISOString(),
       };
-      if (event.comment !== null) entry.comment = event.comment;
+      if (event.comment !== null) entry.comment = maskFormTokens(event.comment);
       const logged = readLoggedEventData(event.data);
       if (Object.keys(logged.data).length > 0) entry.data = maskFormTokens(logged.data);
       return entry;

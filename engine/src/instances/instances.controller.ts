@@ -46,7 +46,7 @@ const unmaskBody: JsonSchema = {
     path: {
       type: 'string',
       pattern: '^(/[^/]{1,64}){1,8}$',
-      description: 'JSON pointer of the field in the instance\'s data, e.g. "/contactPhone"',
+      description: 'JSON pointer of the field in the instance\'s data, e.g. "/contactPhone" or "/description"',
     },
     reason: { type: 'string', minLength: 2, maxLength: 200 },
   },
@@ -149,7 +149,7 @@ export class InstancesController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'The full phone (admin, manager, front desk, the assigned staff member, the requester) or ID number (admin) typed into a form field; audited',
+      'The full phone (admin, manager, front desk, the assigned staff member, the requester) or ID number (admin) typed into a form field, or free text with them in full; audited',
   })
   unmask(
     @CurrentPrincipal() principal: Principal,

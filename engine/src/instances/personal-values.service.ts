@@ -5,7 +5,7 @@ import { auditActorOf, AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
 import { DatabaseService } from '../database/database.service';
-import { formTokens, parseFormToken, unsealFormData } from '../privacy/form-personal-data';
+import { formTokens, maskFormTokens, parseFormToken, textTokens, unsealFormData, unsealText } from '../privacy/form-personal-data';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { maySeeInstance } from './instance-actor';
 import type { InstanceRecord } from './instance-record';
@@ -30,8 +30,8 @@ function isCompanyAdmin(principal: Principal): boolean {
 }
 
 /**
- * The phone and ID numbers typed into an instance's forms (privacy/form-personal-data.ts), read
- * back in full: by staff who may see people's numbers, by the staff member the request's open
+ * The phone and ID numbers typed into an instance's forms (privacy/form-personal-data.ts) — into a
+ * phone or ID number field, or written inside free text — read back in full: by staff who may see people's numbers, by the staff member the request's open
  * task is assigned to (who has to call), and by the requester themself — each read audited.
  * An ID number only by a company admin, as for people (PeopleService.unmask).
  */
@@ -50,37 +50,45 @@ export class PersonalValuesService {
     instanceId: string;
     path: string;
     reason: string;
-  }): Promise<{ path: string; kind: PersonalDataKind; value: string }> {
+  }): Promise<{ path: string; kind: PersonalDataKind | 'text'; value: string }> {
     const { principal } = input;
     const record = await this.reader.read({ companyId: principal.companyId, instanceId: input.instanceId, idempotencyKey: null });
     if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
-    const token = parseFormToken(valueAt(record.data, input.path));
-    if (token === null)
+    const stored = valueAt(record.data, input.path);
+    // A phone or ID number field holds one token; free text may hold several, written inside it.
+    const field = parseFormToken(stored);
+    const tokens = field !== null ? [field] : typeof stored === 'string' ? textTokens(stored) : [];
+    if (tokens.length === 0)
       throw new ValidationError(`There is no phone or ID number at "${input.path}" in this request's data.`, {
-        fields: [{ field: 'path', message: 'not a phone or ID number field of this request' }],
+        fields: [{ field: 'path', message: 'not a phone or ID number field of this request, nor text with one written in it' }],
       });
-    this.checkMayRead(principal, record, token.kind);
+    for (const kind of new Set(tokens.map((token) => token.kind))) this.checkMayRead(principal, record, kind);
     // Only the values typed into this request (or passed on from the request that started it).
     const owners = [record.id, ...(record.parentInstanceId === null ? [] : [record.parentInstanceId])];
-    const row = await this.database.prisma.personalValue.findFirst({
-      where: { id: token.id, companyId: principal.companyId, instanceId: { in: owners } },
-      select: { kind: true, cipher: true },
+    const rows = await this.database.prisma.personalValue.findMany({
+      where: { id: { in: tokens.map((token) => token.id) }, companyId: principal.companyId, instanceId: { in: owners } },
+      select: { id: true, kind: true, cipher: true },
     });
-    if (row === null || row.kind !== token.kind)
+    const plain = new Map(rows.map((row) => [row.id, { kind: row.kind, value: this.cipher.decrypt(row.kind, row.cipher) }]));
+    if (tokens.some((token) => plain.get(token.id)?.kind !== token.kind))
       throw new DomainError(
         'not_found',
         404,
         `The full number at "${input.path}" is no longer kept: it is erased once the request has been finished for the company's retention period.`,
       );
-    const value = this.cipher.decrypt(row.kind, row.cipher);
+    const kind = field !== null ? field.kind : 'text';
     await this.audit.record({
       actor: auditActorOf(principal),
       action: 'instance.unmask',
       target: { type: 'Instance', id: record.id },
       estateId: record.estateId,
-      detail: { path: input.path, kind: token.kind, reason: input.reason },
+      detail: { path: input.path, kind, reason: input.reason },
     });
-    return { path: input.path, kind: token.kind, value };
+    const value =
+      field !== null
+        ? (plain.get(field.id)?.value ?? '')
+        : unsealText(String(stored), new Map([...plain].map(([id, row]) => [id, row.value])));
+    return { path: input.path, kind, value: maskFormTokens(value) };
   }
 
   private checkMayRead(principal: Principal, record: InstanceRecord, kind: PersonalDataKind): void {
@@ -104,7 +112,7 @@ export class PersonalValuesService {
     companyId: string;
     parentInstanceId: string;
     data: Record<string, unknown>;
-    fields: PersonalFieldTree;
+    fields: PersonalFieldTree | null;
   }): Promise<Record<string, unknown>> {
     const ids = formTokens(input.data, input.fields).map((token) => token.id);
     if (ids.length === 0) return input.data;

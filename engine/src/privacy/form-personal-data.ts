@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mapPersonalFields, personalFieldErrors, type FieldError, type PersonalDataKind, type PersonalFieldTree } from '@estateflow/model';
+import {
+  findPersonalNumbers,
+  jsonPointer,
+  mapFreeText,
+  mapPersonalFields,
+  personalFieldErrors,
+  type FieldError,
+  type PersonalDataKind,
+  type PersonalFieldTree,
+} from '@estateflow/model';
 import { maskIdNumber, maskPhone } from './masking';
 import { normaliseIdNumber, normalisePhone } from './normalise';
 import type { PersonalDataCipher } from './personal-data-cipher';
@@ -10,9 +19,17 @@ import type { PersonalDataCipher } from './personal-data-cipher';
  * its log and every reply — holds a token in its place: `pd1:<kind>:<PersonalValue id>:<masked>`.
  * Replies show the masked part only (`maskFormTokens`); the full value is read back through the
  * audited unmask endpoint, or by the engine itself where a step passes it on (a child workflow).
+ *
+ * Numbers written inside free text ("请联系 13812345678") are sealed the same way, each replaced in
+ * place by its token between two private-use characters, `\uE000pd1:…\uE001`; those two characters
+ * are taken out of what people type, so that no one can write a token.
  */
 const TOKEN = /^pd1:(phone|idNumber):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([^:]*)$/;
 const PREFIX = 'pd1:';
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const INLINE = /\uE000(pd1:[^\uE000\uE001]*)\uE001/g;
+const DELIMITERS = /[\uE000\uE001]/g;
 
 export interface FormToken {
   kind: PersonalDataKind;
@@ -45,51 +62,118 @@ function mask(kind: PersonalDataKind, normalised: string): string {
   return kind === 'phone' ? maskPhone(normalised) : maskIdNumber(normalised);
 }
 
+const NOT_A_TOKEN = { 'zh-CN': '内容不能是系统内部的号码标记', en: 'this text cannot be an internal number token' };
+
+/** The token of one number, written into `values` encrypted. */
+function seal(cipher: PersonalDataCipher, kind: PersonalDataKind, value: string, values: SealedValue[]): string {
+  const id = randomUUID();
+  values.push({ id, kind, cipher: cipher.encrypt(kind, value), blindIndex: cipher.blindIndex(kind, value) });
+  return `${PREFIX}${kind}:${id}:${mask(kind, value)}`;
+}
+
+function sealText(cipher: PersonalDataCipher, raw: string, values: SealedValue[]): string {
+  const text = raw.replace(DELIMITERS, '');
+  const numbers = findPersonalNumbers(text);
+  if (numbers.length === 0) return text;
+  let sealed = '';
+  let from = 0;
+  for (const number of numbers) {
+    sealed += `${text.slice(from, number.start)}${OPEN}${seal(cipher, number.kind, number.normalised, values)}${CLOSE}`;
+    from = number.end;
+  }
+  return sealed + text.slice(from);
+}
+
 /**
- * Form data with each value at a personal field encrypted apart and replaced by its token, and the
- * rows to write with it — or, when a value is not a mobile number or a valid ID number, the fields
- * to fix (the browser's form checks the same). Call it after the form's schema check and before
- * the step, so that nothing downstream — data, snapshot, log, jobs — ever holds what was typed.
+ * Form data with each value at a personal field encrypted apart and replaced by its token, and
+ * each number written inside its free text likewise, with the rows to write with it — or, when a
+ * personal field's value is not a mobile number or a valid ID number, the fields to fix (the
+ * browser's form checks the same). Call it after the form's schema check and before the step, so
+ * that nothing downstream — data, snapshot, log, jobs — ever holds what was typed.
+ * `fields` null: the form marks no field, all its strings are free text.
  */
 export function sealFormData(input: {
   cipher: PersonalDataCipher;
   data: Record<string, unknown>;
-  fields: PersonalFieldTree;
+  fields: PersonalFieldTree | null;
 }): { ok: true; data: Record<string, unknown>; values: SealedValue[] } | { ok: false; errors: FieldError[] } {
-  const errors = personalFieldErrors(input.data, input.fields);
+  const { cipher, fields } = input;
+  const errors = fields === null ? [] : personalFieldErrors(input.data, fields);
+  // Free text that reads as a token would show, and be unmasked, as one: nobody types that.
+  mapFreeText(input.data, fields, (text, path) => {
+    if (parseFormToken(text.replace(DELIMITERS, '')) !== null) errors.push({ path: jsonPointer(path), message: NOT_A_TOKEN });
+    return text;
+  });
   if (errors.length > 0) return { ok: false, errors };
   const values: SealedValue[] = [];
-  const data = mapPersonalFields(input.data, input.fields, (raw, kind) => {
-    const value = normalise(kind, raw);
-    const id = randomUUID();
-    values.push({ id, kind, cipher: input.cipher.encrypt(kind, value), blindIndex: input.cipher.blindIndex(kind, value) });
-    return `${PREFIX}${kind}:${id}:${mask(kind, value)}`;
-  });
-  // mapPersonalFields keeps the shape it was given: an object in, an object out.
+  const personal =
+    fields === null ? input.data : mapPersonalFields(input.data, fields, (raw, kind) => seal(cipher, kind, normalise(kind, raw), values));
+  const data = mapFreeText(personal, fields, (text) => sealText(cipher, text, values));
+  // Both maps keep the shape they were given: an object in, an object out.
   return { ok: true, data: data as Record<string, unknown>, values };
 }
 
-/** The tokens at a form's personal fields. */
-export function formTokens(data: unknown, fields: PersonalFieldTree): FormToken[] {
+/** Free text outside a form (an event's comment) with the numbers written inside it sealed. */
+export function sealFreeText(input: { cipher: PersonalDataCipher; text: string }): { text: string; values: SealedValue[] } {
+  const values: SealedValue[] = [];
+  return { text: sealText(input.cipher, input.text, values), values };
+}
+
+/** The tokens written inside a free-text string, in order. */
+export function textTokens(text: string): FormToken[] {
+  if (!text.includes(OPEN)) return [];
   const tokens: FormToken[] = [];
-  mapPersonalFields(data, fields, (value) => {
-    const token = parseFormToken(value);
+  for (const match of text.matchAll(INLINE)) {
+    const token = parseFormToken(match[1]);
     if (token !== null) tokens.push(token);
-    return value;
+  }
+  return tokens;
+}
+
+/** The text with each token written inside it replaced by `replace(token)`; kept where that gives undefined. */
+function replaceTextTokens(text: string, replace: (token: FormToken) => string | undefined): string {
+  if (!text.includes(OPEN)) return text;
+  return text.replace(INLINE, (whole: string, inner: string) => {
+    const token = parseFormToken(inner);
+    return (token === null ? undefined : replace(token)) ?? whole;
+  });
+}
+
+/** The tokens at a form's personal fields and inside its free text. */
+export function formTokens(data: unknown, fields: PersonalFieldTree | null): FormToken[] {
+  const tokens: FormToken[] = [];
+  if (fields !== null)
+    mapPersonalFields(data, fields, (value) => {
+      const token = parseFormToken(value);
+      if (token !== null) tokens.push(token);
+      return value;
+    });
+  mapFreeText(data, fields, (text) => {
+    tokens.push(...textTokens(text));
+    return text;
   });
   return tokens;
 }
 
-/** The form data with the tokens at its personal fields replaced by `plain` (id → value); tokens not in it stay. */
+/** Free text with the tokens inside it replaced by `plain` (id → value); tokens not in it stay. */
+export function unsealText(text: string, plain: ReadonlyMap<string, string>): string {
+  return replaceTextTokens(text, (token) => plain.get(token.id));
+}
+
+/** The form data with the tokens at its personal fields and in its free text replaced by `plain` (id → value); tokens not in it stay. */
 export function unsealFormData(
   data: Record<string, unknown>,
-  fields: PersonalFieldTree,
+  fields: PersonalFieldTree | null,
   plain: ReadonlyMap<string, string>,
 ): Record<string, unknown> {
-  return mapPersonalFields(data, fields, (value) => {
-    const token = parseFormToken(value);
-    return token === null ? value : (plain.get(token.id) ?? value);
-  }) as Record<string, unknown>;
+  const personal =
+    fields === null
+      ? data
+      : mapPersonalFields(data, fields, (value) => {
+          const token = parseFormToken(value);
+          return token === null ? value : (plain.get(token.id) ?? value);
+        });
+  return mapFreeText(personal, fields, (text) => unsealText(text, plain)) as Record<string, unknown>;
 }
 
 /**
@@ -98,7 +182,7 @@ export function unsealFormData(
  */
 export function maskFormTokens<T>(value: T): T;
 export function maskFormTokens(value: unknown): unknown {
-  if (typeof value === 'string') return parseFormToken(value)?.masked ?? value;
+  if (typeof value === 'string') return parseFormToken(value)?.masked ?? replaceTextTokens(value, (token) => token.masked);
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;

@@ -13,9 +13,14 @@ const ID_NUMBER = '440304198506121230';
 const ID_NUMBER_MASKED = '440304********1230';
 const CONTACT_PHONE = '15987654321';
 const CONTACT_PHONE_MASKED = '159****4321';
+// Written inside free text: the repair's description and a comment on its dispatch.
+const DESCRIBED_PHONE = '13512340000';
+const DESCRIPTION = '卫生间漏水，白天家里没人，请联系我爱人 135 1234 0000';
+const DESCRIPTION_MASKED = '卫生间漏水，白天家里没人，请联系我爱人 135****0000';
+const COMMENTED_PHONE = '18611112222';
 // Refused, so written nowhere either.
 const WRONG_ID_NUMBER = '440304198506121231';
-const TYPED = [RESIDENT_PHONE, ID_NUMBER, CONTACT_PHONE, WRONG_ID_NUMBER];
+const TYPED = [RESIDENT_PHONE, ID_NUMBER, CONTACT_PHONE, WRONG_ID_NUMBER, DESCRIBED_PHONE, '135 1234 0000', COMMENTED_PHONE];
 
 let engine: EngineProcess;
 let logins: DemoLogins;
@@ -52,7 +57,7 @@ function repairReport(unitId: string): Record<string, unknown> {
     locationType: 'unit',
     unitId,
     category: 'plumbing_electric',
-    description: '卫生间漏水',
+    description: DESCRIPTION,
     urgency: 'normal',
     contactPhone: CONTACT_PHONE,
   };
@@ -91,6 +96,8 @@ describe('phone and ID numbers typed into forms', () => {
     repairId = repair.body.id;
     expect(repair.body.data.contactPhone).toBe(CONTACT_PHONE_MASKED);
     expect(repair.body.timeline[0].data.contactPhone).toBe(CONTACT_PHONE_MASKED);
+    expect(repair.body.data.description).toBe(DESCRIPTION_MASKED);
+    expect(repair.body.timeline[0].data.description).toBe(DESCRIPTION_MASKED);
     expect(typedIn(JSON.stringify(repair.body))).toEqual([]);
 
     // A retry with the same key gets the first reply, and seals nothing a second time.
@@ -108,7 +115,10 @@ describe('phone and ID numbers typed into forms', () => {
       `SELECT kind, cipher FROM "PersonalValue" WHERE "instanceId" = $1`,
       [repairId],
     );
-    expect(sealed).toEqual([{ kind: 'phone', cipher: expect.stringMatching(/^ef1:/) }]);
+    expect(sealed).toEqual([
+      { kind: 'phone', cipher: expect.stringMatching(/^ef1:/) },
+      { kind: 'phone', cipher: expect.stringMatching(/^ef1:/) },
+    ]);
 
     // An ID number whose check character is wrong gets the form's own message on its field, and nothing is written.
     const ownerId = await someOwnerId(frontDesk);
@@ -183,17 +193,32 @@ describe('phone and ID numbers typed into forms', () => {
 
     // A technician may read the contact phone of a repair assigned to them, and of no other.
     expect((await technician.post(`/api/instances/${repairId}/unmask`, { path: '/contactPhone', reason: '上门联系' })).status).toBe(403);
+    expect((await technician.post(`/api/instances/${repairId}/unmask`, { path: '/description', reason: '上门联系' })).status).toBe(403);
     const technicianId: string = (await technician.get('/api/me')).body.id;
-    const dispatched = await frontDesk.post(`/api/instances/${repairId}/events`, { type: 'DISPATCH', data: { technicianId } });
+    const dispatched = await frontDesk.post(`/api/instances/${repairId}/events`, {
+      type: 'DISPATCH',
+      data: { technicianId },
+      comment: `业主说也可以打 ${COMMENTED_PHONE}`,
+    });
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
+    expect(dispatched.body.timeline.at(-1).comment).toBe('业主说也可以打 186****2222');
+    expect(typedIn(JSON.stringify(dispatched.body))).toEqual([]);
     const call = await technician.post(`/api/instances/${repairId}/unmask`, { path: '/contactPhone', reason: '上门联系' });
     expect(call.status, JSON.stringify(call.body)).toBe(200);
     expect(call.body.value).toBe(CONTACT_PHONE);
+    // The description, with the number written in it in full (as typed, without its spaces).
+    const described = await technician.post(`/api/instances/${repairId}/unmask`, { path: '/description', reason: '联系业主家人' });
+    expect(described.status, JSON.stringify(described.body)).toBe(200);
+    expect(described.body).toEqual({
+      path: '/description',
+      kind: 'text',
+      value: `卫生间漏水，白天家里没人，请联系我爱人 ${DESCRIBED_PHONE}`,
+    });
 
     // Bad input: a field that holds no phone, a malformed path, another company's admin.
-    const notPersonal = await admin.post(`/api/instances/${repairId}/unmask`, { path: '/description', reason: '查看' });
+    const notPersonal = await admin.post(`/api/instances/${repairId}/unmask`, { path: '/category', reason: '查看' });
     expect(notPersonal.status).toBe(400);
-    expect(notPersonal.body.error.message).toContain('no phone or ID number at "/description"');
+    expect(notPersonal.body.error.message).toContain('no phone or ID number at "/category"');
     expect((await admin.post(`/api/instances/${repairId}/unmask`, { path: 'contactPhone', reason: '查看' })).status).toBe(400);
     const anju = logins.companies.find((company) => company.code === 'anju')?.staff.find((member) => member.role === 'company_admin');
     const anjuAdmin = await signInStaff(engine.url, logins, { company: 'anju', email: anju?.email ?? '' });
@@ -208,6 +233,7 @@ describe('phone and ID numbers typed into forms', () => {
         [moveInId, '/residentPhone', '电话预约交房'],
         [moveInId, '/idNumber', '办理入住核验'],
         [repairId, '/contactPhone', '上门联系'],
+        [repairId, '/description', '联系业主家人'],
       ]),
     );
     // Refused reads read nothing, so they leave no row.
@@ -223,6 +249,9 @@ describe('phone and ID numbers typed into forms', () => {
       return list.body.items.map((item: { id: string }) => item.id);
     };
     expect(await found(CONTACT_PHONE)).toEqual([repairId]);
+    // Also by a number written inside its description, or in a comment on it.
+    expect(await found(DESCRIBED_PHONE)).toEqual([repairId]);
+    expect(await found(COMMENTED_PHONE)).toEqual([repairId]);
     // However it is spelled.
     expect(await found(`+86 ${CONTACT_PHONE.slice(0, 3)} ${CONTACT_PHONE.slice(3, 7)} ${CONTACT_PHONE.slice(7)}`)).toEqual([repairId]);
     expect(await found(ID_NUMBER)).toEqual([moveInId]);
@@ -264,7 +293,9 @@ describe('phone and ID numbers typed into forms', () => {
     expect(await sql(engine.databaseUrl, `SELECT 1 FROM "PersonalValue" WHERE "instanceId" = $1`, [moveInId])).toHaveLength(2);
 
     const admin = await signIn('admin@demo.estateflow.cn');
-    expect((await admin.get(`/api/instances/${repairId}`)).body.data.contactPhone).toBe(CONTACT_PHONE_MASKED);
+    const erased = (await admin.get(`/api/instances/${repairId}`)).body;
+    expect(erased.data.contactPhone).toBe(CONTACT_PHONE_MASKED);
+    expect(erased.data.description).toBe(DESCRIPTION_MASKED);
     const gone = await admin.post(`/api/instances/${repairId}/unmask`, { path: '/contactPhone', reason: '回访' });
     expect(gone.status).toBe(404);
     expect(gone.body.error.message).toContain('no longer kept');
@@ -272,7 +303,8 @@ describe('phone and ID numbers typed into forms', () => {
       engine.databaseUrl,
       `SELECT detail FROM "AuditLog" WHERE action = 'instance.personal_data_purge'`,
     );
-    expect(audit.map((row) => row.detail.count)).toEqual([1]);
+    // The contact phone, the one in the description and the one in the comment.
+    expect(audit.map((row) => row.detail.count)).toEqual([3]);
   });
 
   it('a dump of every text and JSON column of every table holds none of what was typed', async () => {

@@ -61,6 +61,31 @@ describe('instance data for reading', () => {
     ]);
   });
 
+  it('marks free text with a masked number written in it, and says when one is an ID number', () => {
+    const fields = fieldLabels({
+      schema: {
+        type: 'object',
+        properties: {
+          description: { type: 'string', title: '问题描述' },
+          note: { type: 'string', title: '备注' },
+          category: { type: 'string', title: '类别', oneOf: [{ const: 'a', title: '138****5678' }] },
+        },
+      },
+      uiSchema: {},
+      locale: 'zh-CN',
+    });
+    const data = { description: '请联系 138****5678 或座机 0755-1234****', note: '工人 110105********002X', category: 'a' };
+    expect(dataEntries({ data, yes: '是', no: '否', fields })).toEqual([
+      { key: 'description', label: '问题描述', value: data.description, personal: { kind: 'text', path: '/description' } },
+      { key: 'note', label: '备注', value: data.note, personal: { kind: 'text', path: '/note', idNumber: true } },
+      // An option's label is the form's own text, never a sealed number.
+      { key: 'category', label: '类别', value: '138****5678' },
+    ]);
+    expect(dataEntries({ data: { description: '总价 2****元' }, yes: '是', no: '否', fields })).toEqual([
+      { key: 'description', label: '问题描述', value: '总价 2****元' },
+    ]);
+  });
+
   it('labels the fields inside an object and inside each item of a list, with their own paths', () => {
     const fields = fieldLabels({
       schema: {

@@ -4,17 +4,22 @@ import type { FieldLabel } from './field-labels';
 
 /**
  * One line of an instance's data for reading. `personal`: the value is a masked phone or ID
- * number (138****5678) whose reader may ask to see it in full, at the JSON pointer `path`.
+ * number (138****5678) — or free text with one written in it (kind `text`, `idNumber` says
+ * whether an ID number is among them) — whose reader may ask to see it in full, at the JSON pointer `path`.
  * `children`: the labelled fields of an object; `rows`: those of each item of a list of objects.
  */
 export type DataEntry = {
   key: string;
   label: string;
   value: string;
-  personal?: { kind: 'phone' | 'idNumber'; path: string };
+  personal?: { kind: 'phone' | 'idNumber' | 'text'; path: string; idNumber?: boolean };
   children?: DataEntry[];
   rows?: DataEntry[][];
 };
+
+// The engine seals numbers written inside free text and shows them masked in place (docs/security.md).
+const MASKED_PHONE_IN_TEXT = /(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/;
+const MASKED_ID_NUMBER_IN_TEXT = /(?<![\dA-Za-z])\d{6}\*{8}\d{3}[\dX](?![\dA-Za-z])/;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,6 +86,10 @@ function entriesOf(input: {
         const entry: DataEntry = { key, label: field?.title ?? key, value: option ?? describe(value, yes, no) };
         if (field?.personal !== undefined && typeof value === 'string' && value.includes('*'))
           entry.personal = { kind: field.personal, path: pointer(path) };
+        else if (option === undefined && typeof value === 'string' && MASKED_ID_NUMBER_IN_TEXT.test(value))
+          entry.personal = { kind: 'text', path: pointer(path), idNumber: true };
+        else if (option === undefined && typeof value === 'string' && MASKED_PHONE_IN_TEXT.test(value))
+          entry.personal = { kind: 'text', path: pointer(path) };
         return entry;
       })
       .filter((entry) => entry.value !== '' || (entry.children?.length ?? 0) > 0 || (entry.rows?.length ?? 0) > 0)

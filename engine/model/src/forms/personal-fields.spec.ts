@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapPersonalFields, personalFieldErrors, personalFieldTree } from './personal-fields.js';
+import { mapFreeText, mapPersonalFields, personalFieldErrors, personalFieldTree } from './personal-fields.js';
 
 const seal = (value: string, kind: string) => `<${kind}:${value}>`;
 
@@ -28,9 +28,14 @@ describe('personalFieldTree', () => {
     });
   });
 
-  it('is null for a form without personal fields, so that its events do no work for them', () => {
-    expect(personalFieldTree({ reason: { 'ui:widget': 'textarea' }, technicianId: { 'ui:widget': 'select' } })).toBeNull();
+  it('is null for a form of free text only, and marks other widgets opaque', () => {
+    expect(personalFieldTree({ reason: { 'ui:widget': 'textarea' }, note: { 'ui:placeholder': '备注' } })).toBeNull();
     expect(personalFieldTree(undefined)).toBeNull();
+    const tree = personalFieldTree({ reason: { 'ui:widget': 'textarea' }, technicianId: { 'ui:widget': 'select' } });
+    expect(tree).toEqual({ properties: new Map([['technicianId', 'opaque']]), items: null });
+    // Opaque fields are not personal fields.
+    if (tree === null) return;
+    expect(mapPersonalFields({ technicianId: '13800138000' }, tree, seal)).toEqual({ technicianId: '13800138000' });
   });
 
   it('leaves the data it was given untouched, and shares what it did not change', () => {
@@ -75,5 +80,46 @@ describe('personalFieldTree', () => {
     ]);
     // An empty optional field is the schema's business, not a wrong number.
     expect(personalFieldErrors({ phone: '' }, tree)).toEqual([]);
+  });
+});
+
+describe('mapFreeText', () => {
+  const mark = (value: string, path: readonly string[]) => `<${path.join('.')}:${value}>`;
+
+  it('reaches every string but personal and opaque fields, also fields the uiSchema does not name', () => {
+    const tree = personalFieldTree({
+      phone: { 'ui:widget': 'phone' },
+      photos: { 'ui:widget': 'photos' },
+      description: { 'ui:widget': 'textarea' },
+      workers: { items: { idNumber: { 'ui:widget': 'idNumber' } } },
+    });
+    const data = {
+      phone: '13800138000',
+      photos: ['13800138000.jpg'],
+      description: '联系13800138000',
+      extra: { note: 'n' },
+      workers: [{ name: '李四', idNumber: '110101199003071235' }],
+      count: 3,
+      empty: '',
+    };
+    expect(mapFreeText(data, tree, mark)).toEqual({
+      phone: '13800138000',
+      photos: ['13800138000.jpg'],
+      description: '<description:联系13800138000>',
+      extra: { note: '<extra.note:n>' },
+      workers: [{ name: '<workers.0.name:李四>', idNumber: '110101199003071235' }],
+      count: 3,
+      empty: '',
+    });
+    expect(mapFreeText({ a: ['x'] }, null, mark)).toEqual({ a: ['<a.0:x>'] });
+  });
+
+  it('shares what it did not change, and does not reach the prototype', () => {
+    const data = Object.freeze({ photos: Object.freeze(['a.jpg']), count: 1 });
+    const tree = personalFieldTree({ photos: { 'ui:widget': 'photos' } });
+    expect(mapFreeText(data, tree, mark)).toBe(data);
+    const mapped = mapFreeText(JSON.parse('{"__proto__": "x"}'), null, mark);
+    expect(Object.getPrototypeOf(mapped)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(mapped, '__proto__')?.value).toBe('<__proto__:x>');
   });
 });

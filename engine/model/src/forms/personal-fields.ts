@@ -1,5 +1,6 @@
 import type { LocalizedMessage } from '../localized.js';
 import { isMobilePhone, isValidIdNumber, normaliseIdNumber, normalisePhone } from '../personal-data/personal-numbers.js';
+import { jsonPointer } from '../util/json-pointer.js';
 import type { FieldError } from './compile-form-validator.js';
 
 /**
@@ -11,10 +12,16 @@ import type { FieldError } from './compile-form-validator.js';
 export type PersonalDataKind = 'phone' | 'idNumber';
 
 /**
- * Where a form's personal fields are, as a tree beside its data: a kind at a field; below an
- * object field, its properties; below an array field, `items`.
+ * Where a form's fields that are not free text are, as a tree beside its data: a phone or ID number
+ * field; an `opaque` field (any other widget than text or textarea: a choice, a photo, a staff
+ * member, a date range…, whose value is no one's writing); below an object field, its properties;
+ * below an array field, `items`. Every other string in the data is free text, where numbers
+ * written inside are sealed too (`mapFreeText`).
  */
-export type PersonalFieldTree = PersonalDataKind | { properties: Map<string, PersonalFieldTree>; items: PersonalFieldTree | null };
+export type PersonalFieldTree = FieldKind | { properties: Map<string, PersonalFieldTree>; items: PersonalFieldTree | null };
+type FieldKind = PersonalDataKind | 'opaque';
+
+const TEXT_WIDGETS = new Set(['text', 'textarea']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -24,11 +31,12 @@ export function isPersonalDataKind(value: unknown): value is PersonalDataKind {
   return value === 'phone' || value === 'idNumber';
 }
 
-/** The personal fields a uiSchema marks, or null when it marks none (most forms: nothing to do per event). */
+/** The personal and opaque fields a uiSchema marks, or null when it marks none (every string is free text). */
 export function personalFieldTree(uiSchema: unknown): PersonalFieldTree | null {
   if (!isRecord(uiSchema)) return null;
   const widget = uiSchema['ui:widget'];
   if (isPersonalDataKind(widget)) return widget;
+  if (typeof widget === 'string' && !TEXT_WIDGETS.has(widget)) return 'opaque';
   const properties = new Map<string, PersonalFieldTree>();
   let items: PersonalFieldTree | null = null;
   for (const [key, child] of Object.entries(uiSchema)) {
@@ -52,6 +60,7 @@ export function mapPersonalFields(data: unknown, tree: PersonalFieldTree, replac
 }
 
 function mapAt(data: unknown, tree: PersonalFieldTree, replace: Replace, path: readonly string[]): unknown {
+  if (tree === 'opaque') return data;
   if (typeof tree === 'string') return typeof data === 'string' && data !== '' ? replace(data, tree, path) : data;
   if (Array.isArray(data)) {
     const { items } = tree;
@@ -69,12 +78,52 @@ function mapAt(data: unknown, tree: PersonalFieldTree, replace: Replace, path: r
   return copy ?? data;
 }
 
+/**
+ * A copy of `data` with each non-empty free-text string — any string not at a personal or opaque
+ * field of `tree`, at any depth, also where the form's schema lets in fields its uiSchema does not
+ * name — replaced by `replace(value, path)`; everything else is shared, not copied.
+ */
+export function mapFreeText(
+  data: unknown,
+  tree: PersonalFieldTree | null,
+  replace: (value: string, path: readonly string[]) => string,
+): unknown {
+  return mapTextAt(data, tree, replace, []);
+}
+
+function mapTextAt(
+  data: unknown,
+  tree: PersonalFieldTree | null,
+  replace: (value: string, path: readonly string[]) => string,
+  path: readonly string[],
+): unknown {
+  if (typeof tree === 'string') return data;
+  if (typeof data === 'string') return data === '' ? data : replace(data, path);
+  if (Array.isArray(data)) {
+    let copy: unknown[] | null = null;
+    data.forEach((item, index) => {
+      const mapped = mapTextAt(item, tree?.items ?? null, replace, [...path, String(index)]);
+      if (mapped === item) return;
+      copy ??= [...data];
+      copy[index] = mapped;
+    });
+    return copy ?? data;
+  }
+  if (!isRecord(data)) return data;
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, child] of Object.entries(data)) {
+    const mapped = mapTextAt(child, tree?.properties.get(key) ?? null, replace, [...path, key]);
+    if (mapped === child) continue;
+    copy ??= { ...data };
+    Object.defineProperty(copy, key, { value: mapped, enumerable: true, writable: true, configurable: true });
+  }
+  return copy ?? data;
+}
+
 const INVALID: Record<PersonalDataKind, LocalizedMessage> = {
   phone: { 'zh-CN': '手机号格式不正确', en: 'not a valid mobile number' },
   idNumber: { 'zh-CN': '身份证号校验不通过，请检查', en: 'this ID number fails its check digit' },
 };
-
-const pointer = (path: readonly string[]) => path.map((segment) => `/${segment.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 
 /**
  * What JSON Schema cannot say about a phone or ID number field — the checks the form makes in
@@ -85,7 +134,7 @@ export function personalFieldErrors(data: unknown, tree: PersonalFieldTree): Fie
   const errors: FieldError[] = [];
   mapPersonalFields(data, tree, (value, kind, path) => {
     const valid = kind === 'phone' ? isMobilePhone(normalisePhone(value)) : isValidIdNumber(normaliseIdNumber(value));
-    if (!valid) errors.push({ path: pointer(path), message: INVALID[kind] });
+    if (!valid) errors.push({ path: jsonPointer(path), message: INVALID[kind] });
     return value;
   });
   return errors;

@@ -57,3 +57,38 @@ export function maskIdNumber(normalised: string): string {
   if (normalised.length < 10) return '*'.repeat(normalised.length);
   return `${normalised.slice(0, 6)}${'*'.repeat(normalised.length - 10)}${normalised.slice(-4)}`;
 }
+
+/** A phone or ID number found inside free text: where it is, and its canonical form. */
+export interface NumberInText {
+  kind: 'phone' | 'idNumber';
+  start: number;
+  end: number;
+  normalised: string;
+}
+
+// Digits not glued to other digits (or, for ID numbers, to letters): "电话13812345678。" yes,
+// "订单号2138123456789" no. Typed groupings are allowed: "138 1234 5678", "+86 138-1234-5678",
+// "110101 19900307 123X".
+const ID_IN_TEXT = /(?<![\dA-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![\dA-Za-z])/g;
+const PHONE_IN_TEXT = /(?<![\d+])(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d){8}(?!\d)/g;
+
+/**
+ * The mobile numbers and resident ID numbers written inside free text ("请联系 138 1234 5678"),
+ * in order: only what passes the same checks as a phone or ID number field (a mobile prefix; a real
+ * birth date and check character), so that an order number or an amount is left alone.
+ */
+export function findPersonalNumbers(text: string): NumberInText[] {
+  const found: NumberInText[] = [];
+  for (const match of text.matchAll(ID_IN_TEXT)) {
+    const normalised = normaliseIdNumber(match[0]);
+    if (isValidIdNumber(normalised)) found.push({ kind: 'idNumber', start: match.index, end: match.index + match[0].length, normalised });
+  }
+  for (const match of text.matchAll(PHONE_IN_TEXT)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (found.some((number) => number.kind === 'idNumber' && start < number.end && end > number.start)) continue;
+    const normalised = normalisePhone(match[0]);
+    if (isMobilePhone(normalised)) found.push({ kind: 'phone', start, end, normalised });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

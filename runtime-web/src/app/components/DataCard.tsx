@@ -10,7 +10,7 @@ import { RevealNumber } from './RevealNumber';
 /**
  * The instance's data, labelled with the titles and option labels of the forms that filled it
  * (the instance's own version: its start form and its events' forms, from GET /instances/{id}).
- * Phone and ID numbers come masked, each with the way to see it in full.
+ * Phone and ID numbers come masked, also where written inside free text, each with the way to see it in full.
  */
 export function DataCard({ instanceId, data, forms }: { instanceId: string; data: JsonObject; forms: InstanceForm[] | undefined }) {
   const { t, locale } = useI18n();
@@ -63,7 +63,11 @@ function EntryList({ instanceId, entries, testId }: { instanceId: string; entrie
                 kind={entry.personal.kind}
                 masked={entry.value}
                 read={(reason) => readTypedNumber({ instanceId, path: entry.personal?.path ?? '', reason })}
-                forbidden={entry.personal.kind === 'idNumber' ? 'reveal.forbiddenIdNumber' : 'reveal.forbiddenPhone'}
+                forbidden={
+                  entry.personal.kind === 'idNumber' || entry.personal.idNumber === true
+                    ? 'reveal.forbiddenIdNumber'
+                    : 'reveal.forbiddenPhone'
+                }
               />
             )}
           </dd>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { App, Button, Input, Modal } from 'antd';
 import { ApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,11 +9,12 @@ import { errorMessage } from '../../shared/error-message';
  * A masked phone or ID number, and the way to see it in full: the reader gives a reason, and
  * `read` asks the engine, which checks their role and records the read in the audit log
  * (POST /api/instances/{id}/unmask for a form's field, /api/people/{id}/unmask for a person).
- * A phone becomes a link that calls it. `forbidden`: what to say when the role may not see it.
+ * A phone becomes a link that calls it; so does each mobile number in a free text (kind `text`).
+ * `forbidden`: what to say when the role may not see it.
  */
 export function RevealNumber(props: {
   testId: string;
-  kind: 'phone' | 'idNumber';
+  kind: 'phone' | 'idNumber' | 'text';
   masked: string;
   read: (reason: string) => Promise<string>;
   forbidden: MessageKey;
@@ -26,7 +27,11 @@ export function RevealNumber(props: {
   const [value, setValue] = useState<string | null>(null);
 
   if (value !== null)
-    return props.kind === 'phone' ? (
+    return props.kind === 'text' ? (
+      <span data-testid={`revealed-${props.testId}`}>
+        <TextWithCalls text={value} call={t('reveal.call')} />
+      </span>
+    ) : props.kind === 'phone' ? (
       <a href={`tel:${value}`} data-testid={`revealed-${props.testId}`}>
         {value} · {t('reveal.call')}
       </a>
@@ -95,4 +100,23 @@ export function RevealNumber(props: {
       ) : null}
     </>
   );
+}
+
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/** Text whose mobile numbers are links that call them. */
+function TextWithCalls({ text, call }: { text: string; call: string }) {
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (const match of text.matchAll(MOBILE)) {
+    parts.push(text.slice(from, match.index));
+    parts.push(
+      <a key={match.index} href={`tel:${match[0]}`} title={call}>
+        {match[0]}
+      </a>,
+    );
+    from = match.index + match[0].length;
+  }
+  parts.push(text.slice(from));
+  return <>{parts}</>;
 }
