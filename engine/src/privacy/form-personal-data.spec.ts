@@ -70,6 +70,9 @@ describe('numbers written inside free text', () => {
     expect(maskFormTokens(text)).toBe('已联系业主 138****5678');
     expect(unsealText(text, new Map(values.map((value) => [value.id, '13812345678'])))).toBe('已联系业主 13812345678');
     expect(unsealText(text, new Map())).toBe(text);
+    // An id whose last group happens to read like a mobile number is still an id.
+    const reference = { photos: ['0a1b2c3d-0000-4000-8000-a13812345678'] };
+    expect(sealed(reference, undefined).data).toEqual(reference);
     const none = sealed({ note: '下午三点上门' }, undefined);
     expect(none.values).toEqual([]);
     expect(none.data).toEqual({ note: '下午三点上门' });

@@ -71,7 +71,11 @@ function seal(cipher: PersonalDataCipher, kind: PersonalDataKind, value: string,
   return `${PREFIX}${kind}:${id}:${mask(kind, value)}`;
 }
 
+// An id (an attachment's, a unit's) is a reference, never anyone's writing, whatever its digits.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function sealText(cipher: PersonalDataCipher, raw: string, values: SealedValue[]): string {
+  if (UUID.test(raw)) return raw;
   const text = raw.replace(DELIMITERS, '');
   const numbers = findPersonalNumbers(text);
   if (numbers.length === 0) return text;
