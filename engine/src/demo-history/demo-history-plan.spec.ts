@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRepairHistory } from './demo-history-plan';
+import { demoComplaintHistory, demoRepairHistory } from './demo-history-plan';
 
 describe('the demo history plan', () => {
   const plan = demoRepairHistory({ seed: 7_001, units: 216, days: 120, perDay: 1.2 });
@@ -27,5 +27,45 @@ describe('the demo history plan', () => {
     const counts = new Map<string, number>();
     for (const repair of plan) counts.set(`${repair.unit}:${repair.category}`, (counts.get(`${repair.unit}:${repair.category}`) ?? 0) + 1);
     expect(Math.max(...counts.values())).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the demo complaint plan', () => {
+  const plan = demoComplaintHistory({ seed: 9_001, units: 216, days: 120, perDay: 0.3 });
+  const paths = plan.map((complaint) => complaint.steps.map((step) => step.type).join(' '));
+
+  it('is the same every time for a seed, and about the asked number a day', () => {
+    expect(demoComplaintHistory({ seed: 9_001, units: 216, days: 120, perDay: 0.3 })).toEqual(plan);
+    expect(plan.length).toBeGreaterThan(20);
+    expect(plan.length).toBeLessThan(60);
+  });
+
+  it('runs each complaint the way the complaint workflow goes', () => {
+    const allowed = [
+      'ASSIGN REPLY RESOLVE RETURN_VISIT',
+      'ASSIGN REPLY RESOLVE',
+      'ASSIGN REPLY RESOLVE RETURN_VISIT REPLY RESOLVE RETURN_VISIT',
+      'INVALID',
+    ];
+    for (const path of paths) expect(allowed).toContain(path);
+    expect(paths.filter((path) => path === 'ASSIGN REPLY RESOLVE RETURN_VISIT').length).toBeGreaterThan(plan.length / 2);
+    // Anonymous complaints close when resolved: nobody to call back.
+    for (const complaint of plan) if (complaint.anonymous) expect(complaint.steps.some((step) => step.type === 'RETURN_VISIT')).toBe(false);
+    // Sent to the department of its type, and assigned to someone there.
+    for (const complaint of plan) {
+      const assign = complaint.steps.find((step) => step.type === 'ASSIGN');
+      if (assign === undefined) continue;
+      expect(assign).toMatchObject({
+        assigns: 'handlerId',
+        data: { complaintType: complaint.complaintType, department: complaint.department },
+      });
+    }
+  });
+
+  it('is called back mostly satisfied; a reopened one is handled again before its last call', () => {
+    const final = plan.flatMap((complaint) => complaint.steps.filter((step) => step.type === 'RETURN_VISIT').slice(-1));
+    expect(final.every((step) => Number(step.data['satisfaction']) >= 3)).toBe(true);
+    const average = final.reduce((sum, step) => sum + Number(step.data['satisfaction']), 0) / final.length;
+    expect(average).toBeGreaterThan(4);
   });
 });

@@ -1,27 +1,37 @@
 import { SeededRandom } from '../seed/seeded-random';
 
-/** One step of a past repair: the event, who sends it, and how long after the previous step. */
+/**
+ * One step of a past request: the event, who sends it (the desk, or the staff member it is
+ * assigned to: a repair's technician, a complaint's handler), how long after the previous step,
+ * its form data. `assigns`: the data field that names the assigned staff member (filled in when
+ * it runs); `photo`: the step's form takes a photo.
+ */
 export interface PlannedStep {
-  type: 'DISPATCH' | 'ACCEPT' | 'ARRIVE' | 'COMPLETE' | 'CONFIRM' | 'CANCEL';
-  by: 'desk' | 'technician';
+  type: string;
+  by: 'desk' | 'assignee';
   afterMinutes: number;
   data: Record<string, unknown>;
+  assigns?: string;
+  photo?: true;
 }
 
 /**
- * A repair as it would happen: filed `daysAgo` at a local time of day, then its steps, in order.
- * Steps that would fall after now did not happen yet: the last days' repairs are still under way.
+ * A request as it would happen: filed `daysAgo` at a local time of day, then its steps, in order.
+ * Steps that would fall after now did not happen yet: the last days' requests are still under way.
  */
-export interface PlannedRepair {
+export interface PlannedRequest {
   daysAgo: number;
   /** Minutes after local midnight when it was filed. */
   minuteOfDay: number;
   /** Index into the estate's units. */
   unit: number;
+  steps: PlannedStep[];
+}
+
+export interface PlannedRepair extends PlannedRequest {
   category: string;
   urgency: 'normal' | 'urgent';
   description: string;
-  steps: PlannedStep[];
 }
 
 /** Faults inside a home (a lift is a public area's, not a unit's). */
@@ -64,15 +74,21 @@ export function demoRepairHistory(input: { seed: number; units: number; days: nu
       const urgency = random.chance(0.15) ? 'urgent' : 'normal';
       const respond = random.chance(0.12) ? random.int(130, 300) : random.int(4, 60);
       const steps: PlannedStep[] = [];
-      const technician = (type: PlannedStep['type'], afterMinutes: number, data: Record<string, unknown> = {}) =>
-        steps.push({ type, by: 'technician', afterMinutes, data });
+      const technician = (type: string, afterMinutes: number, data: Record<string, unknown> = {}) =>
+        steps.push({ type, by: 'assignee', afterMinutes, data });
       if (random.chance(0.05)) {
         steps.push({ type: 'CANCEL', by: 'desk', afterMinutes: random.int(5, 40), data: { reason: '业主已自行处理' } });
       } else {
-        steps.push({ type: 'DISPATCH', by: 'desk', afterMinutes: respond, data: {} });
+        steps.push({ type: 'DISPATCH', by: 'desk', afterMinutes: respond, data: {}, assigns: 'technicianId' });
         technician('ACCEPT', random.int(3, 25));
         technician('ARRIVE', random.int(30, urgency === 'urgent' ? 180 : 900));
-        technician('COMPLETE', random.int(20, 240), { result: '已检修并试用正常' });
+        steps.push({
+          type: 'COMPLETE',
+          by: 'assignee',
+          afterMinutes: random.int(20, 240),
+          data: { result: '已检修并试用正常' },
+          photo: true,
+        });
         steps.push({ type: 'CONFIRM', by: 'desk', afterMinutes: random.int(60, 1800), data: { rating: rating(random) } });
       }
       repairs.push({
@@ -87,4 +103,123 @@ export function demoRepairHistory(input: { seed: number; units: number; days: nu
     }
   }
   return repairs;
+}
+
+/** The departments a complaint goes to, and what owners complain about there (DOMAIN.md "Complaint"). */
+const GRIEVANCES: readonly { complaintType: string; department: string; weight: number; descriptions: readonly string[] }[] = [
+  {
+    complaintType: 'cleanliness',
+    department: 'cleaning',
+    weight: 4,
+    descriptions: ['电梯厅的垃圾两天没人清理，味道很大', '地下车库积水还有异味', '楼道扶手和窗台积灰很久没擦'],
+  },
+  {
+    complaintType: 'noise',
+    department: 'security',
+    weight: 3,
+    descriptions: ['楼上晚上十一点后还在装修敲打', '小区广场舞音响太吵，晚上九点后还在放', '车库夜里有车辆轰油门'],
+  },
+  {
+    complaintType: 'safety',
+    department: 'security',
+    weight: 2,
+    descriptions: ['单元门禁坏了，陌生人随意进出', '消防通道被电动车堵住了'],
+  },
+  {
+    complaintType: 'service_attitude',
+    department: 'customer_service',
+    weight: 2,
+    descriptions: ['打客服电话没人接，接通后态度冷淡', '门岗对来访的亲戚态度很差'],
+  },
+  { complaintType: 'fees', department: 'finance', weight: 1, descriptions: ['物业费账单金额和面积对不上', '停车费这个月扣了两次'] },
+  {
+    complaintType: 'neighbour',
+    department: 'customer_service',
+    weight: 1,
+    descriptions: ['邻居在公共走廊长期堆放杂物', '楼上阳台的水滴到我家晾的衣服上'],
+  },
+];
+const GRIEVANCE_WEIGHT = GRIEVANCES.reduce((sum, grievance) => sum + grievance.weight, 0);
+
+const REPLIES: Record<string, string> = {
+  cleaning: '已安排保洁当天清理，并增加巡查频次',
+  security: '已安排秩序员上门劝导，并加强夜间巡逻',
+  customer_service: '已与相关人员沟通，向您致歉并跟进处理',
+  finance: '已核对账目，差额将在下期账单中退还',
+};
+
+export interface PlannedComplaint extends PlannedRequest {
+  complaintType: string;
+  department: string;
+  description: string;
+  anonymous: boolean;
+}
+
+/**
+ * A few months of one estate's complaints, oldest first, deterministic for a seed: classified and
+ * sent to a department (now and then late), replied to within a day, resolved, and called back
+ * with the owner's satisfaction — now and then not satisfied, reopened and handled again; a few
+ * anonymous ones close without a call; a few are not complaints at all.
+ */
+export function demoComplaintHistory(input: { seed: number; units: number; days: number; perDay: number }): PlannedComplaint[] {
+  const random = new SeededRandom(input.seed);
+  const complaints: PlannedComplaint[] = [];
+  for (let daysAgo = input.days; daysAgo >= 0; daysAgo--) {
+    const today = random.next() < input.perDay % 1 ? Math.ceil(input.perDay) : Math.floor(input.perDay);
+    for (let index = 0; index < today; index++) {
+      let roll = random.next() * GRIEVANCE_WEIGHT;
+      const grievance = GRIEVANCES.find((candidate) => (roll -= candidate.weight) < 0) ?? GRIEVANCES[0];
+      if (grievance === undefined) continue;
+      const anonymous = random.chance(0.1);
+      const steps: PlannedStep[] = [];
+      if (random.chance(0.04)) {
+        steps.push({ type: 'INVALID', by: 'desk', afterMinutes: random.int(5, 60), data: { reason: '经核实为咨询，已电话解答' } });
+      } else {
+        const assign = { complaintType: grievance.complaintType, department: grievance.department };
+        steps.push({
+          type: 'ASSIGN',
+          by: 'desk',
+          afterMinutes: random.chance(0.1) ? random.int(40, 150) : random.int(5, 28),
+          data: assign,
+          assigns: 'handlerId',
+        });
+        const handle = (afterMinutes: number) => {
+          steps.push({
+            type: 'REPLY',
+            by: 'assignee',
+            afterMinutes,
+            data: { text: REPLIES[grievance.department] ?? '已收到，正在处理', calledOwner: !anonymous },
+          });
+          steps.push({
+            type: 'RESOLVE',
+            by: 'assignee',
+            afterMinutes: random.int(120, 2400),
+            data: { summary: '问题已处理，现场已恢复正常', responsibility: random.chance(0.7) ? 'substantiated' : 'partly' },
+          });
+        };
+        handle(random.chance(0.12) ? random.int(26 * 60, 40 * 60) : random.int(30, 18 * 60));
+        if (!anonymous) {
+          const visit = (satisfaction: number) =>
+            steps.push({ type: 'RETURN_VISIT', by: 'desk', afterMinutes: random.int(120, 1800), data: { reached: true, satisfaction } });
+          if (random.chance(0.08)) {
+            visit(2);
+            handle(random.int(60, 12 * 60));
+          }
+          const roll = random.next();
+          visit(roll < 0.5 ? 5 : roll < 0.85 ? 4 : 3);
+        }
+      }
+      complaints.push({
+        daysAgo,
+        minuteOfDay: random.int(8 * 60, 21 * 60),
+        unit: random.int(0, input.units - 1),
+        complaintType: grievance.complaintType,
+        department: grievance.department,
+        description: random.pick(grievance.descriptions),
+        anonymous,
+        steps,
+      });
+    }
+  }
+  return complaints;
 }

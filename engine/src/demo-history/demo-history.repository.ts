@@ -80,13 +80,13 @@ WITH cancelled AS (
 SELECT count(*)::int AS running FROM "Job" WHERE "instanceId" = ANY($1::uuid[]) AND status = 'running' AND kind <> 'timer'`;
 
 /**
- * An estate as the history needs it: its time zone, whether the repair workflow is bound there,
+ * An estate as the history needs it: its time zone, the workflows bound there,
  * and each unit (at most 300) with the person who files for it — its owner, else a tenant; null
  * when nobody lives there.
  */
 const ESTATE = `
 SELECT e.timezone,
-       EXISTS (SELECT 1 FROM "EstateBinding" b WHERE b."estateId" = e.id AND b."workflowKey" = 'repair') AS "repairBound",
+       ARRAY(SELECT b."workflowKey" FROM "EstateBinding" b WHERE b."estateId" = e.id) AS bound,
        coalesce((SELECT jsonb_agg(jsonb_build_object('id', u.id, 'person',
                    (SELECT r."personId" FROM "Residency" r WHERE r."unitId" = u.id AND r."endedAt" IS NULL ORDER BY r.kind LIMIT 1))
                  ORDER BY u.label)
@@ -95,7 +95,7 @@ SELECT e.timezone,
 
 export interface HistoryEstate {
   timezone: string;
-  repairBound: boolean;
+  bound: string[];
   units: { id: string; person: string | null }[];
 }
 

@@ -10,7 +10,7 @@ import { InstanceStartService } from '../instances/instance-start.service';
 import { BUILTIN_PACKS_STEP } from '../packs/builtin-packs.seed-step';
 import { DemoSeedSteps, type DemoSeedContext } from '../seed/demo-seed-step';
 import { demoPhoto } from './demo-photo';
-import { demoRepairHistory, type PlannedRepair } from './demo-history-plan';
+import { demoComplaintHistory, demoRepairHistory, type PlannedRequest, type PlannedStep } from './demo-history-plan';
 import { DemoHistoryRepository } from './demo-history.repository';
 
 const MINUTE = 60_000;
@@ -19,7 +19,25 @@ const DAYS = 120;
 /** Repairs a day per unit (about one a day in a 200-home estate), and at most a day. */
 const REPAIRS_PER_UNIT_DAY = 1 / 180;
 const MAX_REPAIRS_PER_DAY = 1.2;
-/** Repairs replayed at once: the engine writes events that arrive together in one statement. */
+/** Complaints: about one for every four repairs. */
+const COMPLAINTS_PER_UNIT_DAY = 1 / 720;
+const MAX_COMPLAINTS_PER_DAY = 0.3;
+/** The staff role that answers for each complaint department in an estate. */
+const DEPARTMENT_ROLES: Record<string, string> = {
+  cleaning: 'cleaning',
+  security: 'security',
+  customer_service: 'front_desk',
+  finance: 'finance',
+  engineering: 'engineering_supervisor',
+  management: 'estate_manager',
+};
+
+/** A complaint step of a department the estate has no one in: the front desk takes it as customer service. */
+function asCustomerService(step: PlannedStep): PlannedStep {
+  return step.type === 'ASSIGN' ? { ...step, data: { ...step.data, department: 'customer_service' } } : step;
+}
+
+/** Requests replayed at once: the engine writes events that arrive together in one statement. */
 const AT_ONCE = 6;
 
 function daysBefore(date: LocalDate, days: number): LocalDate {
@@ -38,26 +56,32 @@ function instanceOf(body: unknown): { id: string; reference: string; version: nu
   return { id: String(body.id), reference: String(body.reference), version: Number(body.version) };
 }
 
-/** One past repair to run: where, by whom, when it was filed, and the reference of that day. */
+/** One past request to run: where, by whom, what was filed, when, and its steps. */
 interface Replay {
   estateId: string;
-  /** The unit, and who lives there (the requester). */
+  workflowKey: string;
+  /** The unit, and who lives there (the requester, unless `anonymous`). */
   unit: { id: string; person: string | null };
+  anonymous: boolean;
   desk: Principal;
-  technician: Principal;
-  repair: PlannedRepair;
+  /** The technician or handler its steps assign it to. */
+  assignee: Principal;
+  data: Record<string, unknown>;
+  steps: PlannedStep[];
   filedAt: number;
-  /** null: filed today, so the engine's own reference is right. */
-  reference: string | null;
+  /** The day's number of its workflow in the company; null: filed today, so the engine's own reference is right. */
+  number: { day: string; value: number } | null;
   photo: Buffer;
 }
 
 /**
- * Demo data: four months of repairs in each demo estate (ESTATEFLOW_DEMO_HISTORY), so that the
- * reports, the request list and a request's timeline have something to show on first start.
- * Each repair runs through the engine as staff would run it — filed at the desk, dispatched,
- * accepted, done with a photo, confirmed with a rating — and is then moved back to when it
- * happened. Only when the company was just created: a second seed adds nothing.
+ * Demo data: four months of repairs and complaints in each demo estate (ESTATEFLOW_DEMO_HISTORY),
+ * so that the reports, the request list and a request's timeline have something to show on first
+ * start. Each request runs through the engine as staff would run it — a repair filed at the desk,
+ * dispatched, accepted, done with a photo, confirmed with a rating; a complaint sent to its
+ * department, replied to, resolved, called back — and is then moved back to when it happened,
+ * all of an estate's in the order they were filed. Only when the company was just created: a
+ * second seed adds nothing.
  */
 @Injectable()
 export class DemoHistoryStep implements OnModuleInit {
@@ -75,52 +99,106 @@ export class DemoHistoryStep implements OnModuleInit {
 
   onModuleInit(): void {
     if (this.config.demoHistory)
-      this.steps.register({ name: 'five months of repairs', after: BUILTIN_PACKS_STEP, run: (context) => this.run(context) });
+      this.steps.register({ name: 'four months of requests', after: BUILTIN_PACKS_STEP, run: (context) => this.run(context) });
   }
 
   private async run(context: DemoSeedContext): Promise<void> {
     if (!context.created) return;
     const photo = demoPhoto();
-    // References are unique per company: one day's numbers run on across its estates.
+    // References are unique per company and workflow: one day's numbers run on across its estates.
     const numbers = new Map<string, number>();
     for (const [index, estate] of context.estates.entries()) {
       const inEstate = (role: string) =>
         context.staff.filter((person) => person.roles.some((held) => held.role === role && held.estateId === estate.id));
       const desk = inEstate('front_desk')[0];
-      const technicians = inEstate('technician');
       const row = await this.repository.estate(estate.id);
-      if (!desk || technicians.length === 0 || !row?.repairBound || row.units.length === 0) continue;
-      const perDay = Math.min(MAX_REPAIRS_PER_DAY, row.units.length * REPAIRS_PER_UNIT_DAY);
-      const plan = demoRepairHistory({ seed: 7_001 + index, units: row.units.length, days: DAYS, perDay });
+      if (!desk || !row || row.units.length === 0) continue;
       const today = zonedParts(Date.now(), row.timezone);
       const replays: Replay[] = [];
-      for (const [position, repair] of plan.entries()) {
-        const day = daysBefore(today, repair.daysAgo);
-        const filedAt = zonedInstant({ date: day, minuteOfDay: repair.minuteOfDay, timezone: row.timezone });
-        if (filedAt > Date.now() - 30 * MINUTE) continue;
-        const technician = technicians[position % technicians.length];
-        if (!technician) continue;
-        const dayKey = isoDate(day).replaceAll('-', '');
-        const number = (numbers.get(dayKey) ?? 0) + 1;
-        numbers.set(dayKey, number);
-        const unit = row.units[repair.unit] ?? row.units[0];
-        if (!unit) continue;
-        replays.push({
-          estateId: estate.id,
-          unit,
-          desk: staffPrincipal(context, desk),
-          technician: staffPrincipal(context, technician),
-          repair,
-          filedAt,
-          reference: repair.daysAgo === 0 ? null : `BX-${dayKey}-${String(number).padStart(4, '0')}`,
-          photo,
-        });
+      const plan = (
+        workflowKey: string,
+        requests: { request: PlannedRequest; data: Record<string, unknown>; anonymous: boolean; assignee: Principal }[],
+      ) => {
+        for (const { request, data, anonymous, assignee } of requests) {
+          const day = daysBefore(today, request.daysAgo);
+          const filedAt = zonedInstant({ date: day, minuteOfDay: request.minuteOfDay, timezone: row.timezone });
+          if (filedAt > Date.now() - 30 * MINUTE) continue;
+          const unit = row.units[request.unit] ?? row.units[0];
+          if (!unit) continue;
+          const dayKey = isoDate(day).replaceAll('-', '');
+          const value = (numbers.get(`${workflowKey}:${dayKey}`) ?? 0) + 1;
+          numbers.set(`${workflowKey}:${dayKey}`, value);
+          replays.push({
+            estateId: estate.id,
+            workflowKey,
+            unit,
+            anonymous,
+            desk: staffPrincipal(context, desk),
+            assignee,
+            data,
+            steps: request.steps,
+            filedAt,
+            number: request.daysAgo === 0 ? null : { day: dayKey, value },
+            photo,
+          });
+        }
+      };
+      const technicians = inEstate('technician');
+      if (row.bound.includes('repair') && technicians.length > 0) {
+        const perDay = Math.min(MAX_REPAIRS_PER_DAY, row.units.length * REPAIRS_PER_UNIT_DAY);
+        const repairs = demoRepairHistory({ seed: 7_001 + index, units: row.units.length, days: DAYS, perDay });
+        plan(
+          'repair',
+          repairs.flatMap((repair, position) => {
+            const technician = technicians[position % technicians.length];
+            if (!technician) return [];
+            const data = {
+              locationType: 'unit',
+              unitId: row.units[repair.unit]?.id,
+              category: repair.category,
+              description: repair.description,
+              urgency: repair.urgency,
+              contactPhone: '13800138000',
+            };
+            return [{ request: repair, data, anonymous: false, assignee: staffPrincipal(context, technician) }];
+          }),
+        );
       }
+      if (row.bound.includes('complaint')) {
+        const perDay = Math.min(MAX_COMPLAINTS_PER_DAY, row.units.length * COMPLAINTS_PER_UNIT_DAY);
+        const complaints = demoComplaintHistory({ seed: 9_001 + index, units: row.units.length, days: DAYS, perDay });
+        plan(
+          'complaint',
+          complaints.flatMap((complaint) => {
+            // The department's own staff in this estate, else the front desk takes it as customer service.
+            const handler = inEstate(DEPARTMENT_ROLES[complaint.department] ?? 'front_desk')[0];
+            const steps = handler === undefined ? complaint.steps.map(asCustomerService) : complaint.steps;
+            const data = {
+              complaintType: complaint.complaintType,
+              description: complaint.description,
+              anonymous: complaint.anonymous,
+              ...(complaint.anonymous ? {} : { unitId: row.units[complaint.unit]?.id, contactPhone: '13800138000' }),
+            };
+            return [
+              {
+                request: { ...complaint, steps },
+                data,
+                anonymous: complaint.anonymous,
+                assignee: staffPrincipal(context, handler ?? desk),
+              },
+            ];
+          }),
+        );
+      }
+      replays.sort((a, b) => a.filedAt - b.filedAt);
       const ids: string[] = [];
       for (let first = 0; first < replays.length; first += AT_ONCE)
         ids.push(...(await Promise.all(replays.slice(first, first + AT_ONCE).map((replay) => this.replay(replay)))));
       await this.settle(ids);
-      this.logger.log(`${context.company.code}: ${replays.length} past repairs in ${estate.name}`);
+      const count = (workflowKey: string) => replays.filter((replay) => replay.workflowKey === workflowKey).length;
+      this.logger.log(
+        `${context.company.code}: ${count('repair')} past repairs and ${count('complaint')} past complaints in ${estate.name}`,
+      );
     }
   }
 
@@ -132,34 +210,26 @@ export class DemoHistoryStep implements OnModuleInit {
     await this.repository.settle(instanceIds);
   }
 
-  /** One repair through the engine now, then moved back to when it happened; returns its id. */
+  /** One request through the engine now, then moved back to when it happened; returns its id. */
   private async replay(input: Replay): Promise<string> {
-    const { repair } = input;
     const started = await this.start.startByCaller(input.desk, {
       estateId: input.estateId,
-      workflowKey: 'repair',
-      unitId: input.unit.id,
-      ...(input.unit.person === null ? {} : { requesterPersonId: input.unit.person }),
-      data: {
-        locationType: 'unit',
-        unitId: input.unit.id,
-        category: repair.category,
-        description: repair.description,
-        urgency: repair.urgency,
-        contactPhone: '13800138000',
-      },
+      workflowKey: input.workflowKey,
+      ...(input.anonymous ? {} : { unitId: input.unit.id }),
+      ...(input.anonymous || input.unit.person === null ? {} : { requesterPersonId: input.unit.person }),
+      data: input.data,
     });
     const instance = instanceOf(started.body);
     const moments = [{ seq: instance.version, at: new Date(input.filedAt) }];
     let at = input.filedAt;
-    for (const step of repair.steps) {
+    for (const step of input.steps) {
       at += step.afterMinutes * MINUTE;
       // What would happen after now has not happened yet: the request stays where it is.
       if (at > Date.now() - 30 * MINUTE) break;
-      const actor = step.by === 'desk' ? input.desk : input.technician;
+      const actor = step.by === 'desk' ? input.desk : input.assignee;
       let data = step.data;
-      if (step.type === 'DISPATCH' && input.technician.kind === 'staff') data = { technicianId: input.technician.userId };
-      if (step.type === 'COMPLETE') {
+      if (step.assigns !== undefined && input.assignee.kind === 'staff') data = { ...data, [step.assigns]: input.assignee.userId };
+      if (step.photo) {
         const photo = await this.attachments.upload(actor, {
           file: { originalname: '完工照片.png', size: input.photo.length, buffer: input.photo },
           estateId: input.estateId,
@@ -172,7 +242,10 @@ export class DemoHistoryStep implements OnModuleInit {
       // The log entry's seq is the version the event produced.
       moments.push({ seq: instanceOf(reply.body).version, at: new Date(at) });
     }
-    await this.repository.move({ instanceId: instance.id, moments, reference: input.reference ?? instance.reference });
+    const [prefix] = instance.reference.split('-');
+    const reference =
+      input.number === null ? instance.reference : `${prefix}-${input.number.day}-${String(input.number.value).padStart(4, '0')}`;
+    await this.repository.move({ instanceId: instance.id, moments, reference });
     this.reader.forgetRecentEvents(instance.id);
     return instance.id;
   }

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoPlan, type PlannedCompany } from './demo-plan';
 import { DemoSeedSteps, type DemoSeedContext } from './demo-seed-step';
 import { type CompanyRows, SeedRepository } from './seed.repository';
 import { runAsTenant } from '../database/tenant-context';
+import { DomainError } from '../common/errors';
 
 /** `<dataDir>/demo-logins.json`, read by welcome.ts, the tests and people trying the demo. */
 export interface DemoLogins {
@@ -32,6 +33,12 @@ export interface SeedResult {
  * Loads the demo: 示例物业 with 阳光花园 and 星河大厦, and 安居物业 for tenant-isolation tries.
  * Deterministic (seeded PRNG) apart from ids; idempotent (a company that exists is left alone).
  */
+
+/** What went wrong, with a refusal's details (which fields, which state) so that it can be fixed. */
+function describeFailure(error: unknown): string {
+  if (error instanceof DomainError && error.details !== undefined) return `${error.message} ${JSON.stringify(error.details)}`;
+  return error instanceof Error ? error.message : String(error);
+}
 @Injectable()
 export class DemoSeederService {
   private readonly logger = new Logger('DemoSeed');
@@ -93,9 +100,7 @@ export class DemoSeederService {
         await runAsTenant(context.company.id, () => step.run(context));
       } catch (error) {
         // A broken extension must not keep the demo from starting; say which one and go on.
-        this.logger.error(
-          `Demo seed step "${step.name}" failed for ${context.company.code}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        this.logger.error(`Demo seed step "${step.name}" failed for ${context.company.code}: ${describeFailure(error)}`);
       }
     }
   }

@@ -7,7 +7,7 @@ import { signInStaff } from '../instances/workflow-setup';
 import { checkLogsFold } from '../../src/instances/log-folds';
 import { Client } from 'pg';
 
-// The demo's past (ESTATEFLOW_DEMO_HISTORY): four months of repairs run through the engine and moved
+// The demo's past (ESTATEFLOW_DEMO_HISTORY): four months of repairs and complaints run through the engine and moved
 // back to when they happened, so that a first start has reports and history to show.
 
 let engine: EngineProcess;
@@ -32,7 +32,9 @@ afterAll(async () => {
 describe('the demo history', () => {
   it('gives the estate manager four months of repairs to report on: mostly done, rated and on time', async () => {
     const from = localDate(Date.now() - 120 * 86_400_000);
-    const report = await manager.get(`/api/reports/summary?estateId=${sunshineId}&from=${from}&to=${localDate(Date.now())}`);
+    const report = await manager.get(
+      `/api/reports/summary?estateId=${sunshineId}&from=${from}&to=${localDate(Date.now())}&workflowKey=repair`,
+    );
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     const { totals } = report.body;
     expect(totals.created).toBeGreaterThan(100);
@@ -52,7 +54,8 @@ describe('the demo history', () => {
   it('keeps each request consistent: its reference dated the day it was filed, its timeline in order and in the past', async () => {
     const rows = await sql<{ id: string; reference: string; createdAt: Date }>(
       engine.databaseUrl,
-      `SELECT id, reference, "createdAt" FROM "Instance" WHERE "estateId" = $1 AND status = 'completed' ORDER BY "createdAt" LIMIT 1`,
+      `SELECT id, reference, "createdAt" FROM "Instance"
+        WHERE "estateId" = $1 AND "workflowKey" = 'repair' AND status = 'completed' ORDER BY "createdAt" LIMIT 1`,
       [sunshineId],
     );
     const oldest = rows[0];
@@ -69,6 +72,38 @@ describe('the demo history', () => {
     const photos =
       view.body.data.photos ?? view.body.timeline.flatMap((entry: { data?: { photos?: string[] } }) => entry.data?.photos ?? []);
     expect(photos.length).toBeGreaterThan(0);
+  });
+
+  it('gives the estate its complaints too: sent to the departments, replied to, resolved and called back', async () => {
+    const from = localDate(Date.now() - 120 * 86_400_000);
+    const report = await manager.get(`/api/reports/summary?estateId=${sunshineId}&from=${from}&to=${localDate(Date.now())}`);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const complaints = report.body.byWorkflow.find((row: { workflowKey: string }) => row.workflowKey === 'complaint');
+    expect(complaints?.created).toBeGreaterThan(15);
+    expect(complaints.completed / complaints.created).toBeGreaterThan(0.7);
+    expect(complaints.averageRating).toBeGreaterThan(3.5);
+    expect(complaints.averageRating).toBeLessThan(5);
+    expect(complaints.onTimeRate).toBeGreaterThan(0.5);
+    expect(report.body.totals.created).toBe(report.body.byWorkflow.reduce((sum: number, row: { created: number }) => sum + row.created, 0));
+
+    // One called back satisfied reads as it happened: its own reference, each department's handler, in order.
+    const rows = await sql<{ id: string; reference: string; createdAt: Date }>(
+      engine.databaseUrl,
+      `SELECT id, reference, "createdAt" FROM "Instance"
+        WHERE "estateId" = $1 AND "workflowKey" = 'complaint' AND "stateValue" = 'closed' AND data ? 'returnVisit'
+        ORDER BY "createdAt" LIMIT 1`,
+      [sunshineId],
+    );
+    const oldest = rows[0];
+    if (!oldest) throw new Error('no complaint called back');
+    expect(oldest.reference).toMatch(new RegExp(`^TS-${localDate(oldest.createdAt.getTime()).replaceAll('-', '')}-\\d{4}$`));
+    const view = await manager.get(`/api/instances/${oldest.id}`);
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+    expect(view.body.timeline.map((entry: { type: string }) => entry.type)).toEqual(
+      expect.arrayContaining(['start', 'ASSIGN', 'REPLY', 'RESOLVE', 'RETURN_VISIT']),
+    );
+    const times: number[] = view.body.timeline.map((entry: { at: string }) => Date.parse(entry.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
   it("does not send the past's notifications now: the technicians' bells are not full of old news", async () => {
