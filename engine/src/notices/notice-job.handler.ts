@@ -9,8 +9,9 @@ import { NoticesRepository } from './notices.repository';
 export const NOTICE_JOB = 'notice.deliver';
 
 /**
- * Delivers a notice to the residents its audience reaches when the job runs, on each of its
- * channels. The text is the notice's own: it is passed to the template as a value, never run as one.
+ * Delivers a notice to the residents its audience reaches when the job runs (at once, or at its
+ * scheduled time), on each of its channels; a withdrawn notice is not delivered. The text is the
+ * notice's own: it is passed to the template as a value, never run as one.
  */
 const TEMPLATE = { 'zh-CN': { title: '{{notice.title}}', body: '{{notice.body}}' } };
 
@@ -33,6 +34,7 @@ export class NoticeJobHandler implements JobHandler, OnModuleInit {
     if (job.companyId === null || noticeId === null) throw new PermanentJobError('A notice job needs a company and a notice.');
     const notice = await this.repository.one({ companyId: job.companyId, id: noticeId });
     if (notice === null) throw new PermanentJobError(`Notice ${noticeId} does not exist.`);
+    if (notice.withdrawnAt !== null) return;
     const estate = await this.repository.estate({ companyId: job.companyId, estateId: notice.estateId });
     const recipients = await this.repository.recipients({ companyId: job.companyId, estateId: notice.estateId, audience: notice.audience });
     await this.dispatcher.deliver({
@@ -47,5 +49,8 @@ export class NoticeJobHandler implements JobHandler, OnModuleInit {
       channels: notice.channels.filter(isNotificationChannel),
       dedupeKey: job.dedupeKey,
     });
+    // Withdrawn while it was being delivered: what it put in the residents' messages goes again.
+    if ((await this.repository.one({ companyId: job.companyId, id: noticeId }))?.withdrawnAt !== null)
+      await this.repository.removeInApp({ companyId: job.companyId, jobKey: job.dedupeKey });
   }
 }

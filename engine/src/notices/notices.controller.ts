@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
@@ -24,6 +24,7 @@ const NOTICE_BODY: JsonSchema = {
       },
     },
     channels: { type: 'array', minItems: 1, maxItems: 3, items: { type: 'string', enum: ['inApp', 'sms', 'wechat'] } },
+    sendAt: { type: 'string', format: 'date-time', description: 'Send at this time (a minute to 30 days ahead); omitted: at once' },
     dryRun: { type: 'boolean' },
   },
 };
@@ -53,5 +54,19 @@ export class NoticesController {
     const result = await this.notices.send(principal, estateId, body);
     response.status('id' in result ? 201 : 200);
     return result;
+  }
+
+  @Post(':noticeId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Withdraw a notice: a scheduled one is not sent; a sent one leaves the residents' in-app messages (SMS and WeChat cannot be recalled)",
+  })
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @UuidParam('noticeId') noticeId: string,
+  ): Promise<NoticeView & { removedMessages: number }> {
+    return this.notices.withdraw(principal, estateId, noticeId);
   }
 }

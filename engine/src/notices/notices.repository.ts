@@ -21,8 +21,8 @@ const ESTATE = `SELECT id, timezone FROM "Estate" WHERE "companyId" = $1 AND id 
 const BUILDINGS = `SELECT id FROM "Building" WHERE "companyId" = $1 AND "estateId" = $2 AND id = ANY ($3::uuid[])`;
 
 const INSERT = `
-INSERT INTO "Notice" (id, "companyId", "estateId", title, body, audience, channels, "recipientCount", "createdById")
-VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8, $9)
+INSERT INTO "Notice" (id, "companyId", "estateId", title, body, audience, channels, "recipientCount", "createdById", "sendAt")
+VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8, $9, $10)
 RETURNING "createdAt"`;
 
 export interface NoticeRow {
@@ -36,15 +36,54 @@ export interface NoticeRow {
   createdById: string | null;
   createdByName: string | null;
   createdAt: Date;
+  sendAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawnById: string | null;
+  withdrawnByName: string | null;
+  /** Its delivery job: status, and when it is due. */
+  deliveryStatus: 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | null;
+  deliveryAt: Date | null;
 }
 
-const LIST = `
-SELECT n.id, n."estateId", n.title, n.body, n.audience, n.channels, n."recipientCount", n."createdById", s.name AS "createdByName", n."createdAt"
-FROM "Notice" n LEFT JOIN "StaffUser" s ON s.id = n."createdById"
-WHERE n."companyId" = $1 AND n."estateId" = $2
-ORDER BY n."createdAt" DESC, n.id LIMIT $3`;
+const COLUMNS = `
+SELECT n.id, n."estateId", n.title, n.body, n.audience, n.channels, n."recipientCount", n."createdById", s.name AS "createdByName",
+       n."createdAt", n."sendAt", n."withdrawnAt", n."withdrawnById", w.name AS "withdrawnByName",
+       j.status AS "deliveryStatus", j."runAt" AS "deliveryAt"
+FROM "Notice" n LEFT JOIN "StaffUser" s ON s.id = n."createdById" LEFT JOIN "StaffUser" w ON w.id = n."withdrawnById"
+LEFT JOIN "Job" j ON j."dedupeKey" = 'notice:' || n.id`;
 
-const ONE = `SELECT id, "estateId", title, body, audience, channels FROM "Notice" WHERE "companyId" = $1 AND id = $2`;
+const LIST = `${COLUMNS}
+WHERE n."companyId" = $1 AND n."estateId" = $2
+ORDER BY coalesce(n."sendAt", n."createdAt") DESC, n.id LIMIT $3`;
+
+const ONE_IN_ESTATE = `${COLUMNS}
+WHERE n."companyId" = $1 AND n."estateId" = $2 AND n.id = $3`;
+
+const ONE = `SELECT id, "estateId", title, body, audience, channels, "withdrawnAt" FROM "Notice" WHERE "companyId" = $1 AND id = $2`;
+
+/**
+ * Withdrawing: the notice marked, its delivery cancelled if it has not run, and what it put in
+ * residents' in-app messages taken out (an SMS or WeChat message cannot be called back). Only a
+ * notice not yet withdrawn; $4: the job's key. Returns the messages taken out.
+ */
+const WITHDRAW = `
+WITH notice AS (
+  UPDATE "Notice" SET "withdrawnAt" = now(), "withdrawnById" = $3
+   WHERE "companyId" = $1 AND id = $2 AND "withdrawnAt" IS NULL
+  RETURNING id
+), job AS (
+  UPDATE "Job" SET status = 'cancelled', "lastError" = 'notice withdrawn', "finishedAt" = now()
+   WHERE "dedupeKey" = $4 AND status = 'pending' AND EXISTS (SELECT 1 FROM notice)
+  RETURNING id
+), removed AS (
+  DELETE FROM "Notification"
+   WHERE "companyId" = $1 AND channel = 'in_app' AND "dedupeKey" LIKE $4 || ':%' AND EXISTS (SELECT 1 FROM notice)
+  RETURNING id
+)
+SELECT (SELECT count(*) FROM notice)::int AS withdrawn, (SELECT count(*) FROM removed)::int AS removed`;
+
+/** What a delivery that ran while its notice was withdrawn put in the residents' in-app messages. */
+const REMOVE_IN_APP = `DELETE FROM "Notification" WHERE "companyId" = $1 AND channel = 'in_app' AND "dedupeKey" LIKE $2 || ':%'`;
 
 /** What delivering a notice needs. */
 export interface StoredNotice {
@@ -54,6 +93,7 @@ export interface StoredNotice {
   body: string;
   audience: NoticeAudience;
   channels: string[];
+  withdrawnAt: Date | null;
 }
 
 function audienceValues(audience: NoticeAudience): [string[] | null, number | null, number | null] {
@@ -98,6 +138,7 @@ export class NoticesRepository {
     channels: NoticeChannel[];
     recipientCount: number;
     createdById: string | null;
+    sendAt: Date | null;
     job: NewJob;
   }): Promise<Date> {
     return this.tenant.withClient(input.companyId, async (client) => {
@@ -111,6 +152,7 @@ export class NoticesRepository {
         input.channels,
         input.recipientCount,
         input.createdById,
+        input.sendAt,
       ]);
       await insertJobs(client, [input.job]);
       return inserted.rows[0]?.createdAt ?? new Date();
@@ -123,5 +165,26 @@ export class NoticesRepository {
 
   async one(input: { companyId: string; id: string }): Promise<StoredNotice | null> {
     return (await this.database.pool.query<StoredNotice>(ONE, [input.companyId, input.id])).rows[0] ?? null;
+  }
+
+  async inEstate(input: { companyId: string; estateId: string; id: string }): Promise<NoticeRow | null> {
+    return (await this.database.pool.query<NoticeRow>(ONE_IN_ESTATE, [input.companyId, input.estateId, input.id])).rows[0] ?? null;
+  }
+
+  /** WITHDRAW, in one transaction; null when the notice was withdrawn already. */
+  async withdraw(input: { companyId: string; id: string; byId: string | null; jobKey: string }): Promise<{ removed: number } | null> {
+    return this.tenant.withClient(input.companyId, async (client) => {
+      const { rows } = await client.query<{ withdrawn: number; removed: number }>(WITHDRAW, [
+        input.companyId,
+        input.id,
+        input.byId,
+        input.jobKey,
+      ]);
+      return rows[0]?.withdrawn === 1 ? { removed: rows[0].removed } : null;
+    });
+  }
+
+  async removeInApp(input: { companyId: string; jobKey: string }): Promise<void> {
+    await this.tenant.withClient(input.companyId, (client) => client.query(REMOVE_IN_APP, [input.companyId, input.jobKey]));
   }
 }

@@ -3,16 +3,38 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { AuditService, auditActorOf } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { UnprocessableError, ValidationError } from '../common/errors';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 import { Clock } from '../timers/clock';
 import { NOTICE_JOB } from './notice-job.handler';
 import { type NoticeRow, NoticesRepository } from './notices.repository';
-import type { NoticeAudience, NoticeChannel, NoticePreview, NoticeRequest, NoticeView } from './notices.types';
+import type { NoticeAudience, NoticeChannel, NoticePreview, NoticeRequest, NoticeStatus, NoticeView } from './notices.types';
 
 /** The sent notices a list shows. */
 const LIST_LIMIT = 50;
+const MINUTE = 60_000;
+/** How far ahead a notice may be scheduled. */
+const SCHEDULE_DAYS = 30;
 
-function view(row: NoticeRow): NoticeView {
+/** The delivery job's key: each resident's delivery extends it (NotificationDispatcher). */
+const jobKey = (noticeId: string) => `notice:${noticeId}`;
+
+/** Where a notice stands, from its delivery job. */
+function status(row: NoticeRow, now: number): NoticeStatus {
+  if (row.withdrawnAt !== null) return 'withdrawn';
+  switch (row.deliveryStatus) {
+    case 'pending':
+      return (row.deliveryAt?.getTime() ?? 0) > now ? 'scheduled' : 'sending';
+    case 'running':
+      return 'sending';
+    case 'failed':
+      return 'failed';
+    default:
+      return 'sent';
+  }
+}
+
+function view(row: NoticeRow, now: number): NoticeView {
+  const sendAt = row.sendAt ?? row.createdAt;
   return {
     id: row.id,
     estateId: row.estateId,
@@ -23,6 +45,15 @@ function view(row: NoticeRow): NoticeView {
     recipientCount: row.recipientCount,
     createdBy: row.createdById === null ? null : { id: row.createdById, name: row.createdByName ?? '' },
     createdAt: row.createdAt.toISOString(),
+    sendAt: sendAt.toISOString(),
+    status: status(row, now),
+    withdrawn:
+      row.withdrawnAt === null
+        ? null
+        : {
+            at: row.withdrawnAt.toISOString(),
+            by: row.withdrawnById === null ? null : { id: row.withdrawnById, name: row.withdrawnByName ?? '' },
+          },
   };
 }
 
@@ -43,6 +74,7 @@ export class NoticesService {
 
   async send(principal: Principal, estateId: string, request: NoticeRequest): Promise<NoticeView | NoticePreview> {
     await this.estateFor(principal, estateId);
+    const sendAt = this.sendAt(request.sendAt);
     const audience = await this.audience(principal, estateId, request.audience ?? {});
     const recipients = await this.repository.recipients({ companyId: principal.companyId, estateId, audience });
     if (request.dryRun === true) return { recipientCount: recipients.length };
@@ -59,6 +91,7 @@ export class NoticesService {
       channels: [...new Set<NoticeChannel>(request.channels ?? ['inApp'])],
       recipientCount: recipients.length,
       createdById: principal.kind === 'staff' ? principal.userId : null,
+      sendAt,
     };
     const createdAt = await this.repository.create({
       ...notice,
@@ -68,8 +101,8 @@ export class NoticesService {
         instanceId: null,
         kind: NOTICE_JOB,
         payload: { noticeId: notice.id },
-        dedupeKey: `notice:${notice.id}`,
-        runAt: this.clock.now(),
+        dedupeKey: jobKey(notice.id),
+        runAt: sendAt ?? this.clock.now(),
       },
     });
     await this.audit.record({
@@ -77,14 +110,67 @@ export class NoticesService {
       action: 'notice.send',
       estateId,
       target: { type: 'notice', id: notice.id },
-      detail: { recipients: recipients.length, channels: notice.channels },
+      detail: { recipients: recipients.length, channels: notice.channels, sendAt: sendAt?.toISOString() ?? null },
     });
-    return view({ ...notice, createdByName: principal.name, createdAt });
+    return view(
+      {
+        ...notice,
+        createdByName: principal.name,
+        createdAt,
+        withdrawnAt: null,
+        withdrawnById: null,
+        withdrawnByName: null,
+        deliveryStatus: 'pending',
+        deliveryAt: sendAt ?? createdAt,
+      },
+      this.clock.now().getTime(),
+    );
   }
 
   async list(principal: Principal, estateId: string): Promise<NoticeView[]> {
     await this.estateFor(principal, estateId);
-    return (await this.repository.list({ companyId: principal.companyId, estateId, limit: LIST_LIMIT })).map(view);
+    const now = this.clock.now().getTime();
+    return (await this.repository.list({ companyId: principal.companyId, estateId, limit: LIST_LIMIT })).map((row) => view(row, now));
+  }
+
+  /**
+   * Withdraws a notice (撤回): a scheduled one is never sent; a sent one leaves the residents'
+   * in-app messages (SMS and WeChat messages already sent cannot be called back). Audited.
+   */
+  async withdraw(principal: Principal, estateId: string, noticeId: string): Promise<NoticeView & { removedMessages: number }> {
+    await this.estateFor(principal, estateId);
+    const { companyId } = principal;
+    const found = await this.repository.inEstate({ companyId, estateId, id: noticeId });
+    if (found === null) throw new NotFoundError('That notice');
+    const result = await this.repository.withdraw({
+      companyId,
+      id: noticeId,
+      byId: principal.kind === 'staff' ? principal.userId : null,
+      jobKey: jobKey(noticeId),
+    });
+    if (result === null) throw new ConflictError('This notice was withdrawn already.', { reason: 'withdrawn' });
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'notice.withdraw',
+      estateId,
+      target: { type: 'notice', id: noticeId },
+      detail: { removedMessages: result.removed, wasScheduled: (found.sendAt?.getTime() ?? 0) > this.clock.now().getTime() },
+    });
+    const row = await this.repository.inEstate({ companyId, estateId, id: noticeId });
+    if (row === null) throw new NotFoundError('That notice');
+    return { ...view(row, this.clock.now().getTime()), removedMessages: result.removed };
+  }
+
+  /** A requested send time, checked: from a minute to SCHEDULE_DAYS ahead; null: at once. */
+  private sendAt(raw: string | undefined): Date | null {
+    if (raw === undefined) return null;
+    const at = new Date(raw);
+    const now = this.clock.now().getTime();
+    if (Number.isNaN(at.getTime()) || at.getTime() < now + MINUTE || at.getTime() > now + SCHEDULE_DAYS * 24 * 60 * MINUTE)
+      throw new ValidationError(`"sendAt" must be a time from a minute to ${SCHEDULE_DAYS} days from now; leave it out to send at once.`, {
+        fields: [{ field: 'sendAt', message: `from a minute to ${SCHEDULE_DAYS} days ahead` }],
+      });
+    return at;
   }
 
   private async estateFor(principal: Principal, estateId: string): Promise<void> {

@@ -14,9 +14,17 @@ export interface NoticeRequest {
   audience?: NoticeAudience;
   /** Default: in-app only. */
   channels?: NoticeChannel[];
+  /** When to send it (ISO date-time, from a minute to 30 days ahead); omitted: at once. */
+  sendAt?: string;
   /** Only count the residents it would reach; nothing is sent or stored. */
   dryRun?: boolean;
 }
+
+/**
+ * scheduled: waiting for its time (withdrawing it then sends nothing); sending: being delivered;
+ * sent; failed: its delivery failed after its retries (an incident says why); withdrawn.
+ */
+export type NoticeStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'withdrawn';
 
 export interface NoticeView {
   id: string;
@@ -28,6 +36,10 @@ export interface NoticeView {
   recipientCount: number;
   createdBy: { id: string; name: string } | null;
   createdAt: string;
+  /** When it goes (or went) out. */
+  sendAt: string;
+  status: NoticeStatus;
+  withdrawn: { at: string; by: { id: string; name: string } | null } | null;
 }
 
 /** A dry run's answer: how many residents the notice would reach. */

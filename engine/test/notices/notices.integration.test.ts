@@ -158,4 +158,81 @@ describe('notices to residents', () => {
     expect((await otherCompany.post(`/api/estates/${sunshineId}/notices`, notice)).status).toBe(404);
     expect((await otherCompany.get(`/api/estates/${sunshineId}/notices`)).status).toBe(404);
   });
+
+  it('sends a scheduled notice at its time; withdrawn, a scheduled one never goes and a sent one leaves the owners’ messages', async () => {
+    const desk = await signInStaff(engine.url, logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
+    const [someone] = await residents();
+    if (!someone) throw new Error('the demo has no owner');
+    const owner = await signInOwner(engine.url, someone.phone);
+    const titles = async () => (await owner.get('/api/notifications')).body.items.map((item: { title: string }) => item.title);
+    const audience = { buildingIds: [someone.buildingId], floors: { from: someone.floor, to: someone.floor } };
+    const inTwoMinutes = new Date(Date.now() + 2 * 60_000).toISOString();
+    // When its time comes: the delivery job is due (what a clock two minutes on would see).
+    const timeComes = (noticeId: string) =>
+      sql(engine.databaseUrl, `UPDATE "Job" SET "runAt" = now() WHERE "dedupeKey" = $1 AND status = 'pending'`, [`notice:${noticeId}`]);
+
+    const water = { title: `停水通知 ${Date.now()}`, body: '周三 10:00–14:00 停水', audience, sendAt: inTwoMinutes };
+    const scheduled = await desk.post(`/api/estates/${sunshineId}/notices`, water);
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+    expect(scheduled.body).toMatchObject({ status: 'scheduled', sendAt: inTwoMinutes, withdrawn: null });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await titles()).not.toContain(water.title);
+    await timeComes(scheduled.body.id);
+    await waitFor(async () => ((await titles()).includes(water.title) ? true : undefined), 'the scheduled notice at its time');
+
+    // Withdrawn before its time: it never goes, even when its time comes.
+    const wrong = { ...water, title: `写错的通知 ${Date.now()}` };
+    const early = await desk.post(`/api/estates/${sunshineId}/notices`, wrong);
+    expect(early.status).toBe(201);
+    const withdrawn = await desk.post(`/api/estates/${sunshineId}/notices/${early.body.id}/withdraw`, {});
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', removedMessages: 0 });
+    expect(withdrawn.body.withdrawn.by.name).toBeTruthy();
+    await timeComes(early.body.id);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await titles()).not.toContain(wrong.title);
+    expect(await sql(engine.databaseUrl, `SELECT 1 FROM "Notification" WHERE title = $1`, [wrong.title])).toEqual([]);
+
+    // Withdrawn once sent: it leaves the residents' in-app messages; the SMS record stays.
+    const sent = await desk.post(`/api/estates/${sunshineId}/notices`, {
+      ...water,
+      title: `已发通知 ${Date.now()}`,
+      sendAt: undefined,
+      channels: ['inApp', 'sms'],
+    });
+    expect(sent.body.status).toBe('sending');
+    await waitFor(async () => ((await titles()).includes(sent.body.title) ? true : undefined), 'the notice sent at once');
+    const recalled = await desk.post(`/api/estates/${sunshineId}/notices/${sent.body.id}/withdraw`, {});
+    expect(recalled.status, JSON.stringify(recalled.body)).toBe(200);
+    expect(recalled.body.removedMessages).toBe(sent.body.recipientCount);
+    expect(await titles()).not.toContain(sent.body.title);
+    const left = await sql<{ channel: string }>(engine.databaseUrl, `SELECT DISTINCT channel FROM "Notification" WHERE title = $1`, [
+      sent.body.title,
+    ]);
+    expect(left).toEqual([{ channel: 'sms' }]);
+    const list = (await desk.get(`/api/estates/${sunshineId}/notices`)).body as { id: string; status: string }[];
+    expect(Object.fromEntries(list.map((notice) => [notice.id, notice.status]))).toMatchObject({
+      [scheduled.body.id]: 'sent',
+      [early.body.id]: 'withdrawn',
+      [sent.body.id]: 'withdrawn',
+    });
+    const audits = await sql<{ action: string }>(
+      engine.databaseUrl,
+      `SELECT action FROM "AuditLog" WHERE action = 'notice.withdraw' ORDER BY id`,
+    );
+    expect(audits).toHaveLength(2);
+
+    // Bad input: twice, a time in the past or too far ahead, someone else's notice, a technician.
+    const again = await desk.post(`/api/estates/${sunshineId}/notices/${sent.body.id}/withdraw`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('withdrawn already');
+    for (const sendAt of [new Date(Date.now() - 60_000).toISOString(), new Date(Date.now() + 40 * 86_400_000).toISOString(), 'tomorrow'])
+      expect((await desk.post(`/api/estates/${sunshineId}/notices`, { ...water, sendAt })).status, sendAt).toBe(400);
+    expect((await desk.post(`/api/estates/${sunshineId}/notices/00000000-0000-4000-8000-000000000000/withdraw`, {})).status).toBe(404);
+    const technician = await signInStaff(engine.url, logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
+    expect((await technician.post(`/api/estates/${sunshineId}/notices/${scheduled.body.id}/withdraw`, {})).status).toBe(403);
+    const otherCompany = await signInStaff(engine.url, logins, { company: 'anju', email: 'admin@anju.estateflow.cn' });
+    expect((await otherCompany.post(`/api/estates/${sunshineId}/notices/${scheduled.body.id}/withdraw`, {})).status).toBe(404);
+    expect(await titles()).toContain(water.title);
+  });
 });

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Checkbox,
+  DatePicker,
   Empty,
   Form,
   Input,
@@ -17,6 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { useApi } from '../../hooks/use-api';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -27,6 +29,7 @@ import { noticeEstates } from './notice-estates';
 import { noticeAudience, type NoticeForm } from './notice-audience';
 
 type Channel = 'inApp' | 'sms' | 'wechat';
+type NoticeStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'withdrawn';
 type Notice = {
   id: string;
   title: string;
@@ -36,6 +39,9 @@ type Notice = {
   recipientCount: number;
   createdBy: { id: string; name: string } | null;
   createdAt: string;
+  sendAt: string;
+  status: NoticeStatus;
+  withdrawn: { at: string; by: { id: string; name: string } | null } | null;
 };
 type Building = { id: string; name: string };
 
@@ -45,11 +51,22 @@ const CHANNELS = [
   ['wechat', 'notices.channel.wechat'],
 ] as const satisfies readonly (readonly [Channel, string])[];
 const channelLabel = (channel: Channel) => CHANNELS.find(([value]) => value === channel)?.[1] ?? 'notices.channel.inApp';
+const STATUS_COLOURS: Record<NoticeStatus, string> = {
+  scheduled: 'blue',
+  sending: 'processing',
+  sent: 'green',
+  failed: 'red',
+  withdrawn: 'default',
+};
+/** How far ahead a notice may be scheduled (the engine's limit). */
+const SCHEDULE_DAYS = 30;
+const when = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
 
 /**
  * Notices (公告) to residents: the whole estate, or some buildings and floors — a lift outage goes
- * only to the floors the lift serves — in-app, by SMS or WeChat. Before sending, the page says how
- * many residents the notice will reach.
+ * only to the floors the lift serves — in-app, by SMS or WeChat, at once or at a set time. Before
+ * sending, the page says how many residents the notice will reach. A notice can be withdrawn: a
+ * scheduled one is then never sent, a sent one leaves the residents' in-app messages.
  */
 export default function NoticesPage() {
   const { t } = useI18n();
@@ -94,8 +111,9 @@ export default function NoticesPage() {
 
   async function send(input: NoticeForm) {
     const count = reach !== null && 'count' in reach ? reach.count : 0;
+    const sendAt = input.when === 'later' && input.sendAt ? input.sendAt.toISOString() : undefined;
     modal.confirm({
-      title: t('notices.confirm', { count }),
+      title: sendAt === undefined ? t('notices.confirm', { count }) : t('notices.confirmScheduled', { count, at: when(sendAt) }),
       content: input.title,
       okText: t('notices.send'),
       onOk: async () => {
@@ -106,14 +124,34 @@ export default function NoticesPage() {
             body: input.body,
             audience: noticeAudience(input),
             channels: input.channels,
+            ...(sendAt === undefined ? {} : { sendAt }),
           });
-          message.success(t('notices.sent', { count }));
+          message.success(sendAt === undefined ? t('notices.sent', { count }) : t('notices.scheduled', { count, at: when(sendAt) }));
           form.resetFields();
           sent.reload();
         } catch (error) {
           message.error(errorMessage(error, t));
         } finally {
           setSending(false);
+        }
+      },
+    });
+  }
+
+  function withdraw(notice: Notice) {
+    modal.confirm({
+      title: notice.title,
+      content: notice.status === 'scheduled' ? t('notices.withdrawScheduled') : t('notices.withdrawSent'),
+      okText: t('notices.withdraw'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          const result = await api.post<{ removedMessages: number }>(`/estates/${estateId}/notices/${notice.id}/withdraw`, {});
+          message.success(t('notices.withdrawn', { count: result.removedMessages }));
+        } catch (error) {
+          message.error(errorMessage(error, t));
+        } finally {
+          sent.reload();
         }
       },
     });
@@ -137,7 +175,7 @@ export default function NoticesPage() {
         <Form<NoticeForm>
           form={form}
           layout="vertical"
-          initialValues={{ scope: 'estate', channels: ['inApp'] }}
+          initialValues={{ scope: 'estate', channels: ['inApp'], when: 'now' }}
           onFinish={(input) => void send(input)}
           style={{ maxWidth: 640 }}
         >
@@ -178,6 +216,39 @@ export default function NoticesPage() {
           <Form.Item name="channels" label={t('notices.channels')} rules={[{ required: true, type: 'array', min: 1 }]}>
             <Checkbox.Group options={CHANNELS.map(([value, label]) => ({ value, label: t(label) }))} />
           </Form.Item>
+          <Space wrap align="start">
+            <Form.Item name="when" label={t('notices.when')}>
+              <Radio.Group
+                options={[
+                  { value: 'now', label: t('notices.now') },
+                  { value: 'later', label: t('notices.later') },
+                ]}
+                data-testid="notice-when"
+              />
+            </Form.Item>
+            {values?.when === 'later' ? (
+              <Form.Item
+                name="sendAt"
+                label={t('notices.sendAt')}
+                rules={[
+                  {
+                    required: true,
+                    validator: (_, value: Dayjs | null | undefined) =>
+                      value && value.isAfter(dayjs().add(1, 'minute')) && value.isBefore(dayjs().add(SCHEDULE_DAYS, 'day'))
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('notices.sendAtRule'))),
+                  },
+                ]}
+              >
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  disabledDate={(day) => day.isBefore(dayjs(), 'day') || day.isAfter(dayjs().add(SCHEDULE_DAYS, 'day'))}
+                  data-testid="notice-send-at"
+                />
+              </Form.Item>
+            ) : null}
+          </Space>
           <Space wrap>
             <Button
               type="primary"
@@ -202,11 +273,26 @@ export default function NoticesPage() {
             loading={sent.loading}
             dataSource={sent.data ?? []}
             renderItem={(notice) => (
-              <List.Item key={notice.id}>
+              <List.Item
+                key={notice.id}
+                data-testid={`notice-${notice.id}`}
+                actions={
+                  notice.status === 'withdrawn'
+                    ? []
+                    : [
+                        <Button key="withdraw" type="link" danger onClick={() => withdraw(notice)} data-testid="notice-withdraw">
+                          {t('notices.withdraw')}
+                        </Button>,
+                      ]
+                }
+              >
                 <List.Item.Meta
                   title={
                     <Space wrap>
                       <span>{notice.title}</span>
+                      <Tag color={STATUS_COLOURS[notice.status]} data-testid="notice-status">
+                        {t(`notices.status.${notice.status}`, { at: when(notice.sendAt) })}
+                      </Tag>
                       {notice.channels.map((channel) => (
                         <Tag key={channel}>{t(channelLabel(channel))}</Tag>
                       ))}
@@ -217,7 +303,10 @@ export default function NoticesPage() {
                       <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>{notice.body}</Typography.Paragraph>
                       <Typography.Text type="secondary">
                         {describe(notice)} · {t('notices.reached', { count: notice.recipientCount })} · {notice.createdBy?.name ?? ''} ·{' '}
-                        {new Date(notice.createdAt).toLocaleString()}
+                        {when(notice.createdAt)}
+                        {notice.withdrawn === null
+                          ? ''
+                          : ` · ${t('notices.withdrawnBy', { name: notice.withdrawn.by?.name ?? '', at: when(notice.withdrawn.at) })}`}
                       </Typography.Text>
                     </>
                   }

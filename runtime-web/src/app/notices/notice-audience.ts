@@ -7,6 +7,9 @@ export type NoticeForm = {
   floorFrom?: number | null;
   floorTo?: number | null;
   channels: ('inApp' | 'sms' | 'wechat')[];
+  when: 'now' | 'later';
+  /** The chosen send time, when `when` is later. */
+  sendAt?: { toISOString(): string } | null;
 };
 
 /** The audience the engine takes (POST /api/estates/{id}/notices): {} is the whole estate. */
