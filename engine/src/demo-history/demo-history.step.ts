@@ -61,7 +61,7 @@ interface Replay {
   estateId: string;
   workflowKey: string;
   /** The unit, and who lives there (the requester, unless `anonymous`). */
-  unit: { id: string; person: string | null };
+  unit: HistoryUnit;
   anonymous: boolean;
   desk: Principal;
   /** The technician or handler its steps assign it to. */
@@ -72,6 +72,63 @@ interface Replay {
   /** The day's number of its workflow in the company; null: filed today, so the engine's own reference is right. */
   number: { day: string; value: number } | null;
   photo: Buffer;
+}
+
+/** A planned request of a workflow, with what it is filed with and who its steps assign it to. */
+interface HistoryRequest {
+  workflowKey: string;
+  request: PlannedRequest;
+  data: Record<string, unknown>;
+  anonymous: boolean;
+  assignee: Principal;
+}
+
+type HistoryUnit = { id: string; person: string | null };
+
+/** Past repairs of an estate, each with one of its technicians in turn. */
+function pastRepairs(input: { seed: number; units: HistoryUnit[]; technicians: Principal[] }): HistoryRequest[] {
+  if (input.technicians.length === 0) return [];
+  const perDay = Math.min(MAX_REPAIRS_PER_DAY, input.units.length * REPAIRS_PER_UNIT_DAY);
+  return demoRepairHistory({ seed: input.seed, units: input.units.length, days: DAYS, perDay }).flatMap((repair, position) => {
+    const technician = input.technicians[position % input.technicians.length];
+    if (!technician) return [];
+    const data = {
+      locationType: 'unit',
+      unitId: input.units[repair.unit]?.id,
+      category: repair.category,
+      description: repair.description,
+      urgency: repair.urgency,
+      contactPhone: '13800138000',
+    };
+    return [{ workflowKey: 'repair', request: repair, data, anonymous: false, assignee: technician }];
+  });
+}
+
+/** Past complaints of an estate, each handled by its department's staff there — else the front desk, as customer service. */
+function pastComplaints(input: {
+  seed: number;
+  units: HistoryUnit[];
+  staff: (role: string) => Principal[];
+  desk: Principal;
+}): HistoryRequest[] {
+  const perDay = Math.min(MAX_COMPLAINTS_PER_DAY, input.units.length * COMPLAINTS_PER_UNIT_DAY);
+  return demoComplaintHistory({ seed: input.seed, units: input.units.length, days: DAYS, perDay }).map((complaint) => {
+    const handler = input.staff(DEPARTMENT_ROLES[complaint.department] ?? 'front_desk')[0];
+    const data = {
+      complaintType: complaint.complaintType,
+      description: complaint.description,
+      anonymous: complaint.anonymous,
+      ...(complaint.anonymous ? {} : { unitId: input.units[complaint.unit]?.id, contactPhone: '13800138000' }),
+    };
+    const steps = handler === undefined ? complaint.steps.map(asCustomerService) : complaint.steps;
+    return {
+      workflowKey: 'complaint',
+      request: { ...complaint, steps },
+      data,
+      anonymous: complaint.anonymous,
+      assignee: handler ?? input.desk,
+    };
+  });
 }
 
 /**
@@ -108,89 +165,47 @@ export class DemoHistoryStep implements OnModuleInit {
     // References are unique per company and workflow: one day's numbers run on across its estates.
     const numbers = new Map<string, number>();
     for (const [index, estate] of context.estates.entries()) {
-      const inEstate = (role: string) =>
-        context.staff.filter((person) => person.roles.some((held) => held.role === role && held.estateId === estate.id));
-      const desk = inEstate('front_desk')[0];
+      const staff = (role: string) =>
+        context.staff
+          .filter((person) => person.roles.some((held) => held.role === role && held.estateId === estate.id))
+          .map((person) => staffPrincipal(context, person));
+      const desk = staff('front_desk')[0];
       const row = await this.repository.estate(estate.id);
       if (!desk || !row || row.units.length === 0) continue;
+      const requests = [
+        ...(row.bound.includes('repair') ? pastRepairs({ seed: 7_001 + index, units: row.units, technicians: staff('technician') }) : []),
+        ...(row.bound.includes('complaint') ? pastComplaints({ seed: 9_001 + index, units: row.units, staff, desk }) : []),
+      ];
       const today = zonedParts(Date.now(), row.timezone);
       const replays: Replay[] = [];
-      const plan = (
-        workflowKey: string,
-        requests: { request: PlannedRequest; data: Record<string, unknown>; anonymous: boolean; assignee: Principal }[],
-      ) => {
-        for (const { request, data, anonymous, assignee } of requests) {
-          const day = daysBefore(today, request.daysAgo);
-          const filedAt = zonedInstant({ date: day, minuteOfDay: request.minuteOfDay, timezone: row.timezone });
-          if (filedAt > Date.now() - 30 * MINUTE) continue;
-          const unit = row.units[request.unit] ?? row.units[0];
-          if (!unit) continue;
-          const dayKey = isoDate(day).replaceAll('-', '');
-          const value = (numbers.get(`${workflowKey}:${dayKey}`) ?? 0) + 1;
-          numbers.set(`${workflowKey}:${dayKey}`, value);
-          replays.push({
-            estateId: estate.id,
-            workflowKey,
-            unit,
-            anonymous,
-            desk: staffPrincipal(context, desk),
-            assignee,
-            data,
-            steps: request.steps,
-            filedAt,
-            number: request.daysAgo === 0 ? null : { day: dayKey, value },
-            photo,
-          });
-        }
-      };
-      const technicians = inEstate('technician');
-      if (row.bound.includes('repair') && technicians.length > 0) {
-        const perDay = Math.min(MAX_REPAIRS_PER_DAY, row.units.length * REPAIRS_PER_UNIT_DAY);
-        const repairs = demoRepairHistory({ seed: 7_001 + index, units: row.units.length, days: DAYS, perDay });
-        plan(
-          'repair',
-          repairs.flatMap((repair, position) => {
-            const technician = technicians[position % technicians.length];
-            if (!technician) return [];
-            const data = {
-              locationType: 'unit',
-              unitId: row.units[repair.unit]?.id,
-              category: repair.category,
-              description: repair.description,
-              urgency: repair.urgency,
-              contactPhone: '13800138000',
-            };
-            return [{ request: repair, data, anonymous: false, assignee: staffPrincipal(context, technician) }];
-          }),
-        );
+      for (const { workflowKey, request, data, anonymous, assignee } of requests) {
+        const day = daysBefore(today, request.daysAgo);
+        const filedAt = zonedInstant({ date: day, minuteOfDay: request.minuteOfDay, timezone: row.timezone });
+        const unit = row.units[request.unit] ?? row.units[0];
+        if (filedAt > Date.now() - 30 * MINUTE || !unit) continue;
+        replays.push({
+          estateId: estate.id,
+          workflowKey,
+          unit,
+          anonymous,
+          desk,
+          assignee,
+          data,
+          steps: request.steps,
+          filedAt,
+          photo,
+          number: null,
+        });
       }
-      if (row.bound.includes('complaint')) {
-        const perDay = Math.min(MAX_COMPLAINTS_PER_DAY, row.units.length * COMPLAINTS_PER_UNIT_DAY);
-        const complaints = demoComplaintHistory({ seed: 9_001 + index, units: row.units.length, days: DAYS, perDay });
-        plan(
-          'complaint',
-          complaints.flatMap((complaint) => {
-            // The department's own staff in this estate, else the front desk takes it as customer service.
-            const handler = inEstate(DEPARTMENT_ROLES[complaint.department] ?? 'front_desk')[0];
-            const steps = handler === undefined ? complaint.steps.map(asCustomerService) : complaint.steps;
-            const data = {
-              complaintType: complaint.complaintType,
-              description: complaint.description,
-              anonymous: complaint.anonymous,
-              ...(complaint.anonymous ? {} : { unitId: row.units[complaint.unit]?.id, contactPhone: '13800138000' }),
-            };
-            return [
-              {
-                request: { ...complaint, steps },
-                data,
-                anonymous: complaint.anonymous,
-                assignee: staffPrincipal(context, handler ?? desk),
-              },
-            ];
-          }),
-        );
-      }
+      // Numbered in the order they were filed, each workflow's own numbers (today's are the engine's).
       replays.sort((a, b) => a.filedAt - b.filedAt);
+      for (const replay of replays) {
+        const day = isoDate(zonedParts(replay.filedAt, row.timezone)).replaceAll('-', '');
+        if (day === isoDate(today).replaceAll('-', '')) continue;
+        const value = (numbers.get(`${replay.workflowKey}:${day}`) ?? 0) + 1;
+        numbers.set(`${replay.workflowKey}:${day}`, value);
+        replay.number = { day, value };
+      }
       const ids: string[] = [];
       for (let first = 0; first < replays.length; first += AT_ONCE)
         ids.push(...(await Promise.all(replays.slice(first, first + AT_ONCE).map((replay) => this.replay(replay)))));
