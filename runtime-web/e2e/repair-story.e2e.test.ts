@@ -99,7 +99,10 @@ describe('a repair from the owner’s phone to a five-star rating', () => {
     await desk.page.getByRole('link', { name: reference }).waitFor();
     await screenshot(desk.page, 'runtime-web-story-2-desk-inbox');
     await desk.page.getByRole('link', { name: reference }).click();
-    await act(desk.page, 'DISPATCH', () => pickOption(desk.page, 'root_technicianId', technician.name));
+    await act(desk.page, 'DISPATCH', async () => {
+      await pickOption(desk.page, 'root_technicianId', technician.name);
+      await desk.page.getByLabel('备注').fill('业主说白天也可以打 137 1111 2222');
+    });
     await expect.poll(() => desk.page.getByTestId('instance-state').textContent()).toContain('已派单');
 
     // 3. The owner's page moved on by itself.
@@ -118,6 +121,12 @@ describe('a repair from the owner’s phone to a five-star rating', () => {
     expect(await details.textContent()).toContain('白天请打我家人 139****1111');
     expect(await revealInFull(tech.page, '/description')).toBe('厨房水槽下面的水管漏水，白天请打我家人 13900001111');
     expect(await tech.page.getByTestId('revealed-/description').locator('a').getAttribute('href')).toBe('tel:13900001111');
+    // So is the desk's note on the dispatch, from the timeline.
+    const timeline = tech.page.getByTestId('timeline');
+    expect(await timeline.textContent()).toContain('业主说白天也可以打 137****2222');
+    const commentId =
+      (await timeline.locator('[data-testid^="reveal-comment-"]').getAttribute('data-testid'))?.slice('reveal-'.length) ?? '';
+    expect(await revealInFull(tech.page, commentId)).toBe('业主说白天也可以打 13711112222');
     await screenshot(tech.page, 'runtime-web-story-3b-technician-calls-the-owner');
     await act(tech.page, 'ARRIVE');
     await act(tech.page, 'COMPLETE', async () => {

@@ -41,13 +41,15 @@ const eventBody: JsonSchema = {
 const unmaskBody: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['path', 'reason'],
+  required: ['reason'],
+  // A field of the instance's data, or the comment of one of its log entries (one of the two).
   properties: {
     path: {
       type: 'string',
       pattern: '^(/[^/]{1,64}){1,8}$',
       description: 'JSON pointer of the field in the instance\'s data, e.g. "/contactPhone" or "/description"',
     },
+    seq: { type: 'integer', minimum: 1, description: 'The timeline entry whose comment to read in full' },
     reason: { type: 'string', minLength: 2, maxLength: 200 },
   },
 };
@@ -149,14 +151,20 @@ export class InstancesController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'The full phone (admin, manager, front desk, the assigned staff member, the requester) or ID number (admin) typed into a form field, or free text with them in full; audited',
+      'The full phone (admin, manager, front desk, the assigned staff member, the requester) or ID number (admin) typed into a form field, or free text or a comment with them in full; audited',
   })
   unmask(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @JsonBody(unmaskBody) body: { path: string; reason: string },
-  ): Promise<{ path: string; kind: string; value: string }> {
-    return this.personalValues.unmask({ principal, instanceId: id, path: body.path, reason: body.reason });
+    @JsonBody(unmaskBody) body: { path?: string; seq?: number; reason: string },
+  ): Promise<{ path: string; kind: string; value: string } | { seq: number; kind: string; value: string }> {
+    if (body.seq !== undefined && body.path === undefined)
+      return this.personalValues.unmaskComment({ principal, instanceId: id, seq: body.seq, reason: body.reason });
+    if (body.path !== undefined && body.seq === undefined)
+      return this.personalValues.unmask({ principal, instanceId: id, path: body.path, reason: body.reason });
+    throw new ValidationError('Name either the field ("path") or the timeline entry whose comment to read ("seq"), not both.', {
+      fields: [{ field: 'path', message: 'either path or seq' }],
+    });
   }
 
   @Get('instances')

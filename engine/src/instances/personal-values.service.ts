@@ -5,7 +5,15 @@ import { auditActorOf, AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
 import { DatabaseService } from '../database/database.service';
-import { formTokens, maskFormTokens, parseFormToken, textTokens, unsealFormData, unsealText } from '../privacy/form-personal-data';
+import {
+  type FormToken,
+  formTokens,
+  maskFormTokens,
+  parseFormToken,
+  textTokens,
+  unsealFormData,
+  unsealText,
+} from '../privacy/form-personal-data';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { maySeeInstance } from './instance-actor';
 import type { InstanceRecord } from './instance-record';
@@ -51,9 +59,7 @@ export class PersonalValuesService {
     path: string;
     reason: string;
   }): Promise<{ path: string; kind: PersonalDataKind | 'text'; value: string }> {
-    const { principal } = input;
-    const record = await this.reader.read({ companyId: principal.companyId, instanceId: input.instanceId, idempotencyKey: null });
-    if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
+    const record = await this.visibleRecord(input.principal, input.instanceId);
     const stored = valueAt(record.data, input.path);
     // A phone or ID number field holds one token; free text may hold several, written inside it.
     const field = parseFormToken(stored);
@@ -62,33 +68,79 @@ export class PersonalValuesService {
       throw new ValidationError(`There is no phone or ID number at "${input.path}" in this request's data.`, {
         fields: [{ field: 'path', message: 'not a phone or ID number field of this request, nor text with one written in it' }],
       });
+    const kind = field !== null ? field.kind : 'text';
+    const plain = await this.read({ ...input, record, tokens, where: `at "${input.path}"`, detail: { path: input.path, kind } });
+    const value = field !== null ? (plain.get(field.id) ?? '') : unsealText(String(stored), plain);
+    return { path: input.path, kind, value: maskFormTokens(value) };
+  }
+
+  /** The comment of the log entry `seq`, with the numbers written in it in full: under the same rules, audited. */
+  async unmaskComment(input: {
+    principal: Principal;
+    instanceId: string;
+    seq: number;
+    reason: string;
+  }): Promise<{ seq: number; kind: 'text'; value: string }> {
+    const record = await this.visibleRecord(input.principal, input.instanceId);
+    const entry = await this.database.prisma.instanceEvent.findFirst({
+      where: { companyId: input.principal.companyId, instanceId: record.id, seq: input.seq },
+      select: { comment: true },
+    });
+    const tokens = entry?.comment == null ? [] : textTokens(entry.comment);
+    if (entry?.comment == null || tokens.length === 0)
+      throw new ValidationError(`Entry ${input.seq} of this request's timeline has no comment with a phone or ID number in it.`, {
+        fields: [{ field: 'seq', message: 'no comment with a phone or ID number in it' }],
+      });
+    const plain = await this.read({
+      ...input,
+      record,
+      tokens,
+      where: `in the comment of entry ${input.seq}`,
+      detail: { seq: input.seq, kind: 'text' },
+    });
+    return { seq: input.seq, kind: 'text', value: maskFormTokens(unsealText(entry.comment, plain)) };
+  }
+
+  private async visibleRecord(principal: Principal, instanceId: string): Promise<InstanceRecord> {
+    const record = await this.reader.read({ companyId: principal.companyId, instanceId, idempotencyKey: null });
+    if (record === null || !maySeeInstance(principal, record)) throw new NotFoundError('That request');
+    return record;
+  }
+
+  /**
+   * The full values of `tokens` (id → value), when the principal may read each kind: only values
+   * typed into this request (or passed on from the request that started it). The read is audited.
+   */
+  private async read(input: {
+    principal: Principal;
+    record: InstanceRecord;
+    tokens: FormToken[];
+    reason: string;
+    where: string;
+    detail: Record<string, unknown>;
+  }): Promise<Map<string, string>> {
+    const { principal, record, tokens } = input;
     for (const kind of new Set(tokens.map((token) => token.kind))) this.checkMayRead(principal, record, kind);
-    // Only the values typed into this request (or passed on from the request that started it).
     const owners = [record.id, ...(record.parentInstanceId === null ? [] : [record.parentInstanceId])];
     const rows = await this.database.prisma.personalValue.findMany({
       where: { id: { in: tokens.map((token) => token.id) }, companyId: principal.companyId, instanceId: { in: owners } },
       select: { id: true, kind: true, cipher: true },
     });
-    const plain = new Map(rows.map((row) => [row.id, { kind: row.kind, value: this.cipher.decrypt(row.kind, row.cipher) }]));
-    if (tokens.some((token) => plain.get(token.id)?.kind !== token.kind))
+    const found = new Map(rows.map((row) => [row.id, row]));
+    if (tokens.some((token) => found.get(token.id)?.kind !== token.kind))
       throw new DomainError(
         'not_found',
         404,
-        `The full number at "${input.path}" is no longer kept: it is erased once the request has been finished for the company's retention period.`,
+        `The full number ${input.where} is no longer kept: it is erased once the request has been finished for the company's retention period.`,
       );
-    const kind = field !== null ? field.kind : 'text';
     await this.audit.record({
       actor: auditActorOf(principal),
       action: 'instance.unmask',
       target: { type: 'Instance', id: record.id },
       estateId: record.estateId,
-      detail: { path: input.path, kind, reason: input.reason },
+      detail: { ...input.detail, reason: input.reason },
     });
-    const value =
-      field !== null
-        ? (plain.get(field.id)?.value ?? '')
-        : unsealText(String(stored), new Map([...plain].map(([id, row]) => [id, row.value])));
-    return { path: input.path, kind, value: maskFormTokens(value) };
+    return new Map(rows.map((row) => [row.id, this.cipher.decrypt(row.kind, row.cipher)]));
   }
 
   private checkMayRead(principal: Principal, record: InstanceRecord, kind: PersonalDataKind): void {

@@ -214,6 +214,18 @@ describe('phone and ID numbers typed into forms', () => {
       kind: 'text',
       value: `卫生间漏水，白天家里没人，请联系我爱人 ${DESCRIBED_PHONE}`,
     });
+    // And the front desk's comment on the dispatch, by the timeline entry it is on.
+    const dispatchSeq: number = dispatched.body.timeline.at(-1).seq;
+    const commented = await technician.post(`/api/instances/${repairId}/unmask`, { seq: dispatchSeq, reason: '联系业主' });
+    expect(commented.status, JSON.stringify(commented.body)).toBe(200);
+    expect(commented.body).toEqual({ seq: dispatchSeq, kind: 'text', value: `业主说也可以打 ${COMMENTED_PHONE}` });
+    // An entry without such a comment, or a path and an entry at once: the caller is told.
+    const noComment = await technician.post(`/api/instances/${repairId}/unmask`, { seq: 1, reason: '联系业主' });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.error.message).toContain('no comment with a phone or ID number');
+    expect((await technician.post(`/api/instances/${repairId}/unmask`, { seq: 1, path: '/description', reason: '联系业主' })).status).toBe(
+      400,
+    );
 
     // Bad input: a field that holds no phone, a malformed path, another company's admin.
     const notPersonal = await admin.post(`/api/instances/${repairId}/unmask`, { path: '/category', reason: '查看' });
@@ -236,6 +248,13 @@ describe('phone and ID numbers typed into forms', () => {
         [repairId, '/description', '联系业主家人'],
       ]),
     );
+    // The comment's read names the entry it is on.
+    const commentedSeq = (await admin.get(`/api/instances/${repairId}`)).body.timeline.find(
+      (entry: { comment?: string }) => entry.comment,
+    )?.seq;
+    expect(audit.filter((row) => (row.detail as { seq?: number }).seq !== undefined).map((row) => row.detail)).toEqual([
+      { seq: commentedSeq, kind: 'text', reason: '联系业主' },
+    ]);
     // Refused reads read nothing, so they leave no row.
     expect(audit.filter((row) => ['核验身份', '试探', '查看'].includes(row.detail.reason))).toEqual([]);
     expect(audit.filter((row) => row.detail.reason === '上门联系')).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { attachmentFieldPattern, isAttachment } from '../forms/attachment-value';
 
 import type { FieldLabel } from './field-labels';
+import { maskedNumbersIn } from './masked-numbers';
 
 /**
  * One line of an instance's data for reading. `personal`: the value is a masked phone or ID
@@ -16,10 +17,6 @@ export type DataEntry = {
   children?: DataEntry[];
   rows?: DataEntry[][];
 };
-
-// The engine seals numbers written inside free text and shows them masked in place (docs/security.md).
-const MASKED_PHONE_IN_TEXT = /(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/;
-const MASKED_ID_NUMBER_IN_TEXT = /(?<![\dA-Za-z])\d{6}\*{8}\d{3}[\dX](?![\dA-Za-z])/;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -86,10 +83,8 @@ function entriesOf(input: {
         const entry: DataEntry = { key, label: field?.title ?? key, value: option ?? describe(value, yes, no) };
         if (field?.personal !== undefined && typeof value === 'string' && value.includes('*'))
           entry.personal = { kind: field.personal, path: pointer(path) };
-        else if (option === undefined && typeof value === 'string' && MASKED_ID_NUMBER_IN_TEXT.test(value))
-          entry.personal = { kind: 'text', path: pointer(path), idNumber: true };
-        else if (option === undefined && typeof value === 'string' && MASKED_PHONE_IN_TEXT.test(value))
-          entry.personal = { kind: 'text', path: pointer(path) };
+        else if (option === undefined && typeof value === 'string' && maskedNumbersIn(value) !== null)
+          entry.personal = { kind: 'text', path: pointer(path), ...(maskedNumbersIn(value) === 'idNumber' ? { idNumber: true } : {}) };
         return entry;
       })
       .filter((entry) => entry.value !== '' || (entry.children?.length ?? 0) > 0 || (entry.rows?.length ?? 0) > 0)

@@ -66,7 +66,7 @@ export default function InstancePage() {
           </Space>
         </Col>
         <Col xs={24} lg={10}>
-          <TimelineCard entries={instance.timeline} />
+          <TimelineCard instanceId={instance.id} entries={instance.timeline} />
         </Col>
       </Row>
       {action ? (
