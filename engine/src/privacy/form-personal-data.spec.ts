@@ -64,6 +64,17 @@ describe('numbers written inside free text', () => {
     });
   });
 
+  it('passes a parent’s phone field on into a child’s free text: unsealed, then sealed as the child’s own', () => {
+    const parent = sealed({ contactPhone: '13900139000' }, { contactPhone: { 'ui:widget': 'phone' } });
+    const passedOn = { note: parent.data['contactPhone'] };
+    expect(formTokens(passedOn, null).map((token) => token.id)).toEqual(parent.values.map((value) => value.id));
+    const plain = unsealFormData(passedOn, null, new Map([[parent.values[0]?.id ?? '', '13900139000']]));
+    expect(plain).toEqual({ note: '13900139000' });
+    const child = sealed(plain, undefined);
+    expect(maskFormTokens(child.data)).toEqual({ note: '139****9000' });
+    expect(child.values).toHaveLength(1);
+  });
+
   it('seals an event comment, and leaves text without numbers as it was', () => {
     const { text, values } = sealFreeText({ cipher, text: '已联系业主 13812345678' });
     expect(text).not.toContain('13812345678');

@@ -152,8 +152,10 @@ export function formTokens(data: unknown, fields: PersonalFieldTree | null): For
       if (token !== null) tokens.push(token);
       return value;
     });
+  // Free text may also hold a whole token: a parent's phone field passed on into a child's text field.
   mapFreeText(data, fields, (text) => {
-    tokens.push(...textTokens(text));
+    const whole = parseFormToken(text);
+    tokens.push(...(whole === null ? textTokens(text) : [whole]));
     return text;
   });
   return tokens;
@@ -177,7 +179,10 @@ export function unsealFormData(
           const token = parseFormToken(value);
           return token === null ? value : (plain.get(token.id) ?? value);
         });
-  return mapFreeText(personal, fields, (text) => unsealText(text, plain)) as Record<string, unknown>;
+  return mapFreeText(personal, fields, (text) => {
+    const whole = parseFormToken(text);
+    return whole === null ? unsealText(text, plain) : (plain.get(whole.id) ?? text);
+  }) as Record<string, unknown>;
 }
 
 /**
