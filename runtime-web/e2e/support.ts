@@ -13,13 +13,14 @@ export { screenshot };
 /** `problems`: uncaught page errors, Content-Security-Policy refusals and API answers ≥ 500 seen in any page. */
 export type World = { engine: EngineProcess; browser: Browser; logins: DemoLogins; problems: string[] };
 
-export async function startWorld(): Promise<World> {
+/** `browserArgs`: more Chromium flags (a fake camera for the QR scanner). */
+export async function startWorld(options: { browserArgs?: readonly string[] } = {}): Promise<World> {
   for (const app of ['app', 'portal']) {
     const index = path.join(REPOSITORY_ROOT, 'runtime-web', 'dist', app, 'index.html');
     if (!fs.existsSync(index)) throw new Error(`${index} is missing: run "npm run build -w @estateflow/runtime-web" first.`);
   }
   const engine = await startEngine();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(options.browserArgs);
   return { engine, browser, logins: readDemoLogins(engine.dataDir), problems: [] };
 }
 

@@ -111,6 +111,13 @@ export const FIELD_KINDS: FieldKind[] = [
     schema: { type: 'integer', title: '评分', minimum: 1, maximum: 5 },
     ui: { 'ui:widget': 'rating' },
   },
+  {
+    id: 'qrCode',
+    label: 'field.qrCode',
+    key: 'checkpointCode',
+    schema: { type: 'string', title: '二维码', pattern: '^[A-Z0-9-]{2,32}$' },
+    ui: { 'ui:widget': 'qrCode' },
+  },
   { id: 'section', label: 'field.section', key: 'section', schema: { type: 'object', title: '分组', properties: {} }, container: true },
   {
     id: 'group',

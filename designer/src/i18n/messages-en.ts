@@ -232,6 +232,7 @@ export const en: Record<MessageKey, string> = {
   'field.confirmation': 'Confirmation',
   'field.staff': 'Staff picker',
   'field.rating': 'Rating',
+  'field.qrCode': 'QR code scan',
   'field.section': 'Section heading',
   'field.group': 'Repeating group',
   'lint.title': 'Lint',

@@ -230,6 +230,7 @@ export const zhCN = {
   'field.confirmation': '确认勾选',
   'field.staff': '员工选择',
   'field.rating': '评分',
+  'field.qrCode': '扫码',
   'field.section': '分组标题',
   'field.group': '重复分组',
   'lint.title': '检查',

@@ -27,6 +27,16 @@ export class BindingsController {
     return this.bindings.list(principal, estateId);
   }
 
+  @Get(':workflowKey')
+  @ApiOperation({ summary: 'One workflow this estate runs, with the parameter values its instances resolve (estate, company, defaults)' })
+  one(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @Param('workflowKey') workflowKey: string,
+  ): Promise<EstateBinding & { resolvedParameters: Record<string, unknown> }> {
+    return this.bindings.one(principal, estateId, workflowKey);
+  }
+
   @Put(':workflowKey')
   @ApiOperation({ summary: 'Bind a workflow key to a published version with parameter values; 422 when they fail the schema' })
   bind(

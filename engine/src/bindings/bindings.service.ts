@@ -78,6 +78,33 @@ export class BindingsService {
     );
   }
 
+  /**
+   * One binding with the values its instances run with: the estate's own, else the company's, else
+   * the definition's defaults (what a start resolves) — e.g. the inspection route whose checkpoint
+   * QR codes the staff app prints.
+   */
+  async one(
+    principal: Principal,
+    estateId: string,
+    workflowKey: string,
+  ): Promise<EstateBinding & { resolvedParameters: Record<string, unknown> }> {
+    const binding = (await this.list(principal, estateId)).find((candidate) => candidate.workflowKey === workflowKey);
+    if (binding === undefined) throw new NotFoundError(`The workflow "${workflowKey}" in this estate`);
+    const version = await this.repository.findVersion({
+      companyId: principal.companyId,
+      definitionId: binding.definitionId,
+      version: binding.version,
+    });
+    if (version === null) throw new NotFoundError('That workflow version');
+    const compiled = await this.versions.get(principal.companyId, version.id);
+    const resolved = resolveParameters(compiled.definition, jsonObject(version.companyParameters), jsonObject(binding.parameters));
+    if (!resolved.ok)
+      throw new UnprocessableError("This estate's settings for the workflow are not valid; ask an administrator to fix its binding.", {
+        fields: resolved.errors,
+      });
+    return { ...binding, resolvedParameters: resolved.parameters };
+  }
+
   private async assertEstateVisible(principal: Principal, estateId: string): Promise<void> {
     const visible = visibleEstateIds(principal);
     if (visible !== null && !visible.includes(estateId)) throw new NotFoundError('That estate');

@@ -91,6 +91,12 @@ describe('a consultant designs, publishes and binds a workflow', () => {
     expect(listed.body).toEqual(
       expect.arrayContaining([expect.objectContaining({ workflowKey: 'repair-v', version: 2, parameters: { respondMinutesNormal: 60 } })]),
     );
+    // One binding, with what its instances run with: the estate's value, and the defaults for the rest.
+    const one = await consultant.get(`/api/estates/${estateId}/bindings/repair-v`);
+    expect(one.status, JSON.stringify(one.body)).toBe(200);
+    expect(one.body).toMatchObject({ workflowKey: 'repair-v', version: 2, parameters: { respondMinutesNormal: 60 } });
+    expect(one.body.resolvedParameters).toMatchObject({ respondMinutesNormal: 60, autoConfirmHours: expect.any(Number) });
+    expect((await consultant.get(`/api/estates/${estateId}/bindings/not-bound-here`)).status).toBe(404);
     const summaries = await consultant.get('/api/definitions?q=repair-v');
     expect(summaries.body[0]).toMatchObject({ key: 'repair-v', latestVersion: 2 });
   });

@@ -5,8 +5,8 @@ import { REPOSITORY_ROOT } from './engine-process';
 
 export const SCREENSHOT_DIR = path.join(REPOSITORY_ROOT, 'test-output', 'screenshots');
 
-/** Debian's Chromium, headless, with the flags this network needs. */
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this network needs (and `extraArgs`, e.g. a fake camera). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -17,6 +17,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

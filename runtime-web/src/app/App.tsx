@@ -13,6 +13,7 @@ const FileForOwnerPage = lazy(() => import('./pages/FileForOwnerPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const NoticesPage = lazy(() => import('./notices/NoticesPage'));
+const CheckpointLabelsPage = lazy(() => import('./checkpoints/CheckpointLabelsPage'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="/notices" element={<NoticesPage />} />
+            <Route path="/checkpoints" element={<CheckpointLabelsPage />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />

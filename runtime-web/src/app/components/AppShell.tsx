@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  QrcodeOutlined,
   ProfileOutlined,
   SettingOutlined,
   UserOutlined,
@@ -22,6 +23,7 @@ import { useEstate } from '../EstateProvider';
 import { administers, signOutEverywhere } from '../../admin/AdminNavigation';
 import { reportEstates } from '../reports/report-estates';
 import { noticeEstates } from '../notices/notice-estates';
+import { checkpointLabelEstates } from '../checkpoints/checkpoint-estates';
 
 /** Navigation, estate switcher, language, notifications and sign-out around every staff page. */
 export function AppShell({ me, children }: { me: StaffMe; children: ReactNode }) {
@@ -42,9 +44,11 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
           ? 'reports'
           : location.pathname.startsWith('/notices')
             ? 'notices'
-            : location.pathname.startsWith('/admin')
-              ? 'admin'
-              : 'inbox';
+            : location.pathname.startsWith('/checkpoints')
+              ? 'checkpoints'
+              : location.pathname.startsWith('/admin')
+                ? 'admin'
+                : 'inbox';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -65,6 +69,9 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
               : []),
             ...(noticeEstates(me).length > 0
               ? [{ key: 'notices', icon: <NotificationOutlined />, label: <Link to="/notices">{t('shell.notices')}</Link> }]
+              : []),
+            ...(checkpointLabelEstates(me).length > 0
+              ? [{ key: 'checkpoints', icon: <QrcodeOutlined />, label: <Link to="/checkpoints">{t('shell.checkpoints')}</Link> }]
               : []),
             ...(administers(me)
               ? [

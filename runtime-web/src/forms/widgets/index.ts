@@ -4,6 +4,7 @@ import { DateRangeWidget, DateTimeRangeWidget } from './DateRangeWidget';
 import { IdNumberWidget } from './IdNumberWidget';
 import { MoneyWidget } from './MoneyWidget';
 import { PhoneWidget } from './PhoneWidget';
+import { QrCodeWidget } from './QrCodeWidget';
 import { RatingWidget } from './RatingWidget';
 import { StaffWidget } from './StaffWidget';
 import { PhotoWidget, UploadWidget } from './UploadWidget';
@@ -22,6 +23,7 @@ export const estateWidgets: RegistryWidgetsType = {
   confirm: ConfirmWidget,
   staff: StaffWidget,
   rating: RatingWidget,
+  qrCode: QrCodeWidget,
 };
 
 export const estateWidgetNames = Object.keys(estateWidgets);

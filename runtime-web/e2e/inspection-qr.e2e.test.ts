@@ -1,0 +1,115 @@
+// Inspection check-in by QR code (DOMAIN.md "check-in at each point (QR code)"): the engineering
+// supervisor prints the checkpoint labels of the estate's route, and each label's QR code reads as
+// its checkpoint's code; the technician checks in at the fire pump room by pointing the phone's
+// camera at its label (Chromium's fake camera plays a picture of it), and the round moves on there.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from '../../engine/test/harness/http-client';
+import { newPage, screenshot, staffSignIn, staffWithRole, startWorld, stopWorld, type World } from './support';
+
+const CHECKPOINT = 'FIRE-PUMP';
+
+/** A still picture of `text`'s QR code as a YUV4MPEG2 video, the format Chromium's fake camera plays. */
+function qrVideo(text: string): string {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const [width, height, scale] = [320, 240, 6];
+  const side = (modules.size + 8) * scale;
+  const left = Math.floor((width - side) / 2);
+  const top = Math.floor((height - side) / 2);
+  const luma = Buffer.alloc(width * height, 255);
+  for (let row = 0; row < modules.size; row++)
+    for (let column = 0; column < modules.size; column++)
+      if (modules.get(row, column))
+        for (let y = 0; y < scale; y++)
+          luma.fill(
+            0,
+            (top + (row + 4) * scale + y) * width + left + (column + 4) * scale,
+            (top + (row + 4) * scale + y) * width + left + (column + 5) * scale,
+          );
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'estateflow-camera-')), 'qr.y4m');
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]));
+  return file;
+}
+
+describe('inspection check-in by QR code', () => {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld({
+      browserArgs: [
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${qrVideo(CHECKPOINT)}`,
+      ],
+    });
+  });
+  afterAll(() => stopWorld(world));
+
+  it('the supervisor prints the checkpoint labels, and each QR code reads as its checkpoint', async () => {
+    if (!world) throw new Error('world not started');
+    const w = world;
+    const estateId = w.logins.companies[0]?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
+    const supervisor = await newPage(w, 'desktop');
+    await supervisor.context.addInitScript((id) => localStorage.setItem('ef.app.estate', id), estateId);
+    await staffSignIn(w, supervisor.page, staffWithRole(w, 'engineering_supervisor'));
+    await supervisor.page.getByRole('link', { name: '巡检二维码' }).click();
+    const labels = supervisor.page.getByTestId('checkpoint-labels');
+    await labels.waitFor();
+    // The pack's default route: five plant rooms and exits.
+    const codes = ['LIFT-MR', 'FIRE-PUMP', 'POWER', 'WATER-TANK', 'FIRE-EXIT'];
+    for (const code of codes) {
+      const label = supervisor.page.getByTestId(`checkpoint-${code}`);
+      expect(await label.textContent()).toContain(code);
+      const picture = PNG.sync.read(await label.locator('svg').screenshot());
+      expect(jsQR(new Uint8ClampedArray(picture.data), picture.width, picture.height)?.data, code).toBe(code);
+    }
+    expect(await supervisor.page.getByTestId('checkpoint-FIRE-PUMP').textContent()).toContain('消防泵房');
+    await screenshot(supervisor.page, 'runtime-web-checkpoint-labels');
+    await supervisor.context.close();
+
+    // A technician does not print them.
+    const technician = await newPage(w, 'desktop');
+    await staffSignIn(w, technician.page, staffWithRole(w, 'technician'));
+    await technician.page.getByRole('link', { name: '待办' }).waitFor();
+    expect(await technician.page.getByRole('link', { name: '巡检二维码' }).count()).toBe(0);
+    await technician.context.close();
+  });
+
+  it('the technician checks in at the fire pump room by scanning its label with the phone camera', async () => {
+    if (!world) throw new Error('world not started');
+    const w = world;
+    const estateId = w.logins.companies[0]?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
+    const login = staffWithRole(w, 'technician');
+    const api = new HttpClient(w.engine.url);
+    expect((await api.post('/api/auth/login', { email: login.email, password: 'estateflow' })).status).toBe(200);
+    const started = await api.post(`/api/estates/${estateId}/instances`, { workflowKey: 'inspection', data: {} });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const begun = await api.post(`/api/instances/${started.body.id}/events`, { type: 'START', data: {} });
+    expect(begun.status, JSON.stringify(begun.body)).toBe(200);
+
+    const phone = await newPage(w, 'phone');
+    await phone.context.addInitScript((id) => localStorage.setItem('ef.app.estate', id), estateId);
+    await staffSignIn(w, phone.page, login);
+    await phone.page.goto(`${w.engine.url}/app/instances/${started.body.id}`);
+    await phone.page.getByTestId('action-CHECK_IN').click();
+    const dialog = phone.page.locator('.ant-modal', { has: phone.page.locator('#root_checkpointCode') });
+    await dialog.waitFor();
+    await phone.page.getByTestId('root_checkpointCode-scan').click();
+    await phone.page.getByTestId('qr-video').waitFor();
+    // The code fills in by itself once the camera sees the label.
+    await expect.poll(() => phone.page.locator('#root_checkpointCode').inputValue(), { timeout: 15_000 }).toBe(CHECKPOINT);
+    await screenshot(phone.page, 'runtime-web-qr-check-in');
+    await dialog.getByTestId('form-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    const after = await api.get(`/api/instances/${started.body.id}`);
+    expect(after.body.data.currentCheckpoint).toEqual({ code: CHECKPOINT, name: '消防泵房' });
+    expect(JSON.stringify(after.body.state)).toContain('recording');
+    await phone.context.close();
+  });
+});

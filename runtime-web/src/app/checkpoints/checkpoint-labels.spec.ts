@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { checkpointsOf, qrPath } from './checkpoint-labels';
+
+describe('checkpoint labels', () => {
+  it('reads the checkpoints of a route, and nothing else', () => {
+    expect(checkpointsOf([{ code: 'FIRE-PUMP', name: '消防泵房' }, { code: 'POWER' }, { name: 'no code' }, 'x', null])).toEqual([
+      { code: 'FIRE-PUMP', name: '消防泵房' },
+      { code: 'POWER', name: 'POWER' },
+    ]);
+    expect(checkpointsOf(undefined)).toEqual([]);
+  });
+
+  it('draws a QR code as one path of dark modules inside a quiet zone', () => {
+    const { size, path } = qrPath('FIRE-PUMP');
+    // Version 1 (21 modules) fits a short code at level M; 4 modules of quiet zone each side.
+    expect(size).toBe(29);
+    // The top-left finder pattern starts at the quiet zone's corner.
+    expect(path.startsWith('M4 4h1v1h-1z')).toBe(true);
+    expect(qrPath('FIRE-PUMP')).toEqual({ size, path });
+    expect(qrPath('POWER').path).not.toBe(path);
+  });
+});
