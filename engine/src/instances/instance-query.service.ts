@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { IncompatibleSnapshotError, checkSnapshot, compileMachine, type LocalizedText } from '@estateflow/model';
+import { IncompatibleSnapshotError, checkSnapshot, compileMachine, findPersonalNumbers, type LocalizedText } from '@estateflow/model';
 import { type Principal, visibleEstateIds } from '../auth/principal';
 import { NotFoundError } from '../common/errors';
 import { CompiledVersionCache } from '../definitions/compiled-version.cache';
 import type { InstanceStatus } from '../generated/prisma/enums';
-import { isValidIdNumber } from '../privacy/id-number';
 import { maskedPhoneOf } from '../privacy/masking';
-import { isMobilePhone, normaliseIdNumber, normalisePhone } from '../privacy/normalise';
 import { PersonalDataCipher } from '../privacy/personal-data-cipher';
 import { actorInEstate, maySeeInstance } from './instance-actor';
 import { InstanceReaderRepository } from './instance-reader.repository';
@@ -198,13 +196,12 @@ export class InstanceQueryService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** A search that is a mobile number or an ID number, as blind indexes (privacy/); else undefined. */
+  /** A search that is a phone number (mobile or landline) or an ID number, as blind indexes (privacy/); else undefined. */
   private personalIndexes(q: string): InstanceListFilter['qIndexes'] {
-    const phone = normalisePhone(q);
-    if (isMobilePhone(phone)) return { kind: 'phone', candidates: this.cipher.blindIndexCandidates('phone', phone) };
-    const idNumber = normaliseIdNumber(q);
-    if (isValidIdNumber(idNumber)) return { kind: 'idNumber', candidates: this.cipher.blindIndexCandidates('idNumber', idNumber) };
-    return undefined;
+    const text = q.trim();
+    const [number, ...more] = findPersonalNumbers(text);
+    if (number === undefined || more.length > 0 || number.start !== 0 || number.end !== text.length) return undefined;
+    return { kind: number.kind, candidates: this.cipher.blindIndexCandidates(number.kind, number.normalised) };
   }
 
   async startable(principal: Principal, estateId: string): Promise<StartableWorkflow[]> {

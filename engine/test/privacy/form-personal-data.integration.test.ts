@@ -15,12 +15,24 @@ const CONTACT_PHONE = '15987654321';
 const CONTACT_PHONE_MASKED = '159****4321';
 // Written inside free text: the repair's description and a comment on its dispatch.
 const DESCRIBED_PHONE = '13512340000';
-const DESCRIPTION = '卫生间漏水，白天家里没人，请联系我爱人 135 1234 0000';
-const DESCRIPTION_MASKED = '卫生间漏水，白天家里没人，请联系我爱人 135****0000';
+const DESCRIBED_LANDLINE = '0755-8888 1234';
+const DESCRIPTION = `卫生间漏水，白天家里没人，请联系我爱人 135 1234 0000 或座机 ${DESCRIBED_LANDLINE}`;
+const DESCRIPTION_MASKED = '卫生间漏水，白天家里没人，请联系我爱人 135****0000 或座机 075*****1234';
 const COMMENTED_PHONE = '18611112222';
 // Refused, so written nowhere either.
 const WRONG_ID_NUMBER = '440304198506121231';
-const TYPED = [RESIDENT_PHONE, ID_NUMBER, CONTACT_PHONE, WRONG_ID_NUMBER, DESCRIBED_PHONE, '135 1234 0000', COMMENTED_PHONE];
+const TYPED = [
+  RESIDENT_PHONE,
+  ID_NUMBER,
+  CONTACT_PHONE,
+  WRONG_ID_NUMBER,
+  DESCRIBED_PHONE,
+  '135 1234 0000',
+  COMMENTED_PHONE,
+  DESCRIBED_LANDLINE,
+  '075588881234',
+  '8888 1234',
+];
 
 let engine: EngineProcess;
 let logins: DemoLogins;
@@ -118,6 +130,7 @@ describe('phone and ID numbers typed into forms', () => {
     expect(sealed).toEqual([
       { kind: 'phone', cipher: expect.stringMatching(/^ef1:/) },
       { kind: 'phone', cipher: expect.stringMatching(/^ef1:/) },
+      { kind: 'phone', cipher: expect.stringMatching(/^ef1:/) },
     ]);
 
     // An ID number whose check character is wrong gets the form's own message on its field, and nothing is written.
@@ -212,7 +225,7 @@ describe('phone and ID numbers typed into forms', () => {
     expect(described.body).toEqual({
       path: '/description',
       kind: 'text',
-      value: `卫生间漏水，白天家里没人，请联系我爱人 ${DESCRIBED_PHONE}`,
+      value: `卫生间漏水，白天家里没人，请联系我爱人 ${DESCRIBED_PHONE} 或座机 075588881234`,
     });
     // And the front desk's comment on the dispatch, by the timeline entry it is on.
     const dispatchSeq: number = dispatched.body.timeline.at(-1).seq;
@@ -271,6 +284,7 @@ describe('phone and ID numbers typed into forms', () => {
     // Also by a number written inside its description, or in a comment on it.
     expect(await found(DESCRIBED_PHONE)).toEqual([repairId]);
     expect(await found(COMMENTED_PHONE)).toEqual([repairId]);
+    expect(await found(DESCRIBED_LANDLINE)).toEqual([repairId]);
     // However it is spelled.
     expect(await found(`+86 ${CONTACT_PHONE.slice(0, 3)} ${CONTACT_PHONE.slice(3, 7)} ${CONTACT_PHONE.slice(7)}`)).toEqual([repairId]);
     expect(await found(ID_NUMBER)).toEqual([moveInId]);
@@ -322,8 +336,8 @@ describe('phone and ID numbers typed into forms', () => {
       engine.databaseUrl,
       `SELECT detail FROM "AuditLog" WHERE action = 'instance.personal_data_purge'`,
     );
-    // The contact phone, the one in the description and the one in the comment.
-    expect(audit.map((row) => row.detail.count)).toEqual([3]);
+    // The contact phone, the two in the description and the one in the comment.
+    expect(audit.map((row) => row.detail.count)).toEqual([4]);
   });
 
   it('a dump of every text and JSON column of every table holds none of what was typed', async () => {

@@ -74,7 +74,7 @@ describe('instance data for reading', () => {
       uiSchema: {},
       locale: 'zh-CN',
     });
-    const data = { description: '请联系 138****5678 或座机 0755-1234****', note: '工人 110105********002X', category: 'a' };
+    const data = { description: '请联系 138****5678 或座机 075*****1234', note: '工人 110105********002X', category: 'a' };
     expect(dataEntries({ data, yes: '是', no: '否', fields })).toEqual([
       { key: 'description', label: '问题描述', value: data.description, personal: { kind: 'text', path: '/description' } },
       { key: 'note', label: '备注', value: data.note, personal: { kind: 'text', path: '/note', idNumber: true } },
@@ -83,6 +83,9 @@ describe('instance data for reading', () => {
     ]);
     expect(dataEntries({ data: { description: '总价 2****元' }, yes: '是', no: '否', fields })).toEqual([
       { key: 'description', label: '问题描述', value: '总价 2****元' },
+    ]);
+    expect(dataEntries({ data: { description: '座机 075*****1234' }, yes: '是', no: '否', fields })).toEqual([
+      { key: 'description', label: '问题描述', value: '座机 075*****1234', personal: { kind: 'text', path: '/description' } },
     ]);
   });
 

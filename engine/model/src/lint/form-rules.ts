@@ -66,7 +66,7 @@ function record(value: unknown): Record<string, unknown> {
 /**
  * personalFieldUnmarked: a text field that looks like a phone or ID number but lacks the phone /
  * idNumber widget. Only that widget checks what is typed and gives it its input; without it the
- * engine seals only what reads as a mobile or ID number, like any free text (a landline stays as typed).
+ * engine seals only what reads as a phone or ID number, like any free text; anything else stays as typed.
  */
 function lintPersonalFields(context: LintContext, input: { form: string; schema: unknown; uiSchema: unknown; path: string[] }): void {
   const schema = record(input.schema);
@@ -88,8 +88,8 @@ function lintPersonalFields(context: LintContext, input: { form: string; schema:
         context.report({
           severity: 'warning',
           code: 'personalFieldUnmarked',
-          zh: `字段 "${where}" 看起来是电话或身份证号，但没有使用"手机号"或"身份证号"控件：填写的号码不会被校验，只有能识别的手机号、身份证号会被加密脱敏，座机等其他号码将以明文保存`,
-          en: `field "${where}" looks like a phone or ID number but does not use the phone or ID number widget: what is typed is not checked, and only what reads as a mobile or ID number is encrypted and masked; anything else (a landline) is stored as typed`,
+          zh: `字段 "${where}" 看起来是电话或身份证号，但没有使用"手机号"或"身份证号"控件：填写的号码不会被校验，只有能识别的手机号、座机号和身份证号会被加密脱敏，其他内容将以明文保存`,
+          en: `field "${where}" looks like a phone or ID number but does not use the phone or ID number widget: what is typed is not checked, and only what reads as a phone or ID number is encrypted and masked; anything else is stored as typed`,
           target: { kind: 'field', form: input.form, field: path[0] ?? key },
         });
       }

@@ -18,10 +18,18 @@ describe('findPersonalNumbers', () => {
     expect(kinds('编号 110105194912310021')).toEqual([]);
   });
 
-  it('leaves order numbers, amounts, landlines and dates alone (a number after letters, like a WeChat id, still counts)', () => {
-    expect(kinds('订单号2138123456789，金额 13812.50 元，座机 0755-12345678，日期 2026-11-22，编号WX13812345678')).toEqual([
-      'phone:13812345678',
+  it('finds landlines written with their area code set apart', () => {
+    expect(kinds('座机 0755-8888 1234，或 (010)62345678，或 021 5432 1098')).toEqual([
+      'phone:075588881234',
+      'phone:01062345678',
+      'phone:02154321098',
     ]);
+    // A leading 0 without a separator is more often an order number; a local number never starts with 0 or 1.
+    expect(kinds('单号 075588881234，区号后 0755-0888123')).toEqual([]);
+  });
+
+  it('leaves order numbers, amounts and dates alone (a number after letters, like a WeChat id, still counts)', () => {
+    expect(kinds('订单号2138123456789，金额 13812.50 元，日期 2026-11-22，编号WX13812345678')).toEqual(['phone:13812345678']);
     expect(kinds('单号 12812345678 不是手机号')).toEqual([]);
     expect(kinds('')).toEqual([]);
   });

@@ -71,24 +71,32 @@ export interface NumberInText {
 // "110101 19900307 123X".
 const ID_IN_TEXT = /(?<![\dA-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![\dA-Za-z])/g;
 const PHONE_IN_TEXT = /(?<![\d+])(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d){8}(?!\d)/g;
+// A landline with its area code set apart, as people write one: "0755-8888 1234", "(010)62345678".
+// Without the separator a string of digits starting with 0 is more often an order number.
+const LANDLINE_IN_TEXT = /(?<!\d)(?:\(0(?:10|2\d|[3-9]\d{2})\)[ -]?|0(?:10|2\d|[3-9]\d{2})[ -])[2-9]\d{2,3}[ -]?\d{4}(?!\d)/g;
 
 /**
- * The mobile numbers and resident ID numbers written inside free text ("请联系 138 1234 5678"),
- * in order: only what passes the same checks as a phone or ID number field (a mobile prefix; a real
- * birth date and check character), so that an order number or an amount is left alone.
+ * The mobile numbers, landlines and resident ID numbers written inside free text ("请联系 138 1234
+ * 5678", "座机 0755-8888 1234"), in order: only what passes the same checks as a phone or ID number
+ * field (a mobile prefix; a real birth date and check character) or reads as a landline with its
+ * area code set apart, so that an order number or an amount is left alone. Landlines count as
+ * phones (their digits, area code first).
  */
 export function findPersonalNumbers(text: string): NumberInText[] {
   const found: NumberInText[] = [];
+  const overlaps = (start: number, end: number) => found.some((number) => start < number.end && end > number.start);
   for (const match of text.matchAll(ID_IN_TEXT)) {
     const normalised = normaliseIdNumber(match[0]);
     if (isValidIdNumber(normalised)) found.push({ kind: 'idNumber', start: match.index, end: match.index + match[0].length, normalised });
   }
   for (const match of text.matchAll(PHONE_IN_TEXT)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (found.some((number) => number.kind === 'idNumber' && start < number.end && end > number.start)) continue;
+    const [start, end] = [match.index, match.index + match[0].length];
     const normalised = normalisePhone(match[0]);
-    if (isMobilePhone(normalised)) found.push({ kind: 'phone', start, end, normalised });
+    if (!overlaps(start, end) && isMobilePhone(normalised)) found.push({ kind: 'phone', start, end, normalised });
+  }
+  for (const match of text.matchAll(LANDLINE_IN_TEXT)) {
+    const [start, end] = [match.index, match.index + match[0].length];
+    if (!overlaps(start, end)) found.push({ kind: 'phone', start, end, normalised: match[0].replace(/\D/g, '') });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -102,13 +102,14 @@ export function RevealNumber(props: {
   );
 }
 
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+// A mobile number, or a landline as the engine reads it back (area code first, digits only).
+const CALLABLE = /(?<!\d)(?:1[3-9]\d{9}|0\d{9,11})(?!\d)/g;
 
-/** Text whose mobile numbers are links that call them. */
+/** Text whose phone numbers are links that call them. */
 function TextWithCalls({ text, call }: { text: string; call: string }) {
   const parts: ReactNode[] = [];
   let from = 0;
-  for (const match of text.matchAll(MOBILE)) {
+  for (const match of text.matchAll(CALLABLE)) {
     parts.push(text.slice(from, match.index));
     parts.push(
       <a key={match.index} href={`tel:${match[0]}`} title={call}>
