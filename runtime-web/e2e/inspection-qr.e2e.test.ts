@@ -1,7 +1,8 @@
 // Inspection check-in by QR code (DOMAIN.md "check-in at each point (QR code)"): the engineering
-// supervisor prints the checkpoint labels of the estate's route, and each label's QR code reads as
-// its checkpoint's code; the technician checks in at the fire pump room by pointing the phone's
-// camera at its label (Chromium's fake camera plays a picture of it), and the round moves on there.
+// supervisor prints the checkpoint labels of the estate's route (the estate manager also those of a
+// monthly round with a route of its own), and each label's QR code reads as its checkpoint's code;
+// the technician checks in at the fire pump room by pointing the phone's camera at its label
+// (Chromium's fake camera plays a picture of it), and the round moves on there.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +52,7 @@ describe('inspection check-in by QR code', () => {
   });
   afterAll(() => stopWorld(world));
 
-  it('the supervisor prints the checkpoint labels, and each QR code reads as its checkpoint', async () => {
+  it('the supervisor prints the route’s checkpoint labels, the manager a schedule’s own too, and each QR code reads as its checkpoint', async () => {
     if (!world) throw new Error('world not started');
     const w = world;
     const estateId = w.logins.companies[0]?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
@@ -72,6 +73,35 @@ describe('inspection check-in by QR code', () => {
     expect(await supervisor.page.getByTestId('checkpoint-FIRE-PUMP').textContent()).toContain('消防泵房');
     await screenshot(supervisor.page, 'runtime-web-checkpoint-labels');
     await supervisor.context.close();
+
+    // A monthly round with a route of its own: the estate manager prints its new checkpoint too.
+    const manager = staffWithRole(w, 'estate_manager');
+    const api = new HttpClient(w.engine.url);
+    expect((await api.post('/api/auth/login', { email: manager.email, password: 'estateflow' })).status).toBe(200);
+    const roof = await api.post(`/api/estates/${estateId}/schedules`, {
+      workflowKey: 'inspection',
+      name: '屋顶设备月检',
+      rule: { every: 'month', at: '09:00', day: 1 },
+      data: {
+        checkpoints: [
+          { code: 'ROOF-TANK', name: '屋顶水箱' },
+          { code: CHECKPOINT, name: '消防泵房' },
+        ],
+      },
+    });
+    expect(roof.status, JSON.stringify(roof.body)).toBe(201);
+    const office = await newPage(w, 'desktop');
+    await office.context.addInitScript((id) => localStorage.setItem('ef.app.estate', id), estateId);
+    await staffSignIn(w, office.page, manager);
+    await office.page.getByRole('link', { name: '巡检二维码' }).click();
+    await office.page.getByTestId('checkpoint-schedule').waitFor();
+    expect(await office.page.getByTestId('checkpoint-schedule').textContent()).toContain('屋顶设备月检');
+    const roofLabel = office.page.getByTestId('checkpoint-ROOF-TANK');
+    const roofPicture = PNG.sync.read(await roofLabel.locator('svg').screenshot());
+    expect(jsQR(new Uint8ClampedArray(roofPicture.data), roofPicture.width, roofPicture.height)?.data).toBe('ROOF-TANK');
+    // The fire pump room is on the estate's route already: one label for it.
+    expect(await office.page.getByTestId(`checkpoint-${CHECKPOINT}`).count()).toBe(1);
+    await office.context.close();
 
     // A technician does not print them.
     const technician = await newPage(w, 'desktop');

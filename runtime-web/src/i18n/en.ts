@@ -132,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'checkpoints.explain':
     "Print and put them up at each checkpoint; the inspector checks in by scanning with a phone. The checkpoints come from the route set for this estate's inspection workflow.",
   'checkpoints.none': "This estate's inspection route has no checkpoints yet",
+  'checkpoints.schedule': 'More checkpoints of the schedule “{name}”',
   'shell.notices': 'Notices',
   'notices.title': 'Notices',
   'notices.forbidden': 'Only estate managers, the front desk and company admins send notices',

@@ -131,6 +131,7 @@ export const zhCN = {
   'checkpoints.print': '打印',
   'checkpoints.explain': '打印后张贴在各巡检点，巡检员签到时用手机扫码。点位来自本项目巡检流程的巡检路线设置。',
   'checkpoints.none': '本项目的巡检路线还没有点位',
+  'checkpoints.schedule': '巡检计划「{name}」的其他点位',
   'shell.notices': '公告',
   'notices.title': '公告',
   'notices.forbidden': '只有项目经理、客服和集团管理员可以发布公告',

@@ -6,7 +6,7 @@ import { errorMessage } from '../../shared/error-message';
 import { useSession } from '../../shared/SessionProvider';
 import { useEstate } from '../EstateProvider';
 import { checkpointLabelEstates } from './checkpoint-estates';
-import { checkpointsOf, qrPath } from './checkpoint-labels';
+import { labelGroups, qrPath, type ScheduleForLabels } from './checkpoint-labels';
 
 type Binding = { workflowKey: string; version: number; resolvedParameters: Record<string, unknown> };
 
@@ -29,7 +29,8 @@ function Label({ estateName, code, name }: { estateName: string; code: string; n
 /**
  * QR labels for the checkpoints of the estate's inspection rounds (巡检点位二维码), to print and
  * put up at each one: the technician's check-in scans them (the `qrCode` widget). The checkpoints
- * are the route the estate's inspection runs with — its own, else the company's, else the pack's.
+ * are the route the estate's inspection runs with — its own, else the company's, else the pack's —
+ * and those of inspection schedules that carry a route of their own.
  */
 export default function CheckpointLabelsPage() {
   const { t } = useI18n();
@@ -38,8 +39,11 @@ export default function CheckpointLabelsPage() {
   const me = session.status === 'signedIn' && session.me.kind === 'staff' ? session.me : null;
   const allowed = me !== null && estate !== null && checkpointLabelEstates(me).some((item) => item.id === estate.id);
   const binding = useApi<Binding>(allowed ? `/estates/${estate.id}/bindings/inspection` : null);
+  // Schedules with a route of their own (estate managers and company admins may list them; others print the estate's route).
+  const schedules = useApi<ScheduleForLabels[]>(allowed ? `/estates/${estate.id}/schedules` : null);
   if (!allowed) return <Result status="403" title={t('checkpoints.forbidden')} />;
-  const checkpoints = checkpointsOf(binding.data?.resolvedParameters['route']);
+  const groups = labelGroups(binding.data?.resolvedParameters['route'], schedules.data ?? []);
+  const checkpoints = groups.flatMap((group) => group.checkpoints);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space className="ef-no-print" style={{ justifyContent: 'space-between', width: '100%' }} wrap>
@@ -62,11 +66,20 @@ export default function CheckpointLabelsPage() {
           <Empty description={t('checkpoints.none')} />
         </Card>
       ) : (
-        <div className="ef-checkpoint-labels" data-testid="checkpoint-labels">
-          {checkpoints.map((checkpoint) => (
-            <Label key={checkpoint.code} estateName={estate.name} code={checkpoint.code} name={checkpoint.name} />
-          ))}
-        </div>
+        groups.map((group) => (
+          <section key={group.schedule ?? ''}>
+            {group.schedule === null ? null : (
+              <Typography.Title level={5} data-testid="checkpoint-schedule">
+                {t('checkpoints.schedule', { name: group.schedule })}
+              </Typography.Title>
+            )}
+            <div className="ef-checkpoint-labels" data-testid="checkpoint-labels">
+              {group.checkpoints.map((checkpoint) => (
+                <Label key={checkpoint.code} estateName={estate.name} code={checkpoint.code} name={checkpoint.name} />
+              ))}
+            </div>
+          </section>
+        ))
       )}
     </Space>
   );

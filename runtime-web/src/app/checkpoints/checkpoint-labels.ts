@@ -24,3 +24,31 @@ export function qrPath(text: string): { size: number; path: string } {
     for (let column = 0; column < modules.size; column++) if (modules.get(row, column)) path += `M${column + quiet} ${row + quiet}h1v1h-1z`;
   return { size: modules.size + 2 * quiet, path };
 }
+
+/** A schedule as GET /api/estates/{id}/schedules lists it (what the labels need of it). */
+export type ScheduleForLabels = { name: string; workflowKey: string; active: boolean; data: unknown };
+
+/**
+ * The labels to print, in groups: the estate's route first, then each active inspection schedule
+ * that carries a route of its own — only its checkpoints not printed above, and only groups left
+ * with one.
+ */
+export function labelGroups(
+  route: unknown,
+  schedules: readonly ScheduleForLabels[],
+): { schedule: string | null; checkpoints: Checkpoint[] }[] {
+  const printed = new Set<string>();
+  const fresh = (checkpoints: Checkpoint[]) =>
+    checkpoints.filter((checkpoint) => {
+      if (printed.has(checkpoint.code)) return false;
+      printed.add(checkpoint.code);
+      return true;
+    });
+  const groups = [{ schedule: null as string | null, checkpoints: fresh(checkpointsOf(route)) }];
+  for (const schedule of schedules) {
+    if (!schedule.active || schedule.workflowKey !== 'inspection') continue;
+    const data = typeof schedule.data === 'object' && schedule.data !== null ? (schedule.data as Record<string, unknown>) : {};
+    groups.push({ schedule: schedule.name, checkpoints: fresh(checkpointsOf(data['checkpoints'])) });
+  }
+  return groups.filter((group) => group.checkpoints.length > 0);
+}
