@@ -103,18 +103,20 @@ export function sealFormData(input: {
 }): { ok: true; data: Record<string, unknown>; values: SealedValue[] } | { ok: false; errors: FieldError[] } {
   const { cipher, fields } = input;
   const errors = fields === null ? [] : personalFieldErrors(input.data, fields);
-  // Free text that reads as a token would show, and be unmasked, as one: nobody types that.
-  mapFreeText(input.data, fields, (text, path) => {
-    if (parseFormToken(text.replace(DELIMITERS, '')) !== null) errors.push({ path: jsonPointer(path), message: NOT_A_TOKEN });
+  // One walk over the free text (personal and opaque fields are not free text, so the order of the two maps does not matter).
+  const textValues: SealedValue[] = [];
+  const sealedText = mapFreeText(input.data, fields, (text, path) => {
+    // Free text that reads as a token would show, and be unmasked, as one: nobody types that.
+    if (parseFormToken(text.replace(DELIMITERS, '')) === null) return sealText(cipher, text, textValues);
+    errors.push({ path: jsonPointer(path), message: NOT_A_TOKEN });
     return text;
   });
   if (errors.length > 0) return { ok: false, errors };
   const values: SealedValue[] = [];
-  const personal =
-    fields === null ? input.data : mapPersonalFields(input.data, fields, (raw, kind) => seal(cipher, kind, normalise(kind, raw), values));
-  const data = mapFreeText(personal, fields, (text) => sealText(cipher, text, values));
+  const data =
+    fields === null ? sealedText : mapPersonalFields(sealedText, fields, (raw, kind) => seal(cipher, kind, normalise(kind, raw), values));
   // Both maps keep the shape they were given: an object in, an object out.
-  return { ok: true, data: data as Record<string, unknown>, values };
+  return { ok: true, data: data as Record<string, unknown>, values: [...values, ...textValues] };
 }
 
 /** Free text outside a form (an event's comment) with the numbers written inside it sealed. */

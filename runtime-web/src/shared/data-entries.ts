@@ -81,10 +81,11 @@ function entriesOf(input: {
             ? value.map(optionOf).join('、')
             : optionOf(value);
         const entry: DataEntry = { key, label: field?.title ?? key, value: option ?? describe(value, yes, no) };
+        const masked = option === undefined && typeof value === 'string' ? maskedNumbersIn(value) : null;
         if (field?.personal !== undefined && typeof value === 'string' && value.includes('*'))
           entry.personal = { kind: field.personal, path: pointer(path) };
-        else if (option === undefined && typeof value === 'string' && maskedNumbersIn(value) !== null)
-          entry.personal = { kind: 'text', path: pointer(path), ...(maskedNumbersIn(value) === 'idNumber' ? { idNumber: true } : {}) };
+        else if (masked !== null)
+          entry.personal = { kind: 'text', path: pointer(path), ...(masked === 'idNumber' ? { idNumber: true } : {}) };
         return entry;
       })
       .filter((entry) => entry.value !== '' || (entry.children?.length ?? 0) > 0 || (entry.rows?.length ?? 0) > 0)
