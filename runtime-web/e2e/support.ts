@@ -2,7 +2,7 @@
 // fresh database with demo data, the built apps it serves, and a real Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser, screenshot } from '../../engine/test/harness/browser';
 import { readDemoLogins, type DemoLogins } from '../../engine/test/harness/demo-logins';
@@ -124,18 +124,33 @@ export async function ownerSignIn(world: World, page: Page, phone: string): Prom
  * it does not appear, the error says what the page said instead.
  */
 export async function revealInFull(page: Page, testId: string, reason?: string): Promise<string> {
-  await page.getByTestId(`reveal-${testId}`).click();
-  if (reason !== undefined) await page.getByTestId('reveal-reason').fill(reason);
-  await page.getByTestId('reveal-confirm').click();
+  // What the engine answered, for the error below (the page's own message is gone after 3 s).
+  const answers: string[] = [];
+  const onResponse = (response: Response) => {
+    if (response.url().includes('/unmask'))
+      void response.text().then(
+        (body) => answers.push(`${response.status()} ${body.slice(0, 300)}`),
+        () => answers.push(`${response.status()}`),
+      );
+  };
   const revealed = page.getByTestId(`revealed-${testId}`);
+  page.on('response', onResponse);
   try {
-    await revealed.waitFor();
-  } catch (error) {
-    const said = await page.locator('.ant-message-notice').allTextContents();
-    const dialog = (await page.locator('.ant-modal').count()) > 0 ? 'still open' : 'closed';
-    throw new Error(`"${testId}" was not shown in full; messages on the page: ${JSON.stringify(said)}; the dialog is ${dialog}`, {
-      cause: error,
-    });
+    await page.getByTestId(`reveal-${testId}`).click();
+    if (reason !== undefined) await page.getByTestId('reveal-reason').fill(reason);
+    await page.getByTestId('reveal-confirm').click();
+    try {
+      await revealed.waitFor();
+    } catch (error) {
+      const said = await page.locator('.ant-message-notice').allTextContents();
+      const dialog = (await page.locator('.ant-modal').count()) > 0 ? 'still open' : 'closed';
+      throw new Error(
+        `"${testId}" was not shown in full; the engine answered ${JSON.stringify(answers)}; messages on the page: ${JSON.stringify(said)}; the dialog is ${dialog}`,
+        { cause: error },
+      );
+    }
+  } finally {
+    page.off('response', onResponse);
   }
   await page.locator('.ant-modal').waitFor({ state: 'detached' });
   const href = await revealed.getAttribute('href');

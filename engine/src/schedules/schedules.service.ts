@@ -50,7 +50,10 @@ function rule(value: unknown): ScheduleRule {
   }
 }
 
-/** Recurring workflows per estate (monthly inspections), for estate managers and company admins. */
+const MANAGERS: ReadonlySet<string> = new Set(['company_admin', 'estate_manager']);
+const READERS: ReadonlySet<string> = new Set([...MANAGERS, 'engineering_supervisor']);
+
+/** Recurring workflows per estate (monthly inspections), managed by estate managers and company admins. */
 @Injectable()
 export class SchedulesService {
   constructor(
@@ -58,8 +61,9 @@ export class SchedulesService {
     private readonly clock: Clock,
   ) {}
 
+  /** Engineering supervisors read them too: they run the rounds and print their checkpoints' labels. */
   async list(principal: Principal, estateId: string): Promise<ScheduleView[]> {
-    await this.assertManages(principal, estateId);
+    await this.assertMay(principal, estateId, READERS);
     return (await this.repository.list({ companyId: principal.companyId, estateId })).map(view);
   }
 
@@ -105,12 +109,20 @@ export class SchedulesService {
     await this.repository.remove({ companyId: principal.companyId, id });
   }
 
-  private async assertManages(principal: Principal, estateId: string): Promise<{ timezone: string }> {
+  private assertManages(principal: Principal, estateId: string): Promise<{ timezone: string }> {
+    return this.assertMay(principal, estateId, MANAGERS);
+  }
+
+  private async assertMay(principal: Principal, estateId: string, may: ReadonlySet<string>): Promise<{ timezone: string }> {
     const estate = await this.repository.estate({ companyId: principal.companyId, estateId });
     const roles = rolesInEstate(principal, estateId);
     if (!estate || roles.length === 0) throw new NotFoundError('That estate');
-    if (!roles.includes('company_admin') && !roles.includes('estate_manager'))
-      throw new ForbiddenError('Schedules are managed by estate managers and company admins.');
+    if (!roles.some((role) => may.has(role)))
+      throw new ForbiddenError(
+        may === MANAGERS
+          ? 'Schedules are managed by estate managers and company admins.'
+          : 'Schedules are seen by estate managers, engineering supervisors and company admins.',
+      );
     return estate;
   }
 }

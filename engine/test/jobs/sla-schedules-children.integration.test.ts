@@ -89,6 +89,12 @@ describe('schedules', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(new Date(created.body.nextRunAt).getTime()).toBeGreaterThan(Date.now());
     expect((await (await signIn('frontdesk@demo.estateflow.cn')).get(`/api/estates/${setup.estateId}/schedules`)).status).toBe(403);
+    // The engineering supervisor runs the rounds: reads the schedules, does not change them.
+    const supervisor = await signIn('supervisor@demo.estateflow.cn');
+    const seen = await supervisor.get(`/api/estates/${setup.estateId}/schedules`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.map((schedule: { id: string }) => schedule.id)).toContain(created.body.id);
+    expect((await supervisor.put(`/api/schedules/${created.body.id}`, { active: false })).status).toBe(403);
     expect(
       (
         await manager.post(`/api/estates/${setup.estateId}/schedules`, {

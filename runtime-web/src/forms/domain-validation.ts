@@ -1,5 +1,4 @@
-import { isValidIdNumber } from './id-number';
-import { isMobilePhone } from './masking';
+import { isMobilePhone, isValidIdNumber, normaliseIdNumber, normalisePhone } from '@estateflow/model/personal-numbers';
 
 export type DomainErrorKind = 'idNumber' | 'phone' | 'confirm';
 export type DomainError = { path: string[]; kind: DomainErrorKind };
@@ -11,9 +10,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function checkValue(widget: unknown, value: unknown): DomainErrorKind | null {
   switch (widget) {
     case 'idNumber':
-      return typeof value === 'string' && value !== '' && !isValidIdNumber(value) ? 'idNumber' : null;
+      return typeof value === 'string' && value !== '' && !isValidIdNumber(normaliseIdNumber(value)) ? 'idNumber' : null;
     case 'phone':
-      return typeof value === 'string' && value !== '' && !isMobilePhone(value) ? 'phone' : null;
+      return typeof value === 'string' && value !== '' && !isMobilePhone(normalisePhone(value)) ? 'phone' : null;
     case 'confirm':
       return value === true ? null : 'confirm';
     default:

@@ -6,8 +6,6 @@ export { estateWidgets, estateWidgetNames } from './widgets';
 export { fieldErrorsToErrorSchema, splitErrorPath } from './server-errors';
 export { localizeValidationErrors } from './localize-errors';
 export { findDomainErrors } from './domain-validation';
-export { isValidIdNumber, idNumberCheckChar } from './id-number';
-export { maskPhone, maskIdNumber, isMobilePhone } from './masking';
 export { formatYuan, moneyUnitForSchemaType, storedToYuan, yuanToStored } from './money';
 export { collectAttachments, isAttachment, isImageAttachment, readAttachments } from './attachment-value';
 export { sanitizeUiSchema } from './sanitize-ui-schema';

@@ -39,7 +39,7 @@ export default function CheckpointLabelsPage() {
   const me = session.status === 'signedIn' && session.me.kind === 'staff' ? session.me : null;
   const allowed = me !== null && estate !== null && checkpointLabelEstates(me).some((item) => item.id === estate.id);
   const binding = useApi<Binding>(allowed ? `/estates/${estate.id}/bindings/inspection` : null);
-  // Schedules with a route of their own (estate managers and company admins may list them; others print the estate's route).
+  // Schedules with a route of their own: everyone who may print labels may list them.
   const schedules = useApi<ScheduleForLabels[]>(allowed ? `/estates/${estate.id}/schedules` : null);
   if (!allowed) return <Result status="403" title={t('checkpoints.forbidden')} />;
   const groups = labelGroups(binding.data?.resolvedParameters['route'], schedules.data ?? []);

@@ -1,8 +1,7 @@
 import { Input } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
 import { readFormContext } from '../form-context';
-import { isValidIdNumber } from '../id-number';
-import { maskIdNumber } from '../masking';
+import { isValidIdNumber, maskIdNumber, normaliseIdNumber } from '@estateflow/model/personal-numbers';
 
 /** 18-character resident ID number; the check digit is verified as soon as all 18 are typed. */
 export function IdNumberWidget(props: WidgetProps) {
@@ -10,12 +9,12 @@ export function IdNumberWidget(props: WidgetProps) {
   const { t } = readFormContext(registry.formContext);
   const text = typeof value === 'string' ? value : '';
   const complete = text.length === 18;
-  const invalid = complete && !isValidIdNumber(text);
+  const invalid = complete && !isValidIdNumber(normaliseIdNumber(text));
   return (
     <div>
       <Input
         id={id}
-        value={readonly ? maskIdNumber(text) : text}
+        value={readonly ? maskIdNumber(normaliseIdNumber(text)) : text}
         maxLength={18}
         autoComplete="off"
         disabled={disabled}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Input } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
 import { readFormContext } from '../form-context';
-import { maskPhone } from '../masking';
+import { maskPhone, normalisePhone } from '@estateflow/model/personal-numbers';
 
 /** Mobile number: shown masked (138****5678) until focused, full while typing. */
 export function PhoneWidget(props: WidgetProps) {
@@ -18,7 +18,7 @@ export function PhoneWidget(props: WidgetProps) {
       autoComplete="tel"
       maxLength={editing ? 13 : undefined}
       placeholder={t('form.phonePlaceholder')}
-      value={editing && !readonly ? text : maskPhone(text)}
+      value={editing && !readonly ? text : maskPhone(normalisePhone(text))}
       disabled={disabled}
       readOnly={readonly}
       status={rawErrors?.length ? 'error' : undefined}

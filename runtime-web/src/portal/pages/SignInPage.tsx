@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import type { Me } from '../../api/types';
-import { isMobilePhone } from '../../forms/masking';
+import { isMobilePhone, normalisePhone } from '@estateflow/model/personal-numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { errorMessage } from '../../shared/error-message';
 import { useSession } from '../../shared/SessionProvider';
@@ -29,7 +29,7 @@ export function SignInPage() {
   }, [cooldown]);
 
   async function sendCode() {
-    const digits = phone.replace(/\D/g, '');
+    const digits = normalisePhone(phone);
     if (!isMobilePhone(digits)) {
       setError(t('portal.signIn.badPhone'));
       return;
