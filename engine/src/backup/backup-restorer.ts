@@ -1,67 +1,39 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { createGunzip } from 'node:zlib';
 import { Client } from 'pg';
 import { migrate, migrationChecksums, migrationsDir } from '../database/migrator';
-import { readManifest, uploadPath, type BackupManifest, type BackupTable } from './backup-manifest';
-import { forgetLiveChanges, restoreRows, setSequence, tableCount, useUtc } from './backup-sql';
-import { exportTable, sha256OfFile } from './backup-writer';
+import { backupFileProblem, gzipLines, sha256OfFile } from './backup-files';
+import { backupChain, uploadPath, type BackupFile, type BackupManifest } from './backup-manifest';
+import { deleteRows, forgetLiveChanges, restoreRows, setSequence, tableCount, upsertRows, useUtc } from './backup-sql';
+import { tableChecksum } from './backup-writer';
 
 /** A restore that stopped before it changed anything; the message says what to do. */
 export class RestoreRefused extends Error {}
 
-/** Rows per insert statement, and at most this many bytes of JSON in one. */
+/** Rows per statement, and at most this many bytes of JSON in one. */
 const BATCH_ROWS = 1000;
 const BATCH_BYTES = 4 * 1024 * 1024;
 
-/** A table file's JSON lines, one row each (the file is gzip; errors in it reject the loop). */
-async function* jsonLines(file: string): AsyncGenerator<string> {
-  const gunzip = createGunzip();
-  const source = fs.createReadStream(file);
-  source.on('error', (error) => gunzip.destroy(error));
-  source.pipe(gunzip);
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  for await (const chunk of gunzip) {
-    const parts = (rest + decoder.write(chunk as Buffer)).split('\n');
-    rest = parts.pop() ?? '';
-    yield* parts;
-  }
-  rest += decoder.end();
-  if (rest !== '') yield rest;
-}
-
-async function tableFileProblem(folder: string, table: BackupTable): Promise<string | null> {
-  const file = path.join(folder, table.file);
-  if (!fs.existsSync(file)) return `${table.file} is missing`;
-  const hash = createHash('sha256');
-  let rows = 0;
-  try {
-    for await (const line of jsonLines(file)) {
-      hash.update(line + '\n');
-      rows += 1;
-    }
-  } catch (error) {
-    return `${table.file} cannot be read (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (rows !== table.rows) return `${table.file} holds ${rows} rows; the manifest says ${table.rows}`;
-  if (hash.digest('hex') !== table.sha256) return `${table.file} does not match its checksum: it changed after the backup was written`;
-  return null;
-}
-
 /**
- * Reads every file of a backup and checks it against the manifest: row counts and checksums of
- * the tables, size and checksum of every upload. Changes nothing anywhere.
+ * Reads every file of a backup — and of the backups an incremental one builds on — and checks it
+ * against its manifest: row counts and checksums of the tables, size and checksum of every upload.
+ * Changes nothing anywhere.
  */
 export async function verifyBackup(folder: string): Promise<{ manifest: BackupManifest; problems: string[] }> {
-  const manifest = readManifest(folder);
+  const chain = backupChain(folder);
   const problems: string[] = [];
-  for (const table of manifest.tables) {
-    const problem = await tableFileProblem(folder, table);
-    if (problem !== null) problems.push(problem);
+  for (const member of chain) {
+    const target = member.folder === folder;
+    const where = target ? '' : `${path.basename(member.folder)} (which it builds on): `;
+    for (const table of member.manifest.tables)
+      for (const entry of [table.data, table.deleted, target ? table.index : null]) {
+        const problem = entry === null ? null : await backupFileProblem(member.folder, entry);
+        if (problem !== null) problems.push(where + problem);
+      }
   }
+  const manifest = chain.at(-1)?.manifest;
+  if (manifest === undefined) throw new Error(`${folder} holds no backup.`);
+  // Every upload is in the backup itself (those an earlier backup had are hard links to its files).
   for (const upload of manifest.uploads) {
     const file = uploadPath(folder, upload.key);
     if (!fs.existsSync(file)) problems.push(`uploads/${upload.key} is missing`);
@@ -122,21 +94,22 @@ function refusals(input: RestoreTarget, manifest: BackupManifest): string[] {
   return problems;
 }
 
-async function loadTable(client: Client, folder: string, table: BackupTable): Promise<number> {
+/** Passes a backup file's lines to `apply` in batches; returns the sum of what it counted. */
+async function applyFile(folder: string, entry: BackupFile, apply: (lines: string[]) => Promise<number>): Promise<number> {
   let batch: string[] = [];
   let bytes = 0;
-  let inserted = 0;
-  for await (const line of jsonLines(path.join(folder, table.file))) {
+  let done = 0;
+  for await (const line of gzipLines(path.join(folder, entry.file))) {
     batch.push(line);
     bytes += line.length;
     if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) {
-      inserted += await restoreRows(client, table.name, batch);
+      done += await apply(batch);
       batch = [];
       bytes = 0;
     }
   }
-  if (batch.length > 0) inserted += await restoreRows(client, table.name, batch);
-  return inserted;
+  if (batch.length > 0) done += await apply(batch);
+  return done;
 }
 
 /**
@@ -174,13 +147,29 @@ export async function restoreBackup(input: RestoreInput): Promise<RestoreReport>
 
     await useUtc(client);
     await client.query('BEGIN');
-    let rows = 0;
     try {
-      for (const table of manifest.tables) {
-        const inserted = await loadTable(client, input.folder, table);
-        if (inserted !== table.rows) throw new Error(`${table.name}: ${inserted} rows went in; the backup holds ${table.rows}`);
-        rows += inserted;
+      const [full, ...changes] = backupChain(input.folder);
+      if (full === undefined) throw new Error('the backup holds nothing');
+      for (const table of full.manifest.tables) {
+        const inserted = await applyFile(full.folder, table.data, (lines) => restoreRows(client, table.name, lines));
+        if (inserted !== table.data.rows) throw new Error(`${table.name}: ${inserted} rows went in; the backup holds ${table.data.rows}`);
         progress(`  ${table.name}: ${inserted} rows`);
+      }
+      // Each incremental backup on top, in the order they were taken: the rows gone (children
+      // before their parents), then the rows new or changed (parents first).
+      for (const member of changes) {
+        progress(`Applying the changes of ${path.basename(member.folder)}…`);
+        for (const table of [...member.manifest.tables].reverse()) {
+          if (table.deleted === null || table.deleted.rows === 0) continue;
+          const removed = await applyFile(member.folder, table.deleted, (keys) => deleteRows(client, table.name, keys));
+          if (removed !== table.deleted.rows) throw new Error(`${table.name}: ${removed} rows went; the backup says ${table.deleted.rows}`);
+        }
+        for (const table of member.manifest.tables) {
+          if (table.data.rows === 0) continue;
+          const written = await applyFile(member.folder, table.data, (lines) => upsertRows(client, table.name, lines));
+          if (written !== table.data.rows) throw new Error(`${table.name}: ${written} rows written; the backup holds ${table.data.rows}`);
+          progress(`  ${table.name}: ${written} rows new or changed${table.deleted?.rows ? `, ${table.deleted.rows} gone` : ''}`);
+        }
       }
       for (const sequence of manifest.sequences) await setSequence(client, sequence);
       await forgetLiveChanges(client);
@@ -191,11 +180,12 @@ export async function restoreBackup(input: RestoreInput): Promise<RestoreReport>
         `Loading the rows failed and was rolled back (${error instanceof Error ? error.message : String(error)}). The schema was created: drop the database (or delete the new data folder) before trying again.`,
       );
     }
+    const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
 
     progress('Comparing every restored table with the backup…');
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     for (const table of manifest.tables) {
-      const again = await exportTable(client, table.name, null);
+      const again = await tableChecksum(client, table.name);
       if (again.rows !== table.rows || again.sha256 !== table.sha256)
         throw new Error(`${table.name} restored differently from the backup (${again.rows} rows, ${table.rows} expected).`);
     }

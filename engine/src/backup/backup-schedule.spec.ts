@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupDue, backupsToRemove, nextBackupAt, previousBackupAt, takenAt } from './backup-schedule';
+import { backupDue, backupsToRemove, fullBackupDue, nextBackupAt, previousBackupAt, takenAt } from './backup-schedule';
 import { backupName } from './backup-writer';
 
 // These run in the machine's own time zone, as the schedule does: the expectations use local times too.
@@ -56,5 +56,37 @@ describe('the daily backup schedule', () => {
     ]);
     expect(removed).not.toContain('notes.txt');
     expect(backupsToRemove(names.slice(0, 3), { keepDays: 7, keepWeeks: 0 })).toEqual([]);
+  });
+
+  it('takes a full backup weekly and incremental ones on the other days, and keeps every backup a kept one builds on', () => {
+    // Monday 16 November 2026 (UTC) began the week.
+    const monday = backupName(new Date(Date.UTC(2026, 10, 16, 3)));
+    const sunday = backupName(new Date(Date.UTC(2026, 10, 15, 3)));
+    expect(fullBackupDue(new Date(Date.UTC(2026, 10, 16, 3)), [{ name: sunday, kind: 'full' }])).toBe(true);
+    expect(fullBackupDue(new Date(Date.UTC(2026, 10, 17, 3)), [{ name: monday, kind: 'full' }])).toBe(false);
+    expect(fullBackupDue(new Date(Date.UTC(2026, 10, 17, 3)), [{ name: monday, kind: 'incremental' }])).toBe(true);
+    expect(fullBackupDue(new Date(Date.UTC(2026, 10, 17, 3)), [])).toBe(true);
+
+    // Full on Mondays (2, 9, 16 Nov), each other day on the day before.
+    const names: string[] = [];
+    const base = new Map<string, string | null>();
+    for (let day = 0; day < 20; day++) {
+      const at = new Date(Date.UTC(2026, 10, 2 + day, 3));
+      const name = backupName(at);
+      base.set(name, at.getUTCDay() === 1 ? null : (names.at(-1) ?? null));
+      names.push(name);
+    }
+    const removed = backupsToRemove(names, { keepDays: 2, keepWeeks: 2 }, (name) => base.get(name) ?? null);
+    const kept = names.filter((name) => !removed.includes(name));
+    // The last two days (20, 21 Nov) need every day back to Monday 16; the week before keeps its full.
+    expect(kept).toEqual([
+      'estateflow-20261109T030000Z',
+      'estateflow-20261116T030000Z',
+      'estateflow-20261117T030000Z',
+      'estateflow-20261118T030000Z',
+      'estateflow-20261119T030000Z',
+      'estateflow-20261120T030000Z',
+      'estateflow-20261121T030000Z',
+    ]);
   });
 });

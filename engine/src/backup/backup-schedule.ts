@@ -34,17 +34,29 @@ export function backupDue(input: { now: Date; hour: number; newest: Date | null;
 }
 
 /** Monday 00:00 UTC of the week `at` falls in: the key that groups backups by week. */
-function weekOf(at: Date): number {
+export function weekOf(at: Date): number {
   const day = (at.getUTCDay() + 6) % 7;
   return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() - day);
 }
 
 /**
- * Which backups to delete: all but the newest `keepDays`, and the first backup of each of the
- * `keepWeeks` most recent weeks (so a month back there is still one a week). Names that are not
- * backups are never touched.
+ * Whether the next daily backup must be a full one: weekly full, daily incremental. A full backup
+ * is due when none was taken since the week began (Monday 00:00 UTC).
  */
-export function backupsToRemove(names: readonly string[], keep: { keepDays: number; keepWeeks: number }): string[] {
+export function fullBackupDue(now: Date, backups: readonly { name: string; kind: 'full' | 'incremental' }[]): boolean {
+  return !backups.some((backup) => backup.kind === 'full' && (takenAt(backup.name)?.getTime() ?? -Infinity) >= weekOf(now));
+}
+
+/**
+ * Which backups to delete: all but the newest `keepDays`, and the first backup of each of the
+ * `keepWeeks` most recent weeks (so a month back there is still one a week) — and never a backup
+ * that a kept incremental one builds on (`baseOf`). Names that are not backups are never touched.
+ */
+export function backupsToRemove(
+  names: readonly string[],
+  keep: { keepDays: number; keepWeeks: number },
+  baseOf: (name: string) => string | null = () => null,
+): string[] {
   const dated = names
     .map((name) => ({ name, at: takenAt(name) }))
     .filter((backup): backup is { name: string; at: Date } => backup.at !== null)
@@ -54,5 +66,12 @@ export function backupsToRemove(names: readonly string[], keep: { keepDays: numb
   for (const backup of dated) if (!firstOfWeek.has(weekOf(backup.at))) firstOfWeek.set(weekOf(backup.at), backup.name);
   const weeks = [...firstOfWeek.keys()].sort((a, b) => b - a).slice(0, keep.keepWeeks);
   for (const week of weeks) kept.add(firstOfWeek.get(week) ?? '');
+  for (const name of [...kept]) {
+    const seen = new Set<string>();
+    for (let base = baseOf(name); base !== null && !seen.has(base); base = baseOf(base)) {
+      seen.add(base);
+      kept.add(base);
+    }
+  }
   return dated.filter((backup) => !kept.has(backup.name)).map((backup) => backup.name);
 }

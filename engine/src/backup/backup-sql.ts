@@ -42,6 +42,7 @@ SELECT migration_name AS name, checksum FROM "_prisma_migrations"
 WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`;
 
 const OPEN_ROWS = `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT line FROM estateflow_backup_rows($1) AS line`;
+const OPEN_KEYED_ROWS = `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT key, line FROM estateflow_backup_keyed_rows($1)`;
 const FETCH_ROWS = `FETCH 1000 FROM backup_rows`;
 const CLOSE_ROWS = `CLOSE backup_rows`;
 
@@ -49,18 +50,33 @@ const CLOSE_ROWS = `CLOSE backup_rows`;
 const IN_UTC = `SET TIME ZONE 'UTC'`;
 
 const RESTORE_ROWS = `SELECT estateflow_restore_rows($1, $2::json)::int AS inserted`;
+const UPSERT_ROWS = `SELECT estateflow_restore_upsert($1, $2::json)::int AS written`;
+const DELETE_ROWS = `SELECT estateflow_restore_delete($1, $2::text[])::int AS removed`;
 
 /** Live announcements the restore's own inserts made (their triggers ran); no engine is watching yet. */
 const FORGET_LIVE_CHANGES = `DELETE FROM "LiveChange"`;
 
 /** Every row's JSON text of a table, in primary-key order, a batch at a time (inside a transaction). */
 export async function eachRowBatch(client: ClientBase, table: string, use: (lines: string[]) => Promise<void>): Promise<void> {
-  await client.query(OPEN_ROWS, [table]);
+  await eachBatch<{ line: string }>(client, OPEN_ROWS, table, (rows) => use(rows.map((row) => row.line)));
+}
+
+/** The same with each row's primary key as JSON text (`["…"]`), which the restore's delete takes back. */
+export async function eachKeyedRowBatch(
+  client: ClientBase,
+  table: string,
+  use: (rows: { key: string; line: string }[]) => Promise<void>,
+): Promise<void> {
+  await eachBatch(client, OPEN_KEYED_ROWS, table, use);
+}
+
+async function eachBatch<Row extends object>(client: ClientBase, open: string, table: string, use: (rows: Row[]) => Promise<void>) {
+  await client.query(open, [table]);
   try {
     for (;;) {
-      const batch = await client.query<{ line: string }>(FETCH_ROWS);
+      const batch = await client.query<Row>(FETCH_ROWS);
       if (batch.rows.length === 0) return;
-      await use(batch.rows.map((row) => row.line));
+      await use(batch.rows);
     }
   } finally {
     await client.query(CLOSE_ROWS);
@@ -103,6 +119,18 @@ export async function postgresVersion(client: ClientBase): Promise<string> {
 export async function restoreRows(client: ClientBase, table: string, lines: readonly string[]): Promise<number> {
   const result = await client.query<{ inserted: number }>(RESTORE_ROWS, [table, `[${lines.join(',')}]`]);
   return result.rows[0]?.inserted ?? 0;
+}
+
+/** Inserts rows given as their JSON texts, or writes them over the rows with the same keys; returns how many. */
+export async function upsertRows(client: ClientBase, table: string, lines: readonly string[]): Promise<number> {
+  const result = await client.query<{ written: number }>(UPSERT_ROWS, [table, `[${lines.join(',')}]`]);
+  return result.rows[0]?.written ?? 0;
+}
+
+/** Deletes the rows with these keys (as eachKeyedRowBatch gives them); returns how many went. */
+export async function deleteRows(client: ClientBase, table: string, keys: readonly string[]): Promise<number> {
+  const result = await client.query<{ removed: number }>(DELETE_ROWS, [table, keys]);
+  return result.rows[0]?.removed ?? 0;
 }
 
 export async function forgetLiveChanges(client: ClientBase): Promise<void> {

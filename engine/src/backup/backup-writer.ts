@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import { Client, type ClientBase } from 'pg';
 import { engineVersion } from '../common/engine-version';
+import { backupFileProblem, gzipLines, LinesFile, sha256OfFile } from './backup-files';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
+  backupChain,
   MANIFEST_FILE,
   readManifest,
   uploadPath,
+  type BackupFile,
   type BackupManifest,
+  type BackupTable,
   type BackupUpload,
+  type ChainedBackup,
 } from './backup-manifest';
-import { appliedMigrations, eachRowBatch, postgresVersion, sequences, tableOrder, uploads, useUtc } from './backup-sql';
+import { appliedMigrations, eachKeyedRowBatch, eachRowBatch, postgresVersion, sequences, tableOrder, uploads, useUtc } from './backup-sql';
 
 export interface WriteBackupInput {
   /** The schema owner's connection (a backup reads every company's rows). */
@@ -25,6 +28,8 @@ export interface WriteBackupInput {
   root: string;
   /** Ids of the data keys the ciphertexts use (KeyRotationService.keyUsage). */
   dataKeys: string[];
+  /** Only the changes since the newest backup in `root`, when it can be built on (else a full backup). */
+  incremental?: boolean;
   now?: Date;
 }
 
@@ -54,34 +59,92 @@ export function finishedBackups(root: string): string[] {
     .sort();
 }
 
-/**
- * Exports one table as JSON lines in primary-key order: the row count and the sha256 of the lines,
- * and the gzip file when `file` is given. Restore exports again without a file to compare.
- */
-export async function exportTable(client: ClientBase, table: string, file: string | null): Promise<{ rows: number; sha256: string }> {
+/** sha256 of a table's rows as JSON lines in primary-key order (a restore compares it with the backup's). */
+export async function tableChecksum(client: ClientBase, table: string): Promise<{ rows: number; sha256: string }> {
   const hash = createHash('sha256');
   let rows = 0;
-  const gzip = file === null ? null : createGzip();
-  const written = gzip === null || file === null ? null : pipeline(gzip, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
-  try {
-    await eachRowBatch(client, table, async (lines) => {
-      const chunk = lines.join('\n') + '\n';
-      hash.update(chunk);
-      rows += lines.length;
-      if (gzip !== null && !gzip.write(chunk)) await new Promise((resolve) => gzip.once('drain', resolve));
-    });
-  } finally {
-    gzip?.end();
-  }
-  await written;
+  await eachRowBatch(client, table, async (lines) => {
+    hash.update(lines.join('\n') + '\n');
+    rows += lines.length;
+  });
   return { rows, sha256: hash.digest('hex') };
 }
 
-/** sha256 of a file's bytes, streamed. */
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(fs.createReadStream(file), hash);
-  return hash.digest('hex');
+/** The first 16 hex digits of a row's sha256: enough to tell a changed row (and the full checksum checks the whole). */
+function rowHash(line: string): string {
+  return createHash('sha256').update(line).digest('hex').slice(0, 16);
+}
+
+/** A base's index of a table: each row's key and short hash. */
+async function readIndex(folder: string, index: BackupFile): Promise<Map<string, string>> {
+  const rows = new Map<string, string>();
+  for await (const line of gzipLines(path.join(folder, index.file))) {
+    const tab = line.lastIndexOf('\t');
+    rows.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return rows;
+}
+
+/**
+ * Backs up one table: every row (`before` null), or the rows new or changed since the base whose
+ * index is `before` and the keys of those gone since; and the index of every row, for the next one.
+ */
+async function backUpTable(client: ClientBase, folder: string, table: string, before: Map<string, string> | null): Promise<BackupTable> {
+  const whole = createHash('sha256');
+  let rows = 0;
+  const data = new LinesFile(folder, `tables/${table}.jsonl.gz`);
+  const index = new LinesFile(folder, `tables/${table}.index.gz`);
+  const deleted = before === null ? null : new LinesFile(folder, `tables/${table}.deleted.gz`);
+  try {
+    await eachKeyedRowBatch(client, table, async (batch) => {
+      const changed: string[] = [];
+      const hashes: string[] = [];
+      for (const { key, line } of batch) {
+        whole.update(line + '\n');
+        const hash = rowHash(line);
+        hashes.push(`${key}\t${hash}`);
+        if (before === null || before.get(key) !== hash) changed.push(line);
+        before?.delete(key);
+      }
+      rows += batch.length;
+      await data.write(changed);
+      await index.write(hashes);
+    });
+    // What the base had and the table no longer has.
+    await deleted?.write([...(before?.keys() ?? [])]);
+    return {
+      name: table,
+      rows,
+      sha256: whole.digest('hex'),
+      data: await data.close(),
+      deleted: (await deleted?.close()) ?? null,
+      index: await index.close(),
+    };
+  } catch (error) {
+    for (const file of [data, index, deleted]) file?.abort();
+    throw error;
+  }
+}
+
+/**
+ * The newest backup of the folder, when the next can build on it: a finished backup of this
+ * format (with its indexes, intact), of the same schema, whose own chain back to a full backup is
+ * whole. Otherwise null, and a full backup is written.
+ */
+async function usableBase(root: string, migrations: BackupManifest['migrations']): Promise<ChainedBackup | null> {
+  const newest = finishedBackups(root).at(-1);
+  if (newest === undefined) return null;
+  try {
+    const chain = backupChain(path.join(root, newest));
+    const base = chain.at(-1);
+    if (base === undefined || base.manifest.formatVersion !== BACKUP_FORMAT_VERSION) return null;
+    if (JSON.stringify(base.manifest.migrations) !== JSON.stringify(migrations)) return null;
+    for (const table of base.manifest.tables)
+      if (table.index === null || (await backupFileProblem(base.folder, table.index)) !== null) return null;
+    return base;
+  } catch {
+    return null;
+  }
 }
 
 /** The previous backup's uploads by key, to link instead of copy. */
@@ -112,6 +175,7 @@ async function linkOrCopy(from: string, to: string): Promise<boolean> {
  * Writes a consistent backup of the whole database and its uploads: every table is read in one
  * REPEATABLE READ snapshot (as pg_dump does), so rows written meanwhile are either all in or all
  * out. The folder appears under its final name only when everything, manifest last, is on disk.
+ * An incremental backup holds the rows new or changed since its base, and the keys of those gone.
  */
 export async function writeBackup(input: WriteBackupInput): Promise<WrittenBackup> {
   const name = backupName(input.now ?? new Date());
@@ -128,13 +192,17 @@ export async function writeBackup(input: WriteBackupInput): Promise<WrittenBacku
   try {
     await useUtc(client);
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const migrations = await appliedMigrations(client);
+    const base = input.incremental === true ? await usableBase(input.root, migrations) : null;
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       formatVersion: BACKUP_FORMAT_VERSION,
+      kind: base === null ? 'full' : 'incremental',
+      base: base === null ? null : path.basename(base.folder),
       createdAt: (input.now ?? new Date()).toISOString(),
       engineVersion: engineVersion(),
       postgresVersion: await postgresVersion(client),
-      migrations: await appliedMigrations(client),
+      migrations,
       tables: [],
       sequences: [],
       uploads: [],
@@ -142,9 +210,9 @@ export async function writeBackup(input: WriteBackupInput): Promise<WrittenBacku
       dataKeys: [...input.dataKeys].sort(),
     };
     for (const table of await tableOrder(client)) {
-      const file = `tables/${table}.jsonl.gz`;
-      const { rows, sha256 } = await exportTable(client, table, path.join(partial, file));
-      manifest.tables.push({ name: table, rows, file, sha256 });
+      const index = base?.manifest.tables.find((entry) => entry.name === table)?.index;
+      const before = base === null ? null : index == null ? new Map<string, string>() : await readIndex(base.folder, index);
+      manifest.tables.push(await backUpTable(client, partial, table, before));
     }
     const named = await uploads(client);
     await client.query('COMMIT');

@@ -8,7 +8,8 @@ import { DATABASE_URL } from '../database/database.service';
 import { OwnerDatabase } from '../database/owner-database.service';
 import { JobHandlerRegistry } from '../jobs/job-handler-registry';
 import { KeyRotationService } from '../privacy/key-rotation.service';
-import { backupDue, backupsToRemove, takenAt } from './backup-schedule';
+import { readManifest } from './backup-manifest';
+import { backupDue, backupsToRemove, fullBackupDue, takenAt } from './backup-schedule';
 import { finishedBackups, writeBackup, type WrittenBackup } from './backup-writer';
 
 /** Arbitrary constant: the advisory lock that lets one engine of several take the daily backup. */
@@ -16,10 +17,21 @@ const BACKUP_LOCK = 72_707_002;
 /** An unfinished backup folder this old belongs to a backup that died. */
 const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
 
+/** A backup's kind and base by its manifest; an unreadable one counts as a full backup on nothing. */
+function kindOf(folder: string): { kind: 'full' | 'incremental'; base: string | null } {
+  try {
+    const { kind, base } = readManifest(folder);
+    return { kind, base };
+  } catch {
+    return { kind: 'full', base: null };
+  }
+}
+
 /**
  * Backups of the whole installation (docs/backups.md): `estateflow backup` takes one on demand,
  * and the engine takes one itself every day at the configured hour — or at its next start when
- * that hour passed while it was down — then removes the backups the retention no longer keeps.
+ * that hour passed while it was down — full once a week, incremental on the other days; then it
+ * removes the backups the retention no longer keeps.
  */
 @Injectable()
 export class BackupService implements OnModuleInit {
@@ -42,10 +54,19 @@ export class BackupService implements OnModuleInit {
     this.registry.registerSweep({ name: 'backup.daily', everyMs: 60_000, run: async (now) => this.startIfDue(now) });
   }
 
-  /** Writes a backup of the database (as the schema owner: a backup crosses companies) and its uploads. */
-  async backUp(root = this.config.backups.dir): Promise<WrittenBackup> {
+  /**
+   * Writes a backup of the database (as the schema owner: a backup crosses companies) and its
+   * uploads: full, or `incremental` — the changes since the newest backup in `root`.
+   */
+  async backUp(options: { root?: string; incremental?: boolean } = {}): Promise<WrittenBackup> {
     const usage = await this.keys.keyUsage();
-    return writeBackup({ databaseUrl: this.databaseUrl, uploadsDir: uploadsDir(this.config.dataDir), root, dataKeys: [...usage.keys()] });
+    return writeBackup({
+      databaseUrl: this.databaseUrl,
+      uploadsDir: uploadsDir(this.config.dataDir),
+      root: options.root ?? this.config.backups.dir,
+      dataKeys: [...usage.keys()],
+      incremental: options.incremental ?? false,
+    });
   }
 
   /** Whether the daily backup is due (backupDue) by the backups in the folder now. */
@@ -62,7 +83,7 @@ export class BackupService implements OnModuleInit {
     const daily = this.config.backups.daily;
     if (daily === null) return [];
     const root = this.config.backups.dir;
-    const removed = backupsToRemove(finishedBackups(root), daily);
+    const removed = backupsToRemove(finishedBackups(root), daily, (name) => kindOf(path.join(root, name)).base);
     for (const name of removed) fs.rmSync(path.join(root, name), { recursive: true, force: true });
     // A backup still being written (by `estateflow backup`, say) is younger than this.
     const abandonedBefore = Date.now() - ABANDONED_AFTER_MS;
@@ -88,10 +109,17 @@ export class BackupService implements OnModuleInit {
       if (locked.rows[0]?.locked !== true) return;
       try {
         if (!this.isDue(now)) return;
-        const written = await this.backUp();
+        const root = this.config.backups.dir;
+        const backups = finishedBackups(root).map((name) => ({ name, kind: kindOf(path.join(root, name)).kind }));
+        const written = await this.backUp({ incremental: !fullBackupDue(now, backups) });
         const removed = this.prune();
+        const { manifest } = written;
         this.logger.log(
-          `Backup written to ${written.folder} (${written.manifest.tables.reduce((sum, table) => sum + table.rows, 0)} rows, ${written.manifest.uploads.length} uploads)` +
+          `Backup written to ${written.folder} (${manifest.kind}` +
+            (manifest.base === null
+              ? ''
+              : ` on ${manifest.base}: ${manifest.tables.reduce((sum, table) => sum + table.data.rows, 0)} rows new or changed`) +
+            `; ${manifest.tables.reduce((sum, table) => sum + table.rows, 0)} rows, ${manifest.uploads.length} uploads)` +
             (removed.length > 0 ? `; removed ${removed.length} older backups` : ''),
         );
         if (written.manifest.missingUploads.length > 0)

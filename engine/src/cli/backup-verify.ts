@@ -11,6 +11,9 @@ runCli(async () => {
   if (problems.length > 0) throw new Error(`The backup ${folder} is damaged:\n- ${problems.join('\n- ')}`);
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   process.stdout.write(
-    `Backup intact: ${rows} rows in ${manifest.tables.length} tables and ${manifest.uploads.length} uploads match the manifest (taken ${manifest.createdAt}).\n`,
+    `Backup intact: ${rows} rows in ${manifest.tables.length} tables and ${manifest.uploads.length} uploads match the manifest (taken ${manifest.createdAt})` +
+      (manifest.base === null
+        ? '.\n'
+        : `; it is incremental, and the backups it builds on from ${manifest.base} back to a full one are intact too.\n`),
   );
 });

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { BackupService } from '../backup/backup.service';
 import { commandArgs, runCli, withEngineContext } from './engine-context';
 
-const USAGE = `estateflow backup [--to <folder>]
+const USAGE = `estateflow backup [--to <folder>] [--incremental]
 
 Writes a backup of the whole database and the uploaded files into a new folder inside <folder>
-(default ESTATEFLOW_BACKUP_DIR, or <dataDir>/backups). The running engine also takes one every day.
+(default ESTATEFLOW_BACKUP_DIR, or <dataDir>/backups). With --incremental, only the rows new, changed
+or gone since the newest backup there (a full backup when there is none it can build on); a restore
+of it needs the backups it builds on beside it. The running engine takes one every day: full once a
+week, incremental on the other days.
 The data key is not in the backup: keep keys/data.key (or ESTATEFLOW_DATA_KEY) safe elsewhere.
 With the embedded database, stop the engine first (or set DATABASE_URL).`;
 
@@ -16,14 +19,22 @@ runCli(async () => {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  const to = args[0] === '--to' && args.length === 2 ? args[1] : undefined;
-  if (args.length > 0 && to === undefined) throw new Error(`${USAGE}\n\nunknown arguments: ${args.join(' ')}`);
+  const incremental = args.includes('--incremental');
+  const rest = args.filter((arg) => arg !== '--incremental');
+  const to = rest[0] === '--to' && rest.length === 2 ? rest[1] : undefined;
+  if (rest.length > 0 && to === undefined) throw new Error(`${USAGE}\n\nunknown arguments: ${rest.join(' ')}`);
   await withEngineContext(async ({ app }) => {
-    const written = await app.get(BackupService).backUp(to === undefined ? undefined : path.resolve(to));
+    const written = await app.get(BackupService).backUp({ ...(to === undefined ? {} : { root: path.resolve(to) }), incremental });
     const { manifest } = written;
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+    const changes =
+      manifest.base === null
+        ? '  full: every row\n'
+        : `  incremental on ${manifest.base}: ${manifest.tables.reduce((sum, table) => sum + table.data.rows, 0)} rows new or changed, ` +
+          `${manifest.tables.reduce((sum, table) => sum + (table.deleted?.rows ?? 0), 0)} gone\n`;
     process.stdout.write(
       `Backup written to ${written.folder}\n` +
+        changes +
         `  ${rows} rows in ${manifest.tables.length} tables, ${manifest.uploads.length} uploads (${written.linkedUploads} linked from the previous backup)\n` +
         `  schema: ${manifest.migrations.length} migrations; data keys needed to read it: ${manifest.dataKeys.join(', ') || 'none'}\n`,
     );

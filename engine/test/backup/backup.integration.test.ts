@@ -123,7 +123,7 @@ describe('backup and restore', () => {
     // No key and no plaintext phone number in the backup (definitions aside: their scenarios hold made-up ones).
     const rows = manifest.tables
       .filter((table) => table.name !== 'WorkflowDefinition' && table.name !== 'DefinitionVersion')
-      .map((table) => gunzipSync(fs.readFileSync(path.join(backupFolder, table.file))).toString('utf8'))
+      .map((table) => gunzipSync(fs.readFileSync(path.join(backupFolder, table.data.file))).toString('utf8'))
       .join('\n');
     expect(rows).not.toContain(TEST_DATA_KEY);
     expect(rows).not.toMatch(/"1[3-9]\d{9}"/);
@@ -189,6 +189,88 @@ describe('backup and restore', () => {
     }
   }, 240_000);
 
+  it('backs up only what changed since the last backup (incremental), and restores the chain to the same rows', async () => {
+    // A day's work after the full backup: new requests, events that change existing rows, and a
+    // row gone (a withdrawn notice takes its in-app messages back).
+    const desk = await signInStaff(engine.url, logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
+    for (let count = 0; count < 3; count++) {
+      const reply = await desk.post(`/api/estates/${setup.estateId}/instances`, { workflowKey: setup.workflowKey, data: repairReport() });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    }
+    // A request the full backup holds as submitted is dispatched: its row changes, a task is added.
+    const held = gunzipSync(fs.readFileSync(path.join(backupFolder, 'tables/Instance.jsonl.gz')))
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { id: string; workflowKey: string; version: number })
+      .find((row) => row.workflowKey === setup.workflowKey && row.version === 1);
+    if (held === undefined) throw new Error('the full backup holds no submitted request');
+    const technician = await signInStaff(engine.url, logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
+    const dispatched = await desk.post(`/api/instances/${held.id}/events`, {
+      type: 'DISPATCH',
+      data: { technicianId: (await technician.get('/api/me')).body.id },
+    });
+    expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
+    const gone = await withDatabase(engine.databaseUrl, async (client) => {
+      const row = await client.query<{ id: string }>(
+        `DELETE FROM "Notification" WHERE id = (SELECT id FROM "Notification" ORDER BY id LIMIT 1) RETURNING id`,
+      );
+      return row.rows[0]?.id;
+    });
+    expect(gone).toBeDefined();
+
+    const result = await estateflow(['backup', '--to', backupRoot, '--incremental'], {
+      DATABASE_URL: engine.databaseUrl,
+      ESTATEFLOW_DATA_DIR: engine.dataDir,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const full = path.basename(backupFolder);
+    expect(result.stdout).toContain(`incremental on ${full}`);
+    const folder = path.join(backupRoot, fs.readdirSync(backupRoot).filter((name) => name !== full)[0] ?? '');
+    const manifest = manifestOf(folder);
+    expect(manifest.kind).toBe('incremental');
+    expect(manifest.base).toBe(full);
+    const table = (name: string) => manifest.tables.find((entry) => entry.name === name);
+    const changed = manifest.tables.reduce((sum, entry) => sum + entry.data.rows, 0);
+    const all = manifest.tables.reduce((sum, entry) => sum + entry.rows, 0);
+    // Far less than the whole: the new requests and what they touched.
+    expect(changed).toBeGreaterThanOrEqual(3);
+    expect(changed * 10).toBeLessThan(all);
+    expect(table('Instance')?.data.rows).toBeGreaterThanOrEqual(3);
+    expect(table('Notification')?.deleted?.rows).toBe(1);
+    expect(table('Company')?.data.rows).toBe(0);
+
+    const verified = await estateflow(['backup', 'verify', folder], {});
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain(`it is incremental, and the backups it builds on from ${full} back to a full one are intact too`);
+
+    const databaseUrl = await createTestDatabase();
+    const restored = await estateflow(['restore', folder], { DATABASE_URL: databaseUrl, ESTATEFLOW_DATA_DIR: temporaryFolder('chain') });
+    expect(restored.code, restored.stderr + restored.stdout).toBe(0);
+    expect(restored.stdout).toContain(`Applying the changes of ${path.basename(folder)}`);
+    expect(restored.stdout).toContain('every table equals the backup');
+    expect(restored.stdout).toMatch(/Every event log folds to its snapshot \(\d+ instances\)/);
+    await withDatabase(databaseUrl, async (client) => {
+      for (const entry of manifest.tables) {
+        const rows = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM "${entry.name}"`);
+        expect(rows.rows[0]?.count, entry.name).toBe(entry.rows);
+      }
+      expect((await client.query(`SELECT 1 FROM "Notification" WHERE id = $1`, [gone])).rowCount).toBe(0);
+      const after = await client.query<{ version: number }>(`SELECT version FROM "Instance" WHERE id = $1`, [held.id]);
+      expect(after.rows[0]?.version).toBe(2);
+    });
+
+    // Without the backup it builds on, an incremental backup is refused, and says what it needs.
+    const alone = temporaryFolder('alone');
+    fs.cpSync(folder, path.join(alone, path.basename(folder)), { recursive: true });
+    const fromAlone = await estateflow(['restore', path.join(alone, path.basename(folder))], {
+      DATABASE_URL: await createTestDatabase(),
+      ESTATEFLOW_DATA_DIR: temporaryFolder('alone-target'),
+    });
+    expect(fromAlone.code).toBe(1);
+    expect(fromAlone.stderr).toContain(`it holds the changes since ${full}, which is not beside it`);
+  }, 240_000);
+
   it('refuses, changing nothing, a target that holds data, a damaged backup, a missing key and a folder that is no backup', async () => {
     // A database with data: the running engine's own.
     const intoLive = await estateflow(['restore', backupFolder], {
@@ -203,7 +285,7 @@ describe('backup and restore', () => {
     fs.cpSync(backupFolder, damaged, { recursive: true });
     const table = manifestOf(damaged).tables.find((entry) => entry.name === 'Instance');
     if (!table) throw new Error('no Instance table in the backup');
-    const file = path.join(damaged, table.file);
+    const file = path.join(damaged, table.data.file);
     const text = gunzipSync(fs.readFileSync(file)).toString('utf8').replace('"status":"completed"', '"status":"cancelled"');
     fs.writeFileSync(file, gzipSync(text));
     const empty = await createTestDatabase();
@@ -212,7 +294,7 @@ describe('backup and restore', () => {
       ESTATEFLOW_DATA_DIR: temporaryFolder('damaged-target'),
     });
     expect(fromDamaged.code).toBe(1);
-    expect(fromDamaged.stderr).toContain(`${table.file} does not match its checksum`);
+    expect(fromDamaged.stderr).toContain(`${table.data.file} does not match its checksum`);
     const verified = await estateflow(['backup', 'verify', damaged], {});
     expect(verified.code).toBe(1);
     expect(verified.stderr).toContain('is damaged');
