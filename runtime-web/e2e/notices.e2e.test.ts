@@ -1,8 +1,8 @@
 // Notices (公告) in a real browser: the front desk posts a lift outage to one building from one
 // floor up, sees how many residents it reaches before sending, and sends it in-app and by SMS; an
 // owner living up there reads it in the portal on a phone, an owner lower down does not. A notice
-// scheduled for the next morning waits for its time and is withdrawn unsent; the lift outage,
-// withdrawn once sent, leaves the owner's messages.
+// scheduled for the next morning waits for its time, is put an hour later and withdrawn unsent;
+// the lift outage, withdrawn once sent, leaves the owner's messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../engine/test/harness/http-client';
 import { latestCode, newPage, ownerSignIn, screenshot, staffSignIn, staffWithRole, startWorld, stopWorld, type World } from './support';
@@ -115,7 +115,7 @@ describe('notices to residents', () => {
     expect(w.problems).toEqual([]);
   });
 
-  it('the desk schedules a notice for tomorrow morning and withdraws it unsent; a sent one withdrawn leaves the owner’s messages', async () => {
+  it('the desk schedules a notice for tomorrow morning, changes it, and withdraws it unsent; a sent one withdrawn leaves the owner’s messages', async () => {
     if (!world) throw new Error('world not started');
     const w = world;
     const estateId = w.logins.companies[0]?.estates.find((estate) => estate.code === 'sunshine')?.id ?? '';
@@ -145,6 +145,25 @@ describe('notices to residents', () => {
     const water = list.locator('.ant-list-item', { hasText: '明日停水通知' });
     await expect.poll(() => water.getByTestId('notice-status').textContent()).toBe(`定时 ${at}`);
     await screenshot(desk.page, 'runtime-web-notice-scheduled');
+
+    // Changed before its time: an hour later, with the time in the title.
+    await water.getByTestId('notice-edit').click();
+    await desk.page.getByText('修改定时公告').waitFor();
+    expect(await form.getByLabel('标题').inputValue()).toBe('明日停水通知');
+    const later = at.replace(' 08:00', ' 09:00');
+    await form.getByLabel('标题').fill('明日停水通知（9 点起）');
+    await picker.click();
+    await picker.fill(later);
+    await picker.press('Enter');
+    await desk.page.keyboard.press('Escape');
+    await expect.poll(() => picker.inputValue()).toBe(later);
+    await form.getByRole('button', { name: '保存修改' }).click();
+    await desk.page.locator('.ant-modal-confirm-title', { hasText: `保存修改，在 ${later} 发送给` }).waitFor();
+    await desk.page.locator('.ant-modal-confirm').getByRole('button', { name: '保存修改' }).click();
+    await desk.page.getByText(new RegExp(`已定时，将在 ${later} 发送给`)).waitFor();
+    await expect.poll(() => water.getByTestId('notice-status').textContent()).toBe(`定时 ${later}`);
+    expect(await water.textContent()).toContain('明日停水通知（9 点起）');
+    expect(await desk.page.getByText('发布公告').count()).toBe(1);
 
     // Withdrawn before its time: it will not be sent.
     await water.getByTestId('notice-withdraw').click();

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
@@ -54,6 +54,20 @@ export class NoticesController {
     const result = await this.notices.send(principal, estateId, body);
     response.status('id' in result ? 201 : 200);
     return result;
+  }
+
+  @Put(':noticeId')
+  @ApiOperation({
+    summary:
+      'Change a scheduled notice: its text, audience, channels and time (none: at once); 409 once it is being sent, sent or withdrawn',
+  })
+  edit(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('estateId') estateId: string,
+    @UuidParam('noticeId') noticeId: string,
+    @JsonBody<NoticeRequest>(NOTICE_BODY) body: NoticeRequest,
+  ): Promise<NoticeView | NoticePreview> {
+    return this.notices.edit(principal, estateId, noticeId, body);
   }
 
   @Post(':noticeId/withdraw')

@@ -82,6 +82,23 @@ WITH notice AS (
 )
 SELECT (SELECT count(*) FROM notice)::int AS withdrawn, (SELECT count(*) FROM removed)::int AS removed`;
 
+/**
+ * Changing a notice that is still scheduled: its text, audience, channels and time, and its
+ * delivery job's time, together — only while that job waits for a time still ahead ($9), so a
+ * delivery that has begun is never changed under it (the claim skips a job this statement locks).
+ * $10: the job's key. Returns the notice's id, or nothing.
+ */
+const EDIT = `
+WITH job AS (
+  UPDATE "Job" SET "runAt" = coalesce($8, $9)
+   WHERE "dedupeKey" = $10 AND status = 'pending' AND "runAt" > $9
+     AND EXISTS (SELECT 1 FROM "Notice" WHERE "companyId" = $1 AND id = $2 AND "withdrawnAt" IS NULL)
+  RETURNING id
+)
+UPDATE "Notice" SET title = $3, body = $4, audience = $5::jsonb, channels = $6::text[], "recipientCount" = $7, "sendAt" = $8
+ WHERE "companyId" = $1 AND id = $2 AND EXISTS (SELECT 1 FROM job)
+RETURNING id`;
+
 /** What a delivery that ran while its notice was withdrawn put in the residents' in-app messages. */
 const REMOVE_IN_APP = `DELETE FROM "Notification" WHERE "companyId" = $1 AND channel = 'in_app' AND "dedupeKey" LIKE $2 || ':%'`;
 
@@ -181,6 +198,36 @@ export class NoticesRepository {
         input.jobKey,
       ]);
       return rows[0]?.withdrawn === 1 ? { removed: rows[0].removed } : null;
+    });
+  }
+
+  /** EDIT, in one transaction; false when the notice is no longer scheduled (being sent, sent or withdrawn). */
+  async edit(input: {
+    companyId: string;
+    id: string;
+    title: string;
+    body: string;
+    audience: NoticeAudience;
+    channels: NoticeChannel[];
+    recipientCount: number;
+    sendAt: Date | null;
+    now: Date;
+    jobKey: string;
+  }): Promise<boolean> {
+    return this.tenant.withClient(input.companyId, async (client) => {
+      const { rowCount } = await client.query(EDIT, [
+        input.companyId,
+        input.id,
+        input.title,
+        input.body,
+        JSON.stringify(input.audience),
+        input.channels,
+        input.recipientCount,
+        input.sendAt,
+        input.now,
+        input.jobKey,
+      ]);
+      return rowCount === 1;
     });
   }
 

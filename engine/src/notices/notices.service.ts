@@ -74,22 +74,13 @@ export class NoticesService {
 
   async send(principal: Principal, estateId: string, request: NoticeRequest): Promise<NoticeView | NoticePreview> {
     await this.estateFor(principal, estateId);
-    const sendAt = this.sendAt(request.sendAt);
-    const audience = await this.audience(principal, estateId, request.audience ?? {});
-    const recipients = await this.repository.recipients({ companyId: principal.companyId, estateId, audience });
-    if (request.dryRun === true) return { recipientCount: recipients.length };
-    if (recipients.length === 0)
-      throw new UnprocessableError('No resident lives where this notice is addressed; widen the buildings or floors.', {
-        fields: [{ field: 'audience', message: 'No resident lives here.' }],
-      });
+    const checked = await this.checked(principal, estateId, request);
+    if (!('content' in checked)) return checked;
+    const { content, sendAt } = checked;
     const notice = {
       id: randomUUID(),
       estateId,
-      title: request.title.trim(),
-      body: request.body.trim(),
-      audience,
-      channels: [...new Set<NoticeChannel>(request.channels ?? ['inApp'])],
-      recipientCount: recipients.length,
+      ...content,
       createdById: principal.kind === 'staff' ? principal.userId : null,
       sendAt,
     };
@@ -110,7 +101,7 @@ export class NoticesService {
       action: 'notice.send',
       estateId,
       target: { type: 'notice', id: notice.id },
-      detail: { recipients: recipients.length, channels: notice.channels, sendAt: sendAt?.toISOString() ?? null },
+      detail: { recipients: notice.recipientCount, channels: notice.channels, sendAt: sendAt?.toISOString() ?? null },
     });
     return view(
       {
@@ -131,6 +122,43 @@ export class NoticesService {
     await this.estateFor(principal, estateId);
     const now = this.clock.now().getTime();
     return (await this.repository.list({ companyId: principal.companyId, estateId, limit: LIST_LIMIT })).map((row) => view(row, now));
+  }
+
+  /**
+   * Changes a notice that is still scheduled (修改): its text, audience, channels and time (none:
+   * at once). One being sent or sent cannot change — withdraw it and send a corrected one. Audited.
+   */
+  async edit(principal: Principal, estateId: string, noticeId: string, request: NoticeRequest): Promise<NoticeView | NoticePreview> {
+    await this.estateFor(principal, estateId);
+    const { companyId } = principal;
+    const found = await this.repository.inEstate({ companyId, estateId, id: noticeId });
+    if (found === null) throw new NotFoundError('That notice');
+    const checked = await this.checked(principal, estateId, request);
+    if (!('content' in checked)) return checked;
+    const { content, sendAt } = checked;
+    const changed = await this.repository.edit({
+      companyId,
+      id: noticeId,
+      ...content,
+      sendAt,
+      now: this.clock.now(),
+      jobKey: jobKey(noticeId),
+    });
+    if (!changed)
+      throw new ConflictError(
+        `This notice is ${status(found, this.clock.now().getTime()) === 'withdrawn' ? 'withdrawn' : 'being sent or sent'}: only a scheduled notice can be changed. Send a corrected one instead (and withdraw this one if need be).`,
+        { reason: 'notScheduled' },
+      );
+    await this.audit.record({
+      actor: auditActorOf(principal),
+      action: 'notice.edit',
+      estateId,
+      target: { type: 'notice', id: noticeId },
+      detail: { recipients: content.recipientCount, channels: content.channels, sendAt: sendAt?.toISOString() ?? null },
+    });
+    const row = await this.repository.inEstate({ companyId, estateId, id: noticeId });
+    if (row === null) throw new NotFoundError('That notice');
+    return view(row, this.clock.now().getTime());
   }
 
   /**
@@ -159,6 +187,41 @@ export class NoticesService {
     const row = await this.repository.inEstate({ companyId, estateId, id: noticeId });
     if (row === null) throw new NotFoundError('That notice');
     return { ...view(row, this.clock.now().getTime()), removedMessages: result.removed };
+  }
+
+  /**
+   * A notice as asked for, checked: its time, its audience and who that reaches (none: refused).
+   * A dry run's answer is only the count.
+   */
+  private async checked(
+    principal: Principal,
+    estateId: string,
+    request: NoticeRequest,
+  ): Promise<
+    | NoticePreview
+    | {
+        content: { title: string; body: string; audience: NoticeAudience; channels: NoticeChannel[]; recipientCount: number };
+        sendAt: Date | null;
+      }
+  > {
+    const sendAt = this.sendAt(request.sendAt);
+    const audience = await this.audience(principal, estateId, request.audience ?? {});
+    const recipients = await this.repository.recipients({ companyId: principal.companyId, estateId, audience });
+    if (request.dryRun === true) return { recipientCount: recipients.length };
+    if (recipients.length === 0)
+      throw new UnprocessableError('No resident lives where this notice is addressed; widen the buildings or floors.', {
+        fields: [{ field: 'audience', message: 'No resident lives here.' }],
+      });
+    return {
+      content: {
+        title: request.title.trim(),
+        body: request.body.trim(),
+        audience,
+        channels: [...new Set<NoticeChannel>(request.channels ?? ['inApp'])],
+        recipientCount: recipients.length,
+      },
+      sendAt,
+    };
   }
 
   /** A requested send time, checked: from a minute to SCHEDULE_DAYS ahead; null: at once. */

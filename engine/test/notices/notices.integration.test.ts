@@ -235,4 +235,76 @@ describe('notices to residents', () => {
     expect((await otherCompany.post(`/api/estates/${sunshineId}/notices/${scheduled.body.id}/withdraw`, {})).status).toBe(404);
     expect(await titles()).toContain(water.title);
   });
+
+  it('changes a scheduled notice — text, floors, time — which then goes as changed; one sent or withdrawn cannot change', async () => {
+    const desk = await signInStaff(engine.url, logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' });
+    const [someone] = await residents();
+    if (!someone) throw new Error('the demo has no owner');
+    const owner = await signInOwner(engine.url, someone.phone);
+    const titles = async () => (await owner.get('/api/notifications')).body.items.map((item: { title: string }) => item.title);
+    const inOneHour = new Date(Date.now() + 60 * 60_000).toISOString();
+    const inTwoHours = new Date(Date.now() + 2 * 60 * 60_000).toISOString();
+    // Written for the wrong floors (nobody's), at one hour from now.
+    const elsewhere = someone.floor + 100;
+    const draft = {
+      title: `电梯保养 ${Date.now()}`,
+      body: '周五 9:00 起电梯保养',
+      audience: { buildingIds: [someone.buildingId] },
+      sendAt: inOneHour,
+    };
+    const scheduled = await desk.post(`/api/estates/${sunshineId}/notices`, draft);
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+    const before = scheduled.body.recipientCount;
+
+    // Refused, changing nothing: floors where nobody lives, a time in the past.
+    const nobody = await desk.put(`/api/estates/${sunshineId}/notices/${scheduled.body.id}`, {
+      ...draft,
+      audience: { buildingIds: [someone.buildingId], floors: { from: elsewhere, to: elsewhere } },
+    });
+    expect(nobody.status).toBe(422);
+    expect(
+      (await desk.put(`/api/estates/${sunshineId}/notices/${scheduled.body.id}`, { ...draft, sendAt: '2020-01-01T00:00:00Z' })).status,
+    ).toBe(400);
+
+    // The text corrected, only the owner's floor, two hours from now.
+    const corrected = {
+      ...draft,
+      title: `${draft.title}（更正）`,
+      audience: { ...draft.audience, floors: { from: someone.floor, to: someone.floor } },
+      sendAt: inTwoHours,
+    };
+    const edited = await desk.put(`/api/estates/${sunshineId}/notices/${scheduled.body.id}`, corrected);
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body).toMatchObject({ id: scheduled.body.id, title: corrected.title, status: 'scheduled', sendAt: inTwoHours });
+    expect(edited.body.recipientCount).toBeLessThanOrEqual(before);
+    const job = await sql<{ runAt: Date }>(engine.databaseUrl, `SELECT "runAt" FROM "Job" WHERE "dedupeKey" = $1`, [
+      `notice:${scheduled.body.id}`,
+    ]);
+    expect(job[0]?.runAt.toISOString()).toBe(inTwoHours);
+    // Its time comes: it goes as changed.
+    await sql(engine.databaseUrl, `UPDATE "Job" SET "runAt" = now() WHERE "dedupeKey" = $1 AND status = 'pending'`, [
+      `notice:${scheduled.body.id}`,
+    ]);
+    await waitFor(async () => ((await titles()).includes(corrected.title) ? true : undefined), 'the corrected notice');
+    expect(await titles()).not.toContain(draft.title);
+    const audits = await sql<{ detail: { sendAt: string } }>(
+      engine.databaseUrl,
+      `SELECT detail FROM "AuditLog" WHERE action = 'notice.edit' AND "targetId" = $1`,
+      [scheduled.body.id],
+    );
+    expect(audits.map((audit) => audit.detail.sendAt)).toEqual([inTwoHours]);
+
+    // Sent: too late to change. Withdrawn: too.
+    const late = await desk.put(`/api/estates/${sunshineId}/notices/${scheduled.body.id}`, corrected);
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toContain('only a scheduled notice can be changed');
+    const other = await desk.post(`/api/estates/${sunshineId}/notices`, { ...draft, title: `撤回的 ${Date.now()}` });
+    expect((await desk.post(`/api/estates/${sunshineId}/notices/${other.body.id}/withdraw`, {})).status).toBe(200);
+    const withdrawn = await desk.put(`/api/estates/${sunshineId}/notices/${other.body.id}`, draft);
+    expect(withdrawn.status).toBe(409);
+    expect(withdrawn.body.error.message).toContain('withdrawn');
+    const technician = await signInStaff(engine.url, logins, { company: 'demo', email: 'tech1@demo.estateflow.cn' });
+    expect((await technician.put(`/api/estates/${sunshineId}/notices/${other.body.id}`, draft)).status).toBe(403);
+    expect((await desk.put(`/api/estates/${sunshineId}/notices/00000000-0000-4000-8000-000000000000`, draft)).status).toBe(404);
+  });
 });

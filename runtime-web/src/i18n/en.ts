@@ -178,6 +178,12 @@ export const en: Record<MessageKey, string> = {
   'notices.withdrawSent':
     "Withdraw this notice? It leaves the residents' in-app messages; SMS and WeChat messages already sent cannot be recalled.",
   'notices.withdrawn': 'Withdrawn; {count} in-app messages removed',
+  'notices.edit': 'Edit',
+  'notices.editTitle': 'Edit scheduled notice',
+  'notices.saveEdit': 'Save changes',
+  'notices.cancelEdit': 'Discard changes',
+  'notices.confirmEdit': 'Save the changes and send to {count} residents at {at}?',
+  'notices.confirmEditNow': 'Save the changes and send to {count} residents now?',
   'shell.reports': 'Reports',
   'reports.title': 'Operations report',
   'reports.allEstates': 'All estates',

@@ -26,7 +26,7 @@ import { errorMessage } from '../../shared/error-message';
 import { useSession } from '../../shared/SessionProvider';
 import { useEstate } from '../EstateProvider';
 import { noticeEstates } from './notice-estates';
-import { noticeAudience, type NoticeForm } from './notice-audience';
+import { audienceForm, noticeAudience, type NoticeForm } from './notice-audience';
 
 type Channel = 'inApp' | 'sms' | 'wechat';
 type NoticeStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'withdrawn';
@@ -82,6 +82,8 @@ export default function NoticesPage() {
   const values = Form.useWatch([], form);
   const [reach, setReach] = useState<{ count: number } | { error: string } | null>(null);
   const [sending, setSending] = useState(false);
+  /** The scheduled notice the form is changing, if any. */
+  const [editing, setEditing] = useState<Notice | null>(null);
   const audienceKey = JSON.stringify(values === undefined ? null : noticeAudience(values));
 
   // How many residents the audience reaches, asked again when it changes — not at every keystroke
@@ -112,22 +114,34 @@ export default function NoticesPage() {
   async function send(input: NoticeForm) {
     const count = reach !== null && 'count' in reach ? reach.count : 0;
     const sendAt = input.when === 'later' && input.sendAt ? input.sendAt.toISOString() : undefined;
+    const changing = editing;
+    const title =
+      changing === null
+        ? sendAt === undefined
+          ? t('notices.confirm', { count })
+          : t('notices.confirmScheduled', { count, at: when(sendAt) })
+        : sendAt === undefined
+          ? t('notices.confirmEditNow', { count })
+          : t('notices.confirmEdit', { count, at: when(sendAt) });
     modal.confirm({
-      title: sendAt === undefined ? t('notices.confirm', { count }) : t('notices.confirmScheduled', { count, at: when(sendAt) }),
+      title,
       content: input.title,
-      okText: t('notices.send'),
+      okText: changing === null ? t('notices.send') : t('notices.saveEdit'),
       onOk: async () => {
         setSending(true);
         try {
-          await api.post(`/estates/${estateId}/notices`, {
+          const notice = {
             title: input.title,
             body: input.body,
             audience: noticeAudience(input),
             channels: input.channels,
             ...(sendAt === undefined ? {} : { sendAt }),
-          });
+          };
+          if (changing === null) await api.post(`/estates/${estateId}/notices`, notice);
+          else await api.put(`/estates/${estateId}/notices/${changing.id}`, notice);
           message.success(sendAt === undefined ? t('notices.sent', { count }) : t('notices.scheduled', { count, at: when(sendAt) }));
           form.resetFields();
+          setEditing(null);
           sent.reload();
         } catch (error) {
           message.error(errorMessage(error, t));
@@ -138,6 +152,25 @@ export default function NoticesPage() {
     });
   }
 
+  /** Puts a scheduled notice into the form to change it. */
+  function edit(notice: Notice) {
+    setEditing(notice);
+    form.setFieldsValue({
+      title: notice.title,
+      body: notice.body,
+      ...audienceForm(notice.audience),
+      channels: notice.channels,
+      when: 'later',
+      sendAt: dayjs(notice.sendAt),
+    });
+    document.querySelector('[data-testid="notice-form"]')?.scrollIntoView({ behavior: 'smooth' });
+  }
+
+  function discardEdit() {
+    setEditing(null);
+    form.resetFields();
+  }
+
   function withdraw(notice: Notice) {
     modal.confirm({
       title: notice.title,
@@ -145,6 +178,7 @@ export default function NoticesPage() {
       okText: t('notices.withdraw'),
       okButtonProps: { danger: true },
       onOk: async () => {
+        if (editing?.id === notice.id) discardEdit();
         try {
           const result = await api.post<{ removedMessages: number }>(`/estates/${estateId}/notices/${notice.id}/withdraw`, {});
           message.success(t('notices.withdrawn', { count: result.removedMessages }));
@@ -171,7 +205,7 @@ export default function NoticesPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('notices.title')}
       </Typography.Title>
-      <Card title={t('notices.new')} data-testid="notice-form">
+      <Card title={editing === null ? t('notices.new') : t('notices.editTitle')} data-testid="notice-form">
         <Form<NoticeForm>
           form={form}
           layout="vertical"
@@ -257,8 +291,13 @@ export default function NoticesPage() {
               loading={sending}
               disabled={reach === null || !('count' in reach) || reach.count === 0}
             >
-              {t('notices.send')}
+              {editing === null ? t('notices.send') : t('notices.saveEdit')}
             </Button>
+            {editing === null ? null : (
+              <Button onClick={discardEdit} data-testid="notice-discard-edit">
+                {t('notices.cancelEdit')}
+              </Button>
+            )}
             <Typography.Text type={reach !== null && 'error' in reach ? 'danger' : 'secondary'} data-testid="notice-reach">
               {reach === null ? '' : 'count' in reach ? t('notices.reach', { count: reach.count }) : reach.error}
             </Typography.Text>
@@ -280,6 +319,13 @@ export default function NoticesPage() {
                   notice.status === 'withdrawn'
                     ? []
                     : [
+                        ...(notice.status === 'scheduled'
+                          ? [
+                              <Button key="edit" type="link" onClick={() => edit(notice)} data-testid="notice-edit">
+                                {t('notices.edit')}
+                              </Button>,
+                            ]
+                          : []),
                         <Button key="withdraw" type="link" danger onClick={() => withdraw(notice)} data-testid="notice-withdraw">
                           {t('notices.withdraw')}
                         </Button>,

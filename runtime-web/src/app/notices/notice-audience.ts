@@ -12,6 +12,20 @@ export type NoticeForm = {
   sendAt?: { toISOString(): string } | null;
 };
 
+/** A notice's audience as the compose form shows it (to change a scheduled notice). */
+export function audienceForm(audience: {
+  buildingIds?: string[];
+  floors?: { from?: number; to?: number };
+}): Pick<NoticeForm, 'scope' | 'buildingIds' | 'floorFrom' | 'floorTo'> {
+  if (audience.buildingIds === undefined && audience.floors === undefined) return { scope: 'estate' };
+  return {
+    scope: 'some',
+    buildingIds: audience.buildingIds ?? [],
+    floorFrom: audience.floors?.from ?? null,
+    floorTo: audience.floors?.to ?? null,
+  };
+}
+
 /** The audience the engine takes (POST /api/estates/{id}/notices): {} is the whole estate. */
 export function noticeAudience(form: Pick<NoticeForm, 'scope' | 'buildingIds' | 'floorFrom' | 'floorTo'>): {
   buildingIds?: string[];
