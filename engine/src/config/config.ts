@@ -12,7 +12,7 @@ export interface EngineConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Load demo data into an empty database on start. */
   seedDemo: boolean;
-  /** With the demo data, four months of past repairs and complaints in each demo estate (reports and lists have something to show). */
+  /** With the demo data, four months of past repairs, complaints and inspection rounds in each demo estate (reports and lists have something to show). */
   demoHistory: boolean;
   /** Base64 AES-256 key for personal data; when absent, a key file in dataDir is used or created. */
   dataKey: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoComplaintHistory, demoRepairHistory } from './demo-history-plan';
+import { demoComplaintHistory, demoInspectionHistory, demoRepairHistory } from './demo-history-plan';
 
 describe('the demo history plan', () => {
   const plan = demoRepairHistory({ seed: 7_001, units: 216, days: 120, perDay: 1.2 });
@@ -67,5 +67,40 @@ describe('the demo complaint plan', () => {
     expect(final.every((step) => Number(step.data['satisfaction']) >= 3)).toBe(true);
     const average = final.reduce((sum, step) => sum + Number(step.data['satisfaction']), 0) / final.length;
     expect(average).toBeGreaterThan(4);
+  });
+});
+
+describe('the demo inspection plan', () => {
+  const route = [
+    { code: 'FIRE-PUMP', name: '消防泵房' },
+    { code: 'POWER', name: '配电房' },
+    { code: 'ROOF', name: '屋面' },
+  ];
+  const plan = demoInspectionHistory({ seed: 11_001, days: 120, route });
+
+  it('is the same every time for a seed: a round a week, at nine', () => {
+    expect(demoInspectionHistory({ seed: 11_001, days: 120, route })).toEqual(plan);
+    expect(plan).toHaveLength(18);
+    expect(plan.map((round) => round.daysAgo)).toEqual(Array.from({ length: 18 }, (_, index) => 120 - 7 * index));
+    expect(plan.every((round) => round.minuteOfDay === 9 * 60 && round.checkpoints.length === 3)).toBe(true);
+  });
+
+  it('runs each round the way the inspection workflow goes: every checkpoint checked in and recorded, or called off', () => {
+    const walk = 'START CHECK_IN RECORD CHECK_IN RECORD CHECK_IN RECORD';
+    for (const round of plan) expect([walk, 'SKIP']).toContain(round.steps.map((step) => step.type).join(' '));
+    const checkIns = plan[0]?.steps.filter((step) => step.type === 'CHECK_IN').map((step) => step.data['checkpointCode']);
+    if (plan[0]?.steps[0]?.type === 'START') expect(checkIns).toEqual(['FIRE-PUMP', 'POWER', 'ROOF']);
+    // Readings in their normal range, every item normal (an abnormal one would raise a repair).
+    const items = plan.flatMap((round) =>
+      round.steps.flatMap((step) =>
+        step.type === 'RECORD' ? (step.data['items'] as { name: string; result: string; reading?: number }[]) : [],
+      ),
+    );
+    expect(items.every((item) => item.result === 'normal')).toBe(true);
+    const pressures = items.filter((item) => item.name === '消防管网压力').map((item) => item.reading ?? -1);
+    expect(pressures.length).toBeGreaterThan(10);
+    expect(pressures.every((value) => value >= 0.6 && value <= 0.9)).toBe(true);
+    // A checkpoint the plan knows nothing of still has something to check.
+    expect(items.some((item) => item.name === '外观与运行状态')).toBe(true);
   });
 });

@@ -223,3 +223,77 @@ export function demoComplaintHistory(input: { seed: number; units: number; days:
   }
   return complaints;
 }
+
+/** A checkpoint of an inspection route (the pack's `route` parameter). */
+export interface Checkpoint {
+  code: string;
+  name: string;
+}
+
+/** What is checked at each kind of plant room, with the normal range of its reading. */
+const CHECK_ITEMS: Record<string, readonly { name: string; unit?: string; from?: number; to?: number }[]> = {
+  'LIFT-MR': [{ name: '曳引机温度', unit: '℃', from: 32, to: 48 }, { name: '控制柜运行' }, { name: '机房照明与通风' }],
+  'FIRE-PUMP': [{ name: '消防管网压力', unit: 'MPa', from: 0.6, to: 0.9 }, { name: '消防泵自动状态' }, { name: '泵房无积水' }],
+  POWER: [
+    { name: '母线温度', unit: '℃', from: 30, to: 55 },
+    { name: '有功电度', unit: 'kWh', from: 120_000, to: 180_000 },
+    { name: '柜门与警示标识' },
+  ],
+  'WATER-TANK': [{ name: '水位', unit: 'm', from: 2.2, to: 3.2 }, { name: '水箱盖板锁闭' }],
+  'FIRE-EXIT': [{ name: '通道畅通无堆物' }, { name: '应急照明' }, { name: '防火门闭合' }],
+};
+const DEFAULT_ITEMS: (typeof CHECK_ITEMS)[string] = [{ name: '外观与运行状态' }];
+
+export interface PlannedInspection extends PlannedRequest {
+  planName: string;
+  checkpoints: Checkpoint[];
+}
+
+/**
+ * A few months of one estate's weekly plant-room rounds, oldest first, deterministic for a seed:
+ * started by a technician after the planned time (now and then late), each checkpoint checked in
+ * and recorded with readings in their normal range; now and then called off by the supervisor
+ * (a holiday, a power cut). Rounds with an abnormal item raise repair work orders, which this
+ * history does not replay: every item is normal.
+ */
+export function demoInspectionHistory(input: { seed: number; days: number; route: readonly Checkpoint[] }): PlannedInspection[] {
+  const random = new SeededRandom(input.seed);
+  const rounds: PlannedInspection[] = [];
+  for (let daysAgo = input.days; daysAgo >= 1; daysAgo -= 7) {
+    const steps: PlannedStep[] = [];
+    if (random.chance(0.06)) {
+      steps.push({
+        type: 'SKIP',
+        by: 'desk',
+        afterMinutes: random.int(5, 30),
+        data: { reason: random.pick(['节假日停工', '全小区计划停电检修']) },
+      });
+    } else {
+      steps.push({ type: 'START', by: 'assignee', afterMinutes: random.chance(0.1) ? random.int(125, 200) : random.int(3, 40), data: {} });
+      for (const checkpoint of input.route) {
+        steps.push({ type: 'CHECK_IN', by: 'assignee', afterMinutes: random.int(3, 12), data: { checkpointCode: checkpoint.code } });
+        const items = (CHECK_ITEMS[checkpoint.code] ?? DEFAULT_ITEMS).map((item) =>
+          item.unit !== undefined && item.from !== undefined && item.to !== undefined
+            ? { name: item.name, result: 'normal', reading: reading(random, item.from, item.to), readingUnit: item.unit }
+            : { name: item.name, result: 'normal' },
+        );
+        steps.push({ type: 'RECORD', by: 'assignee', afterMinutes: random.int(4, 15), data: { items } });
+      }
+    }
+    rounds.push({
+      daysAgo,
+      minuteOfDay: 9 * 60,
+      unit: 0,
+      planName: '设备机房周检',
+      checkpoints: [...input.route],
+      steps,
+    });
+  }
+  return rounds;
+}
+
+/** A reading within its normal range, with as many decimals as the range's ends suggest. */
+function reading(random: SeededRandom, from: number, to: number): number {
+  const value = from + random.next() * (to - from);
+  return to - from < 10 ? Math.round(value * 100) / 100 : Math.round(value);
+}

@@ -10,7 +10,14 @@ import { InstanceStartService } from '../instances/instance-start.service';
 import { BUILTIN_PACKS_STEP } from '../packs/builtin-packs.seed-step';
 import { DemoSeedSteps, type DemoSeedContext } from '../seed/demo-seed-step';
 import { demoPhoto } from './demo-photo';
-import { demoComplaintHistory, demoRepairHistory, type PlannedRequest, type PlannedStep } from './demo-history-plan';
+import {
+  type Checkpoint,
+  demoComplaintHistory,
+  demoInspectionHistory,
+  demoRepairHistory,
+  type PlannedRequest,
+  type PlannedStep,
+} from './demo-history-plan';
 import { DemoHistoryRepository } from './demo-history.repository';
 
 const MINUTE = 60_000;
@@ -36,6 +43,15 @@ const DEPARTMENT_ROLES: Record<string, string> = {
 function asCustomerService(step: PlannedStep): PlannedStep {
   return step.type === 'ASSIGN' ? { ...step, data: { ...step.data, department: 'customer_service' } } : step;
 }
+
+/** The plant rooms a demo estate's weekly round walks (the inspection pack's default route). */
+const INSPECTION_ROUTE: readonly Checkpoint[] = [
+  { code: 'LIFT-MR', name: '电梯机房' },
+  { code: 'FIRE-PUMP', name: '消防泵房' },
+  { code: 'POWER', name: '配电房' },
+  { code: 'WATER-TANK', name: '水箱' },
+  { code: 'FIRE-EXIT', name: '消防通道' },
+];
 
 /** Requests replayed at once: the engine writes events that arrive together in one statement. */
 const AT_ONCE = 6;
@@ -63,6 +79,7 @@ interface Replay {
   /** The unit, and who lives there (the requester, unless `anonymous`). */
   unit: HistoryUnit;
   anonymous: boolean;
+  /** Who files it and sends the desk's steps: the front desk; an inspection's supervisor. */
   desk: Principal;
   /** The technician or handler its steps assign it to. */
   assignee: Principal;
@@ -81,6 +98,8 @@ interface HistoryRequest {
   data: Record<string, unknown>;
   anonymous: boolean;
   assignee: Principal;
+  /** Who files it, when not the front desk. */
+  filer?: Principal;
 }
 
 type HistoryUnit = { id: string; person: string | null };
@@ -131,13 +150,34 @@ function pastComplaints(input: {
   });
 }
 
+/** Past weekly plant-room rounds of an estate: started by the supervisor, walked by a technician in turn. */
+function pastInspections(input: { seed: number; supervisor: Principal | undefined; technicians: Principal[] }): HistoryRequest[] {
+  const { supervisor } = input;
+  if (supervisor === undefined || input.technicians.length === 0) return [];
+  return demoInspectionHistory({ seed: input.seed, days: DAYS, route: INSPECTION_ROUTE }).flatMap((round, position) => {
+    const technician = input.technicians[position % input.technicians.length];
+    if (technician === undefined) return [];
+    return [
+      {
+        workflowKey: 'inspection',
+        request: round,
+        data: { planName: round.planName, checkpoints: round.checkpoints },
+        anonymous: true,
+        assignee: technician,
+        filer: supervisor,
+      },
+    ];
+  });
+}
+
 /**
- * Demo data: four months of repairs and complaints in each demo estate (ESTATEFLOW_DEMO_HISTORY),
- * so that the reports, the request list and a request's timeline have something to show on first
- * start. Each request runs through the engine as staff would run it — a repair filed at the desk,
- * dispatched, accepted, done with a photo, confirmed with a rating; a complaint sent to its
- * department, replied to, resolved, called back — and is then moved back to when it happened,
- * all of an estate's in the order they were filed. Only when the company was just created: a
+ * Demo data: four months of repairs, complaints and weekly inspection rounds in each demo estate
+ * (ESTATEFLOW_DEMO_HISTORY), so that the reports, the request list and a request's timeline have
+ * something to show on first start. Each request runs through the engine as staff would run it — a
+ * repair filed at the desk, dispatched, accepted, done with a photo, confirmed with a rating; a
+ * complaint sent to its department, replied to, resolved, called back; a round started by the
+ * engineering supervisor and walked checkpoint by checkpoint by a technician, with readings — and
+ * is then moved back to when it happened, all of an estate's in the order they were filed. Only when the company was just created: a
  * second seed adds nothing.
  */
 @Injectable()
@@ -175,10 +215,13 @@ export class DemoHistoryStep implements OnModuleInit {
       const requests = [
         ...(row.bound.includes('repair') ? pastRepairs({ seed: 7_001 + index, units: row.units, technicians: staff('technician') }) : []),
         ...(row.bound.includes('complaint') ? pastComplaints({ seed: 9_001 + index, units: row.units, staff, desk }) : []),
+        ...(row.bound.includes('inspection')
+          ? pastInspections({ seed: 11_001 + index, supervisor: staff('engineering_supervisor')[0], technicians: staff('technician') })
+          : []),
       ];
       const today = zonedParts(Date.now(), row.timezone);
       const replays: Replay[] = [];
-      for (const { workflowKey, request, data, anonymous, assignee } of requests) {
+      for (const { workflowKey, request, data, anonymous, assignee, filer } of requests) {
         const day = daysBefore(today, request.daysAgo);
         const filedAt = zonedInstant({ date: day, minuteOfDay: request.minuteOfDay, timezone: row.timezone });
         const unit = row.units[request.unit] ?? row.units[0];
@@ -188,7 +231,7 @@ export class DemoHistoryStep implements OnModuleInit {
           workflowKey,
           unit,
           anonymous,
-          desk,
+          desk: filer ?? desk,
           assignee,
           data,
           steps: request.steps,
@@ -212,7 +255,7 @@ export class DemoHistoryStep implements OnModuleInit {
       await this.settle(ids);
       const count = (workflowKey: string) => replays.filter((replay) => replay.workflowKey === workflowKey).length;
       this.logger.log(
-        `${context.company.code}: ${count('repair')} past repairs and ${count('complaint')} past complaints in ${estate.name}`,
+        `${context.company.code}: ${count('repair')} past repairs, ${count('complaint')} past complaints and ${count('inspection')} past inspection rounds in ${estate.name}`,
       );
     }
   }

@@ -7,8 +7,9 @@ import { signInStaff } from '../instances/workflow-setup';
 import { checkLogsFold } from '../../src/instances/log-folds';
 import { Client } from 'pg';
 
-// The demo's past (ESTATEFLOW_DEMO_HISTORY): four months of repairs and complaints run through the engine and moved
-// back to when they happened, so that a first start has reports and history to show.
+// The demo's past (ESTATEFLOW_DEMO_HISTORY): four months of repairs, complaints and weekly inspection
+// rounds run through the engine and moved back to when they happened, so that a first start has
+// reports and history to show.
 
 let engine: EngineProcess;
 let logins: DemoLogins;
@@ -104,6 +105,31 @@ describe('the demo history', () => {
     );
     const times: number[] = view.body.timeline.map((entry: { at: string }) => Date.parse(entry.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('gives the estate its weekly plant-room rounds: walked checkpoint by checkpoint with readings, a few called off', async () => {
+    const rounds = await sql<{ id: string; reference: string; stateValue: string; createdAt: Date }>(
+      engine.databaseUrl,
+      `SELECT id, reference, "stateValue", "createdAt" FROM "Instance" WHERE "estateId" = $1 AND "workflowKey" = 'inspection' ORDER BY "createdAt"`,
+      [sunshineId],
+    );
+    expect(rounds.length).toBeGreaterThanOrEqual(17);
+    expect(rounds.every((round) => round.stateValue === 'completed' || round.stateValue === 'skipped')).toBe(true);
+    expect(rounds.filter((round) => round.stateValue === 'completed').length).toBeGreaterThan(14);
+    const [first, second] = rounds;
+    if (!first || !second) throw new Error('no rounds');
+    expect(second.createdAt.getTime() - first.createdAt.getTime()).toBe(7 * 86_400_000);
+    const walked = rounds.find((round) => round.stateValue === 'completed');
+    if (!walked) throw new Error('no round walked');
+    expect(walked.reference).toMatch(new RegExp(`^XJ-${localDate(walked.createdAt.getTime()).replaceAll('-', '')}-\\d{4}$`));
+    const view = await manager.get(`/api/instances/${walked.id}`);
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+    const types: string[] = view.body.timeline.map((entry: { type: string }) => entry.type);
+    expect(types.filter((type) => type === 'CHECK_IN')).toHaveLength(5);
+    expect(types.filter((type) => type === 'RECORD')).toHaveLength(5);
+    const times: number[] = view.body.timeline.map((entry: { at: string }) => Date.parse(entry.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(JSON.stringify(view.body.data)).toContain('消防管网压力');
   });
 
   it("does not send the past's notifications now: the technicians' bells are not full of old news", async () => {
