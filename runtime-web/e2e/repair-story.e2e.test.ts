@@ -10,6 +10,7 @@ import {
   owner,
   ownerSignIn,
   pickOption,
+  printEngineOutputOnFailure,
   revealInFull,
   screenshot,
   staffSignIn,
@@ -55,6 +56,7 @@ describe('a repair from the owner’s phone to a five-star rating', () => {
   it('owner files, front desk dispatches, technician completes, owner confirms and rates — all live', async () => {
     if (!world) throw new Error('world not started');
     const w = world;
+    printEngineOutputOnFailure(w);
     const ownerLogin = owner(w, 0);
 
     // The owner signs in on a phone and learns which estate their home is in.

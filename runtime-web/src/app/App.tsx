@@ -14,6 +14,7 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const NoticesPage = lazy(() => import('./notices/NoticesPage'));
 const CheckpointLabelsPage = lazy(() => import('./checkpoints/CheckpointLabelsPage'));
+const CheckInPage = lazy(() => import('./checkpoints/CheckInPage'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="/notices" element={<NoticesPage />} />
             <Route path="/checkpoints" element={<CheckpointLabelsPage />} />
+            <Route path="/checkpoint/:code" element={<CheckInPage />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -6,13 +6,13 @@ import { errorMessage } from '../../shared/error-message';
 import { useSession } from '../../shared/SessionProvider';
 import { useEstate } from '../EstateProvider';
 import { checkpointLabelEstates } from './checkpoint-estates';
-import { labelGroups, qrPath, type ScheduleForLabels } from './checkpoint-labels';
+import { checkpointUrl, labelGroups, qrPath, type ScheduleForLabels } from './checkpoint-labels';
 
 type Binding = { workflowKey: string; version: number; resolvedParameters: Record<string, unknown> };
 
 /** One printable label: the QR code the technician scans at the checkpoint, its name and its code. */
-function Label({ estateName, code, name }: { estateName: string; code: string; name: string }) {
-  const { size, path } = qrPath(code);
+function Label({ estateName, code, name, link }: { estateName: string; code: string; name: string; link: string }) {
+  const { size, path } = qrPath(link);
   return (
     <div className="ef-checkpoint-label" data-testid={`checkpoint-${code}`}>
       <div className="ef-checkpoint-estate">{estateName}</div>
@@ -28,7 +28,9 @@ function Label({ estateName, code, name }: { estateName: string; code: string; n
 
 /**
  * QR labels for the checkpoints of the estate's inspection rounds (巡检点位二维码), to print and
- * put up at each one: the technician's check-in scans them (the `qrCode` widget). The checkpoints
+ * put up at each one. Each holds the check-in link of its checkpoint (checkpointUrl): a phone's
+ * camera opens the check-in page, and the check-in form's scanner (the `qrCode` widget) reads the
+ * code out of it. The checkpoints
  * are the route the estate's inspection runs with — its own, else the company's, else the pack's —
  * and those of inspection schedules that carry a route of their own.
  */
@@ -75,7 +77,13 @@ export default function CheckpointLabelsPage() {
             )}
             <div className="ef-checkpoint-labels" data-testid="checkpoint-labels">
               {group.checkpoints.map((checkpoint) => (
-                <Label key={checkpoint.code} estateName={estate.name} code={checkpoint.code} name={checkpoint.name} />
+                <Label
+                  key={checkpoint.code}
+                  estateName={estate.name}
+                  code={checkpoint.code}
+                  name={checkpoint.name}
+                  link={checkpointUrl({ origin: window.location.origin, estateId: estate.id, code: checkpoint.code })}
+                />
               ))}
             </div>
           </section>

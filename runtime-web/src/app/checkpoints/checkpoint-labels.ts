@@ -13,6 +13,14 @@ export function checkpointsOf(route: unknown): Checkpoint[] {
 }
 
 /**
+ * What a checkpoint's QR label holds: the staff app's check-in page for it, so that a phone's own
+ * camera (or WeChat's scanner) opens it; the check-in form's scanner takes the code out of it.
+ */
+export function checkpointUrl(input: { origin: string; estateId: string; code: string }): string {
+  return `${input.origin}/app/checkpoint/${encodeURIComponent(input.code)}?estate=${encodeURIComponent(input.estateId)}`;
+}
+
+/**
  * A QR code as one SVG path over a square of `size` modules (a quiet zone of 4 included): the
  * code the technician's scanner reads at the checkpoint.
  */

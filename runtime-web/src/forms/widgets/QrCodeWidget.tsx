@@ -3,13 +3,14 @@ import { Button, Input, Modal, Space, Typography } from 'antd';
 import { ScanOutlined } from '@ant-design/icons';
 import type { WidgetProps } from '@rjsf/utils';
 import { readFormContext } from '../form-context';
+import { scannedCode } from '../scanned-code';
 
 /** How often a camera frame is read for a code, in ms: often enough to feel instant, rarely enough for an old phone. */
 const SCAN_EVERY_MS = 150;
 
 /**
- * A code read from a printed QR label (an inspection checkpoint's): the phone's camera scans it, or
- * it is typed. The camera picture is read in the page (jsQR, loaded only when scanning starts);
+ * A code read from a printed QR label (an inspection checkpoint's): the phone's camera scans it —
+ * the code, or the check-in link the label holds (scannedCode) — or it is typed. The camera picture is read in the page (jsQR, loaded only when scanning starts);
  * nothing leaves the phone but the code.
  */
 export function QrCodeWidget(props: WidgetProps) {
@@ -89,7 +90,7 @@ function QrScanner(props: { t: ReturnType<typeof readFormContext>['t']; onCode: 
           if (found !== null && found.data.trim() !== '') {
             stopped = true;
             clearInterval(timer);
-            latest.current.onCode(found.data.trim().toUpperCase());
+            latest.current.onCode(scannedCode(found.data));
           }
         }, SCAN_EVERY_MS);
       } catch {
