@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { ADVISORY_LOCKS } from '../database/advisory-locks';
 import { OwnerDatabase } from '../database/owner-database.service';
 import { canonicalJson, type JsonValue } from './canonical-json';
 
-/** Arbitrary constant: the advisory lock that serialises appends to the audit chain. */
-const AUDIT_CHAIN_LOCK = 72_707_002;
 /** prevHash of the first row. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -38,7 +37,7 @@ export class AuditRepository {
     const client = await this.owner.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.auditChain]);
       const last = await client.query<{ hash: string }>('SELECT "hash" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1');
       const prevHash = last.rows[0]?.hash ?? AUDIT_GENESIS_HASH;
       await client.query(

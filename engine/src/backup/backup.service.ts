@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { uploadsDir } from '../attachments/attachment-storage';
 import type { EngineConfig } from '../config/config';
 import { ENGINE_CONFIG } from '../config/config.module';
+import { ADVISORY_LOCKS } from '../database/advisory-locks';
 import { DATABASE_URL } from '../database/database.service';
 import { OwnerDatabase } from '../database/owner-database.service';
 import { JobHandlerRegistry } from '../jobs/job-handler-registry';
@@ -12,8 +13,6 @@ import { readManifest } from './backup-manifest';
 import { backupDue, backupsToRemove, fullBackupDue, takenAt } from './backup-schedule';
 import { finishedBackups, writeBackup, type WrittenBackup } from './backup-writer';
 
-/** Arbitrary constant: the advisory lock that lets one engine of several take the daily backup. */
-const BACKUP_LOCK = 72_707_002;
 /** An unfinished backup folder this old belongs to a backup that died. */
 const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
 
@@ -104,7 +103,7 @@ export class BackupService implements OnModuleInit {
   private async dailyBackup(now: Date): Promise<void> {
     const client = await this.owner.pool.connect();
     try {
-      const locked = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [BACKUP_LOCK]);
+      const locked = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCKS.backup]);
       // Another engine is taking it; if it shares this folder it is due no more, otherwise the next sweep retries.
       if (locked.rows[0]?.locked !== true) return;
       try {
@@ -125,7 +124,7 @@ export class BackupService implements OnModuleInit {
         if (written.manifest.missingUploads.length > 0)
           this.logger.warn(`${written.manifest.missingUploads.length} uploads named by attachments are missing from the data folder.`);
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [BACKUP_LOCK]);
+        await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.backup]);
       }
     } finally {
       client.release();

@@ -2,9 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-
-/** Arbitrary constant: the advisory lock that keeps two engines from migrating at once. */
-const MIGRATION_LOCK = 72_707_001;
+import { ADVISORY_LOCKS } from './advisory-locks';
 
 export interface MigrationStatus {
   applied: string[];
@@ -62,7 +60,7 @@ export async function migrate(databaseUrl: string, dir = migrationsDir(), option
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.migration]);
     await client.query(HISTORY_TABLE);
     const done = await appliedNames(client);
     const through = options.through;
@@ -88,7 +86,7 @@ export async function migrate(databaseUrl: string, dir = migrationsDir(), option
     const applied = [...done, ...pending].sort();
     return { applied, pending: migrationNames(dir).filter((name) => !applied.includes(name)) };
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.migration]).catch(() => undefined);
     await client.end();
   }
 }

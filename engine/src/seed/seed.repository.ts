@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ADVISORY_LOCKS } from '../database/advisory-locks';
 import { OwnerDatabase } from '../database/owner-database.service';
 import type { EstateKind, StaffRole } from '../generated/prisma/enums';
 import type { DemoSeedContext } from './demo-seed-step';
-
-/** Arbitrary constant: two engines starting on one empty database seed it once. */
-const SEED_LOCK = 72_707_003;
 
 export interface CompanyRows {
   company: { id: string; code: string; name: string };
@@ -44,11 +42,11 @@ export class SeedRepository {
   async withSeedLock<T>(work: () => Promise<T>): Promise<T> {
     const client = await this.database.pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+      await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.seed]);
       try {
         return await work();
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]);
+        await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.seed]);
       }
     } finally {
       client.release();

@@ -11,6 +11,7 @@ import { type EngineProcess, REPOSITORY_ROOT, startEngine, TEST_DATA_KEY } from 
 import { createTestDatabase } from '../harness/test-database';
 import { publishAndBindRepair, repairReport, signInStaff, type RepairSetup } from '../instances/workflow-setup';
 import { checkLogsFold } from '../../src/instances/log-folds';
+import { ADVISORY_LOCKS } from '../../src/database/advisory-locks';
 import type { BackupManifest } from '../../src/backup/backup-manifest';
 
 // RELIABILITY 22: a scripted backup and restore; the restore lands in a fresh database with every
@@ -317,6 +318,23 @@ describe('backup and restore', () => {
     expect(await tableNames(empty)).toEqual([]);
     expect(fs.readdirSync(keyless)).toEqual([]);
   }, 240_000);
+
+  it('lets people sign in (an audited action) while a backup holds its lock', async () => {
+    // The daily backup holds its advisory lock for as long as it runs; it once had the audit
+    // chain's number, and every audited action waited for the backup to end.
+    await withDatabase(engine.databaseUrl, async (client) => {
+      await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.backup]);
+      try {
+        const signedIn = await Promise.race([
+          signInStaff(engine.url, logins, { company: 'demo', email: 'frontdesk@demo.estateflow.cn' }).then(() => 'signed in'),
+          new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000)),
+        ]);
+        expect(signedIn).toBe('signed in');
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.backup]);
+      }
+    });
+  }, 60_000);
 
   it('takes the daily backup itself when its hour has passed since the newest, and keeps only what the retention says (and no backup that died)', async () => {
     const root = temporaryFolder('daily');

@@ -24,8 +24,12 @@ export default function CheckInPage() {
   const { code: raw = '' } = useParams();
   const code = raw.toUpperCase();
   const [search] = useSearchParams();
-  const { estate } = useEstate();
+  const { estates, estate, setEstateId } = useEstate();
   const estateId = search.get('estate') ?? estate?.id ?? null;
+  // The label's estate becomes the one the app shows, when it is one of the caller's.
+  useEffect(() => {
+    if (estateId !== null && estateId !== estate?.id && estates.some((item) => item.id === estateId)) setEstateId(estateId);
+  }, [estateId, estate?.id, estates, setEstateId]);
   const { t, text } = useI18n();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
