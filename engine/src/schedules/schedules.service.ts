@@ -15,6 +15,8 @@ export interface ScheduleView {
   data: unknown;
   nextRunAt: string;
   active: boolean;
+  /** The estate's time zone: the rule's time of day is local to it. */
+  timezone: string;
 }
 
 export interface ScheduleRequest {
@@ -27,7 +29,7 @@ export interface ScheduleRequest {
 
 export type ScheduleChange = Partial<Omit<ScheduleRequest, 'workflowKey'>>;
 
-function view(row: ScheduleRow): ScheduleView {
+function view(row: ScheduleRow, timezone: string): ScheduleView {
   return {
     id: row.id,
     estateId: row.estateId,
@@ -37,6 +39,7 @@ function view(row: ScheduleRow): ScheduleView {
     data: row.data,
     nextRunAt: row.nextRunAt.toISOString(),
     active: row.active,
+    timezone,
   };
 }
 
@@ -63,8 +66,8 @@ export class SchedulesService {
 
   /** Engineering supervisors read them too: they run the rounds and print their checkpoints' labels. */
   async list(principal: Principal, estateId: string): Promise<ScheduleView[]> {
-    await this.assertMay(principal, estateId, READERS);
-    return (await this.repository.list({ companyId: principal.companyId, estateId })).map(view);
+    const { timezone } = await this.assertMay(principal, estateId, READERS);
+    return (await this.repository.list({ companyId: principal.companyId, estateId })).map((row) => view(row, timezone));
   }
 
   async create(principal: Principal, estateId: string, request: ScheduleRequest): Promise<ScheduleView> {
@@ -80,7 +83,7 @@ export class SchedulesService {
       nextRunAt: nextScheduleRun({ rule: parsed, after: this.clock.now(), timezone }),
       active: request.active ?? true,
     });
-    return view(row);
+    return view(row, timezone);
   }
 
   async update(principal: Principal, id: string, change: ScheduleChange): Promise<ScheduleView> {
@@ -99,7 +102,7 @@ export class SchedulesService {
       },
     });
     if (!row) throw new NotFoundError('That schedule');
-    return view(row);
+    return view(row, timezone);
   }
 
   async remove(principal: Principal, id: string): Promise<void> {

@@ -15,6 +15,7 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const NoticesPage = lazy(() => import('./notices/NoticesPage'));
 const CheckpointLabelsPage = lazy(() => import('./checkpoints/CheckpointLabelsPage'));
 const CheckInPage = lazy(() => import('./checkpoints/CheckInPage'));
+const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
             <Route path="/notices" element={<NoticesPage />} />
             <Route path="/checkpoints" element={<CheckpointLabelsPage />} />
             <Route path="/checkpoint/:code" element={<CheckInPage />} />
+            <Route path="/schedules" element={<SchedulesPage />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="/login" element={<Navigate to="/" replace />} />
             <Route path="*" element={<Navigate to="/" replace />} />

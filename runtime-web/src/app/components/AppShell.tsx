@@ -9,6 +9,7 @@ import {
   LogoutOutlined,
   NotificationOutlined,
   QrcodeOutlined,
+  ScheduleOutlined,
   ProfileOutlined,
   SettingOutlined,
   UserOutlined,
@@ -24,6 +25,7 @@ import { administers, signOutEverywhere } from '../../admin/AdminNavigation';
 import { reportEstates } from '../reports/report-estates';
 import { noticeEstates } from '../notices/notice-estates';
 import { checkpointLabelEstates } from '../checkpoints/checkpoint-estates';
+import { scheduleEstates } from '../schedules/schedule-estates';
 
 /** Navigation, estate switcher, language, notifications and sign-out around every staff page. */
 export function AppShell({ me, children }: { me: StaffMe; children: ReactNode }) {
@@ -46,9 +48,11 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
             ? 'notices'
             : location.pathname.startsWith('/checkpoints')
               ? 'checkpoints'
-              : location.pathname.startsWith('/admin')
-                ? 'admin'
-                : 'inbox';
+              : location.pathname.startsWith('/schedules')
+                ? 'schedules'
+                : location.pathname.startsWith('/admin')
+                  ? 'admin'
+                  : 'inbox';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -72,6 +76,9 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
               : []),
             ...(checkpointLabelEstates(me).length > 0
               ? [{ key: 'checkpoints', icon: <QrcodeOutlined />, label: <Link to="/checkpoints">{t('shell.checkpoints')}</Link> }]
+              : []),
+            ...(scheduleEstates(me).length > 0
+              ? [{ key: 'schedules', icon: <ScheduleOutlined />, label: <Link to="/schedules">{t('shell.schedules')}</Link> }]
               : []),
             ...(administers(me)
               ? [
