@@ -76,7 +76,8 @@ function QrScanner(props: { t: ReturnType<typeof readFormContext>['t']; onCode: 
         stream = camera;
         if (stopped || video.current === null) return;
         video.current.srcObject = camera;
-        await video.current.play();
+        // A play() cut short (a busy phone) leaves the stream attached and its frames readable: scanning goes on.
+        await video.current.play().catch(() => undefined);
         timer = setInterval(() => {
           const frame = video.current;
           if (frame === null || frame.videoWidth === 0) return;
