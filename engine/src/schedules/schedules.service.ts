@@ -53,8 +53,15 @@ function rule(value: unknown): ScheduleRule {
   }
 }
 
-const MANAGERS: ReadonlySet<string> = new Set(['company_admin', 'estate_manager']);
-const READERS: ReadonlySet<string> = new Set([...MANAGERS, 'engineering_supervisor']);
+/** Who may do what with an estate's schedules, and what the others are told. */
+const MANAGERS = {
+  roles: new Set(['company_admin', 'estate_manager']),
+  refusal: 'Schedules are managed by estate managers and company admins.',
+};
+const READERS = {
+  roles: new Set([...MANAGERS.roles, 'engineering_supervisor']),
+  refusal: 'Schedules are seen by estate managers, engineering supervisors and company admins.',
+};
 
 /** Recurring workflows per estate (monthly inspections), managed by estate managers and company admins. */
 @Injectable()
@@ -116,16 +123,15 @@ export class SchedulesService {
     return this.assertMay(principal, estateId, MANAGERS);
   }
 
-  private async assertMay(principal: Principal, estateId: string, may: ReadonlySet<string>): Promise<{ timezone: string }> {
+  private async assertMay(
+    principal: Principal,
+    estateId: string,
+    may: { roles: ReadonlySet<string>; refusal: string },
+  ): Promise<{ timezone: string }> {
     const estate = await this.repository.estate({ companyId: principal.companyId, estateId });
     const roles = rolesInEstate(principal, estateId);
     if (!estate || roles.length === 0) throw new NotFoundError('That estate');
-    if (!roles.some((role) => may.has(role)))
-      throw new ForbiddenError(
-        may === MANAGERS
-          ? 'Schedules are managed by estate managers and company admins.'
-          : 'Schedules are seen by estate managers, engineering supervisors and company admins.',
-      );
+    if (!roles.some((role) => may.roles.has(role))) throw new ForbiddenError(may.refusal);
     return estate;
   }
 }

@@ -27,6 +27,9 @@ import { noticeEstates } from '../notices/notice-estates';
 import { checkpointLabelEstates } from '../checkpoints/checkpoint-estates';
 import { scheduleEstates } from '../schedules/schedule-estates';
 
+/** The menu entries named by the first part of their pages' paths; the inbox holds the rest. */
+const MENU_SECTIONS: readonly string[] = ['instances', 'file', 'notifications', 'reports', 'notices', 'checkpoints', 'schedules', 'admin'];
+
 /** Navigation, estate switcher, language, notifications and sign-out around every staff page. */
 export function AppShell({ me, children }: { me: StaffMe; children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
@@ -36,23 +39,8 @@ export function AppShell({ me, children }: { me: StaffMe; children: ReactNode })
   const [live, setLive] = useState<boolean | null>(null);
   const onLiveStatus = useCallback((connected: boolean) => setLive(connected), []);
   const unread = useApi<NotificationPage>('/notifications', { unread: true }, (event) => event.kind === 'notification');
-  const selected = location.pathname.startsWith('/instances')
-    ? 'instances'
-    : location.pathname.startsWith('/file')
-      ? 'file'
-      : location.pathname.startsWith('/notifications')
-        ? 'notifications'
-        : location.pathname.startsWith('/reports')
-          ? 'reports'
-          : location.pathname.startsWith('/notices')
-            ? 'notices'
-            : location.pathname.startsWith('/checkpoints')
-              ? 'checkpoints'
-              : location.pathname.startsWith('/schedules')
-                ? 'schedules'
-                : location.pathname.startsWith('/admin')
-                  ? 'admin'
-                  : 'inbox';
+  const section = location.pathname.split('/')[1] ?? '';
+  const selected = MENU_SECTIONS.includes(section) ? section : 'inbox';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
